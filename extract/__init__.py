@@ -1,0 +1,1 @@
+"""Stage 2: compile curated records and reference files into release tables."""

@@ -1,0 +1,60 @@
+"""Read everything under ``dataset/`` at once, collecting every problem on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tollbook.extract.format_errors import read_model_file
+from tollbook.extract.origins import Origins
+from tollbook.extract.record_format import EventsFile, ReleaseSpec
+from tollbook.extract.records import Records, read_events, read_records
+from tollbook.extract.reference import Reference, read_reference
+from tollbook.extract.sources import Source, read_sources
+
+from tollbook.problems import Problem
+
+
+@dataclass
+class Dataset:
+    """The curated inputs, parsed; ``problems`` lists all that was wrong with them."""
+
+    root: Path
+    release: ReleaseSpec | None
+    sources: dict[str, Source]
+    records: dict[str, Records]
+    events: EventsFile | None
+    reference: Reference
+    origins: Origins
+    problems: list[Problem] = field(default_factory=list)
+
+    def input_files(self) -> list[Path]:
+        """Every file a release is built from, in a stable order."""
+        names = ["release.yaml", "events.yaml"]
+        files = [self.root / n for n in names]
+        for sub in ("sources", "records", "reference"):
+            files += sorted(p for p in (self.root / sub).glob("*") if p.is_file())
+        return [p for p in files if p.exists()]
+
+
+def read_dataset(root: Path) -> Dataset:
+    root = Path(root)
+    origins = Origins()
+    if not root.is_dir():
+        return Dataset(root, None, {}, {}, None, Reference(), origins,
+                       [Problem(str(root), None, None, None, "file-missing",
+                                "dataset folder not found")])
+    release, _, problems = read_model_file(root / "release.yaml", ReleaseSpec, "dataset/release.yaml")
+    reference, found = read_reference(root, origins)
+    problems += found
+    sources, found = read_sources(root, origins)
+    problems += found
+    events, found = read_events(root, origins)
+    problems += found
+    records, found = read_records(root, origins)
+    problems += found
+    for doc_id, rec in records.items():
+        if doc_id not in sources:
+            problems.append(Problem(rec.path, 1, doc_id, "document_id", "foreign-key",
+                                    f"no source document {doc_id} in dataset/sources"))
+    return Dataset(root, release, sources, records, events, reference, origins, problems)

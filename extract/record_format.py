@@ -1,0 +1,253 @@
+"""The curated file formats as pydantic models: sidecars, record files, events, release.
+
+These describe *input* files a curator writes, so that a typo (``cuont``), a missing field
+or "thirty" where a number belongs is reported with its path and line before anything is
+compiled. The released tables have their own pandera models in ``validate/schemas``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from tollbook.validate import vocabulary as voc
+
+
+def _id(kind: str):
+    return Annotated[str, StringConstraints(pattern=voc.ID_PATTERNS[kind])]
+
+
+DocumentId = _id("document")
+StoryId = _id("story")
+ActorId = _id("actor")
+LocationId = _id("location")
+EventId = _id("event")
+ClaimId = _id("claim")
+
+Outcome = Literal[voc.OUTCOMES]  # type: ignore[valid-type]
+Qualifier = Literal[voc.QUALIFIERS]  # type: ignore[valid-type]
+Hedge = Literal[voc.HEDGES]  # type: ignore[valid-type]
+ControlStatus = Literal[voc.CONTROL_STATUSES]  # type: ignore[valid-type]
+Weapon = Literal[voc.WEAPONS]  # type: ignore[valid-type]
+ReviewStatus = Literal[voc.REVIEW_STATUSES]  # type: ignore[valid-type]
+EventType = Literal[voc.EVENT_TYPES]  # type: ignore[valid-type]
+DateEvidenceKind = Literal[voc.DATE_EVIDENCE_KINDS]  # type: ignore[valid-type]
+Precision = Annotated[int, Field(ge=1, le=5)]
+WherePrecision = Annotated[int, Field(ge=1, le=7)]
+Count = Annotated[int, Field(strict=False)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- source sidecars -------------------------------------------------------------------
+
+
+class DateEvidence(_Strict):
+    kind: DateEvidenceKind
+    text: str | None = None
+    reason: str | None = None
+
+    @model_validator(mode="after")
+    def _inferred_needs_reason(self) -> DateEvidence:
+        if self.kind == "inferred" and not self.reason:
+            raise ValueError("an inferred date needs a 'reason'")
+        if not self.text and not self.reason:
+            raise ValueError("date evidence needs the 'text' it rests on or a 'reason'")
+        return self
+
+
+class Original(_Strict):
+    document_id: DocumentId | None = None
+    outlet: str
+    authors: list[str] = []
+    published_date: dt.date | None = None
+    published_date_evidence: DateEvidence | None = None
+
+
+class Span(_Strict):
+    char_start: int = Field(ge=0)
+    char_end: int = Field(ge=0)
+    first_words: str | None = None
+    last_words: str | None = None
+
+
+class ExcludedSpan(_Strict):
+    char_start: int = Field(ge=0)
+    char_end: int = Field(ge=0)
+    kind: str
+    text_start: str | None = None
+
+
+class Sidecar(_Strict):
+    document_id: DocumentId
+    title: str
+    outlet: str
+    outlet_id: ActorId | None = None
+    authors: list[str] = []
+    published_date: dt.date
+    published_date_evidence: DateEvidence
+    reference_date: dt.date | None = None
+    reference_date_reason: str | None = None
+    original: Original | None = None
+    story_id: StoryId
+    language: str = "en"
+    encoding: Literal["utf-8"] = "utf-8"
+    text_sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    body: Span
+    excluded_spans: list[ExcludedSpan] = []
+    licence_note: str | None = None
+
+
+# --- record files ----------------------------------------------------------------------
+
+
+class Review(_Strict):
+    status: ReviewStatus
+    by: str | None = None
+    on: dt.date | None = None
+    note: str | None = None
+    reason: str | None = None
+
+
+class DateRange(_Strict):
+    start: dt.date
+    end: dt.date
+    prec: Precision
+    text: str | None = None
+
+
+class CountSpec(_Strict):
+    """A figure as the text puts it; low/best/high are derived unless given."""
+
+    value: Count | None = None
+    qualifier: Qualifier
+    word: str | None = None
+    low: Count | None = None
+    best: Count | None = None
+    high: Count | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _value_or_word(self) -> CountSpec:
+        if self.qualifier == "vague":
+            if not self.word and self.value is None:
+                raise ValueError("a vague count needs 'word' (e.g. dozens) or 'value'")
+        elif self.value is None:
+            raise ValueError(f"a count with qualifier {self.qualifier!r} needs 'value'")
+        return self
+
+
+class _Figure(_Strict):
+    date: DateRange | None = None
+    location: LocationId | None = None
+    where_prec: WherePrecision | None = None
+    event: EventId | None = None
+    note: str | None = None
+
+
+class CasualtyFigure(_Figure):
+    casualty_id: _id("casualty")
+    outcome: Outcome
+    party: ActorId | None = None
+    party_text: str | None = None
+    perpetrator: ActorId | None = None
+    count: CountSpec
+    part_of: _id("casualty") | None = None
+
+
+class AirstrikeFigure(_Figure):
+    airstrike_id: _id("airstrike")
+    perpetrator: ActorId | None = None
+    weapon: Weapon = "airstrike"
+    count: CountSpec
+
+
+class ControlChange(_Figure):
+    change_id: _id("change")
+    gained_by: ActorId | None = None
+    lost_by: ActorId | None = None
+    status: ControlStatus
+    site_text: str | None = None
+    count: CountSpec | None = None
+
+
+class ForceSize(_Figure):
+    force_id: _id("force")
+    actor: ActorId | None = None
+    description: str
+    count: CountSpec
+
+
+class Claim(_Strict):
+    claim_id: ClaimId
+    review: Review
+    quote: str = Field(min_length=1)
+    char_start: int = Field(ge=0)
+    char_end: int = Field(ge=0)
+    duplicate_of: ClaimId | None = None
+    claimant: ActorId | None = None
+    relayed_by: list[ActorId] = []
+    hedge: Hedge = "none"
+    date: DateRange | None = None
+    location: LocationId | None = None
+    where_prec: WherePrecision | None = None
+    event: EventId | None = None
+    note: str | None = None
+    casualties: list[CasualtyFigure] = []
+    airstrikes: list[AirstrikeFigure] = []
+    control_changes: list[ControlChange] = []
+    force_sizes: list[ForceSize] = []
+
+    @model_validator(mode="after")
+    def _copy_or_original(self) -> Claim:
+        if self.duplicate_of is not None:
+            if self.casualties or self.airstrikes or self.control_changes or self.force_sizes:
+                raise ValueError(
+                    "a claim with duplicate_of carries no figures: they live on the original"
+                )
+        elif self.review.status in voc.RELEASED_STATUSES and self.claimant is None:
+            raise ValueError("an accepted claim needs a claimant (or duplicate_of)")
+        return self
+
+
+class RecordFile(_Strict):
+    document_id: DocumentId
+    claims: list[Claim] = []
+
+
+# --- events and release ----------------------------------------------------------------
+
+
+class Event(_Strict):
+    event_id: EventId
+    event_type: EventType
+    title: str
+    date_start: dt.date
+    date_end: dt.date
+    date_prec: Precision
+    location: LocationId | None = None
+    where_prec: WherePrecision | None = None
+    note: str | None = None
+
+
+class EventsFile(_Strict):
+    events: list[Event]
+
+
+class Person(_Strict):
+    name: str
+    orcid: str | None = None
+    affiliation: str | None = None
+
+
+class ReleaseSpec(_Strict):
+    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+    date_released: dt.date
+    title: str
+    authors: list[Person]
+    licence: str
+    licence_note: str | None = None
+    description: str | None = None

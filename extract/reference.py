@@ -1,0 +1,101 @@
+"""Read the reference tables under ``dataset/reference/`` (CSV, one row per line)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from tollbook.extract.origins import Origins
+
+from tollbook.problems import Problem
+
+#: file stem → (key columns, all columns). The key names the row in error messages.
+REFERENCE_FILES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "actors": (("actor_id",), ("actor_id", "name", "actor_type", "description")),
+    "actor_aliases": (("alias",), ("alias", "actor_id", "note")),
+    "actor_memberships": (
+        ("member_id", "coalition_id"),
+        ("member_id", "coalition_id", "date_start", "date_end", "note"),
+    ),
+    "locations": (
+        ("location_id",),
+        ("location_id", "name", "feature_type", "admin1", "admin1_pcode", "country_iso3",
+         "latitude", "longitude", "where_prec", "note"),
+    ),
+    "location_variants": (("variant",), ("variant", "location_id")),
+    "countries": (("iso3",), ("iso3", "name", "min_lat", "max_lat", "min_lon", "max_lon", "note")),
+    "vague_quantities": (("word",), ("word", "low", "high", "best", "reason")),
+}
+
+
+@dataclass
+class Reference:
+    """The reference tables as text columns (empty cells are missing values)."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        try:
+            return self.__dict__["tables"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def row_key(stem: str, row: dict) -> str:
+    keys, _ = REFERENCE_FILES[stem]
+    return "/".join(str(row[k]) for k in keys)
+
+
+def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Reference, list[Problem]]:
+    """Read every reference CSV; each row's origin is recorded under ``<stem>:<key>``."""
+    origins = origins if origins is not None else Origins()
+    ref, problems = Reference(), []
+    for stem, (keys, columns) in REFERENCE_FILES.items():
+        path = dataset / "reference" / f"{stem}.csv"
+        rel = f"dataset/reference/{stem}.csv"
+        ref.files[stem] = rel
+        empty = pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
+        if not path.exists():
+            problems.append(Problem(rel, None, None, None, "file-missing", "reference table not found"))
+            ref.tables[stem] = empty
+            continue
+        try:
+            with path.open(encoding="utf-8", newline="") as fh:
+                rows = list(csv.reader(fh, strict=True))
+        except (csv.Error, UnicodeDecodeError) as exc:
+            problems.append(Problem(rel, None, None, None, "csv-syntax", str(exc)))
+            ref.tables[stem] = empty
+            continue
+        header, body = (rows[0], rows[1:]) if rows else ([], [])
+        unknown = [c for c in header if c not in columns]
+        missing = [c for c in columns if c not in header and c not in ("note", "description", "reason", "best")]
+        for c in unknown:
+            problems.append(Problem(rel, 1, None, c, "unknown-field", f"column {c!r} is not part of {stem}"))
+        for c in missing:
+            problems.append(Problem(rel, 1, None, c, "missing-field", f"column {c!r} is required"))
+        records, seen = [], {}
+        for i, values in enumerate(body, start=2):
+            if not any(v.strip() for v in values):
+                continue
+            if len(values) != len(header):
+                problems.append(Problem(rel, i, None, None, "csv-syntax",
+                                        f"expected {len(header)} cells, found {len(values)}"))
+                continue
+            row = {c: (v if v != "" else None) for c, v in zip(header, values, strict=True)}
+            row = {c: row.get(c) for c in columns}
+            key = row_key(stem, row)
+            if key in seen:
+                problems.append(Problem(rel, i, key, "/".join(keys), "duplicate-id",
+                                        f"{key!r} is already defined on line {seen[key]}"))
+                continue
+            seen[key] = i
+            records.append(row)
+            if all(row.get(k) for k in keys):
+                origins.add(f"{stem}:{key}", rel, i,
+                            {c: i for c in columns})
+        frame = pd.DataFrame(records, columns=list(columns), dtype="str") if records else empty
+        ref.tables[stem] = frame
+    return ref, problems

@@ -1,0 +1,101 @@
+"""Read source documents and their metadata sidecars from ``dataset/sources/``."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from tollbook.extract.format_errors import validate_model
+from tollbook.extract.origins import Origins
+from tollbook.extract.record_format import Sidecar
+from tollbook.extract.yaml_lines import YamlSyntaxError, read_yaml
+
+from tollbook.problems import Problem
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document: its stored text, its sidecar and where both live."""
+
+    stem: str
+    text_path: str
+    sidecar_path: str
+    text: str
+    sha256: str
+    sidecar: Sidecar
+
+
+def document_id_for(stem: str) -> str:
+    """``003_b62e91b403ca12d2`` → ``doc_b62e91b403ca12d2``."""
+    return "doc_" + stem.split("_", 1)[-1].lower()
+
+
+def decode_text(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    if b"\x00" in raw:
+        return None, [Problem(rel, None, None, None, "file-encoding",
+                              "the file holds NUL bytes; store plain text")]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(rel, line, None, None, "file-encoding",
+                              f"not UTF-8 at byte {exc.start}; convert it (tollbook propose repairs "
+                              "latin-1 and mojibake) and store the UTF-8 text")]
+
+
+def read_sources(dataset: Path, origins: Origins) -> tuple[dict[str, Source], list[Problem]]:
+    """Every ``*.txt`` with its sidecar, keyed by document_id."""
+    sources: dict[str, Source] = {}
+    problems: list[Problem] = []
+    folder = dataset / "sources"
+    for text_path in sorted(folder.glob("*.txt")):
+        stem = text_path.stem
+        rel_text = f"dataset/sources/{text_path.name}"
+        rel_meta = f"dataset/sources/{stem}.yaml"
+        meta_path = folder / f"{stem}.yaml"
+        raw = text_path.read_bytes()
+        text, found = decode_text(raw, rel_text)
+        problems += found
+        if not meta_path.exists():
+            problems.append(Problem(rel_meta, None, None, None, "file-missing",
+                                    f"every document needs a sidecar; none for {text_path.name}"))
+            continue
+        try:
+            doc = read_yaml(meta_path)
+        except YamlSyntaxError as exc:
+            problems.append(Problem(rel_meta, exc.line, None, None, "yaml-syntax", exc.message))
+            continue
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(rel_meta, None, None, None, "file-encoding", str(exc)))
+            continue
+        sidecar, found = validate_model(Sidecar, doc, rel_meta)
+        problems += found
+        if sidecar is None or text is None:
+            continue
+        expected_id = document_id_for(stem)
+        if sidecar.document_id != expected_id:
+            problems.append(Problem(rel_meta, doc.line_of(("document_id",)), sidecar.document_id,
+                                    "document_id", "document-mismatch",
+                                    f"file {text_path.name} must carry document_id {expected_id}"))
+            continue
+        sha = hashlib.sha256(raw).hexdigest()
+        if sha != sidecar.text_sha256:
+            problems.append(Problem(rel_meta, doc.line_of(("text_sha256",)), sidecar.document_id,
+                                    "text_sha256", "document-hash-mismatch",
+                                    f"{text_path.name} has sha256 {sha}, the sidecar says "
+                                    f"{sidecar.text_sha256}: the text changed since it was curated"))
+        body = sidecar.body
+        if not (0 <= body.char_start < body.char_end <= len(text)):
+            problems.append(Problem(rel_meta, doc.line_of(("body",)), sidecar.document_id, "body",
+                                    "value-not-allowed",
+                                    f"body span {body.char_start}-{body.char_end} is not inside the "
+                                    f"text (0-{len(text)})"))
+        origins.add(sidecar.document_id, rel_meta, 1,
+                    {k[0]: line for k, line in doc.lines.items() if len(k) == 1})
+        sources[sidecar.document_id] = Source(stem, rel_text, rel_meta, text, sha, sidecar)
+    for meta_path in sorted(folder.glob("*.yaml")):
+        if not (folder / f"{meta_path.stem}.txt").exists():
+            problems.append(Problem(f"dataset/sources/{meta_path.name}", None, None, None,
+                                    "file-missing", "sidecar without its document text"))
+    return sources, problems

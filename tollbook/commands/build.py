@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import click
+
+from tollbook.access import connect
+from tollbook.commands.options import dataset_option, dataset_or_default, releases_option, releases_or_default
+from tollbook.commands.sql import render
+from tollbook.pipeline import prepare_or_raise
+from tollbook.release.write import build_release
+
+SUMMARY_QUERY = """
+SELECT c.outcome, a.name AS party, c.count_low, c.count_best, c.count_high,
+       cl.claimant_id, c.part_of
+FROM casualties c
+JOIN claims cl USING (claim_id)
+LEFT JOIN actors a ON a.actor_id = c.party_id
+WHERE cl.duplicate_of IS NULL
+ORDER BY c.casualty_id
+"""
+
+
+@click.command("build")
+@dataset_option
+@releases_option
+@click.option("--quiet", is_flag=True, help="Print only the release folder.")
+def command(dataset, releases, quiet) -> None:
+    """Compile, validate and write the release named in dataset/release.yaml.
+
+    The release goes to releases/<version>/ (one Parquet file per table, manifest.json,
+    SHA256SUMS) and is never overwritten: building an existing version again checks that
+    the inputs reproduce it byte for byte, and fails if they do not.
+
+    \b
+    Example:
+      tollbook build
+    """
+    releases = releases_or_default(releases)
+    step = (lambda msg: None) if quiet else (lambda msg: click.echo(msg, err=True))
+    step("reading and checking dataset/ ...")
+    prepared = prepare_or_raise(dataset_or_default(dataset))
+    step("writing Parquet release ...")
+    result = build_release(prepared, releases)
+    if quiet:
+        click.echo(result.folder)
+        return
+    verb = "written to" if result.status == "written" else "reproduced byte for byte at"
+    click.echo(f"release {result.version} {verb} {result.folder}")
+    for name, table in result.manifest["tables"].items():
+        click.echo(f"  {name:<18} {table['rows']:>5} rows")
+    click.echo("\nCasualty figures (republished copies counted once):")
+    click.echo(render(connect(result.version, releases).sql(SUMMARY_QUERY)))

@@ -1,0 +1,1 @@
+"""Stage 4: immutable, versioned Parquet releases: writing, cataloguing, verifying, reading."""

@@ -1,0 +1,1 @@
+"""Stage 3: pandera models for every table and the cross-table rules."""

@@ -1,0 +1,20 @@
+"""Cross-table rules. Each takes a :class:`RuleContext` and returns a list of Problems."""
+
+from tollbook.validate.rules.aliases import check_aliases
+from tollbook.validate.rules.counts import check_count_order, check_parts
+from tollbook.validate.rules.dates import check_after_publication, check_date_order
+from tollbook.validate.rules.foreign_keys import check_foreign_keys
+from tollbook.validate.rules.geography import check_coordinates
+from tollbook.validate.rules.quotes import check_quotes
+
+#: Every cross-table rule, in the order a report lists them.
+RULES = (
+    check_quotes,
+    check_foreign_keys,
+    check_count_order,
+    check_parts,
+    check_date_order,
+    check_after_publication,
+    check_coordinates,
+    check_aliases,
+)

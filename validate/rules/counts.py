@@ -1,0 +1,66 @@
+"""Counts obey count_low <= count_best <= count_high, and a nested figure never exceeds the
+figure it is part of (nor forms a cycle of part_of links)."""
+
+from __future__ import annotations
+
+from tollbook.validate.rules.context import RuleContext, present
+
+from tollbook.problems import Problem
+
+COUNTED_TABLES = {"casualties": "casualty_id", "airstrikes": "airstrike_id", "force_sizes": "force_id"}
+
+
+def check_count_order(ctx: RuleContext) -> list[Problem]:
+    problems = []
+    for table, key in COUNTED_TABLES.items():
+        for row in ctx.tables[table].itertuples(index=False):
+            values = [(n, getattr(row, n)) for n in ("count_low", "count_best", "count_high")]
+            given = [(n, int(v)) for n, v in values if present(v)]
+            for (n1, v1), (n2, v2) in zip(given, given[1:], strict=False):
+                if v1 > v2:
+                    problems.append(ctx.problem(getattr(row, key), "count", "count-order",
+                                                f"{n1} {v1} > {n2} {v2}"))
+    return problems
+
+
+def _upper(row) -> int | None:
+    for name in ("count_high", "count_best", "count_low"):
+        if present(getattr(row, name)):
+            return int(getattr(row, name))
+    return None
+
+
+def _lower(row) -> int | None:
+    for name in ("count_low", "count_best"):
+        if present(getattr(row, name)):
+            return int(getattr(row, name))
+    return None
+
+
+def check_parts(ctx: RuleContext) -> list[Problem]:
+    problems = []
+    rows = {r.casualty_id: r for r in ctx.tables["casualties"].itertuples(index=False)}
+    for cid, row in rows.items():
+        if not present(row.part_of) or row.part_of not in rows:
+            continue  # unknown targets are foreign-key problems
+        whole = rows[row.part_of]
+        # cycle: follow part_of until it ends or returns
+        seen, cur = {cid}, row.part_of
+        while present(cur) and cur in rows:
+            if cur in seen:
+                problems.append(ctx.problem(cid, "part_of", "part-of-cycle",
+                                            f"part_of links from {cid} loop back to {cur}"))
+                break
+            seen.add(cur)
+            cur = rows[cur].part_of
+        else:
+            part_low, whole_high = _lower(row), _upper(whole)
+            if part_low is not None and whole_high is not None and part_low > whole_high:
+                problems.append(ctx.problem(cid, "part_of", "part-exceeds-whole",
+                                            f"{part_low} is more than its whole {row.part_of} "
+                                            f"({whole_high})"))
+            if whole.claim_id != row.claim_id or whole.outcome != row.outcome:
+                problems.append(ctx.problem(cid, "part_of", "part-of-mismatch",
+                                            f"{row.part_of} belongs to claim {whole.claim_id} "
+                                            f"({whole.outcome}); a part must share claim and outcome"))
+    return problems

@@ -1,0 +1,62 @@
+"""Dates run forward, claims speak of the past, and precision fits the range."""
+
+from __future__ import annotations
+
+from tollbook.validate.rules.context import RuleContext, present
+
+from tollbook.problems import Problem
+
+#: Longest range, in days (both ends included), each UCDP date precision allows.
+MAX_SPAN_DAYS = {1: 1, 2: 6, 3: 7, 4: 31}
+
+DATED_TABLES = {
+    "claims": "claim_id",
+    "casualties": "casualty_id",
+    "airstrikes": "airstrike_id",
+    "control_changes": "change_id",
+    "force_sizes": "force_id",
+    "events": "event_id",
+}
+
+
+def check_date_order(ctx: RuleContext) -> list[Problem]:
+    problems = []
+    for table, key in DATED_TABLES.items():
+        for row in ctx.tables[table].itertuples(index=False):
+            start, end = row.date_start, row.date_end
+            if not (present(start) and present(end)):
+                continue
+            record_id = getattr(row, key)
+            if start > end:
+                problems.append(ctx.problem(record_id, "date", "date-order",
+                                            f"date_start {start:%Y-%m-%d} is after date_end {end:%Y-%m-%d}"))
+                continue
+            prec = int(row.date_prec) if present(row.date_prec) else None
+            span = (end - start).days + 1
+            if prec in MAX_SPAN_DAYS and span > MAX_SPAN_DAYS[prec]:
+                problems.append(ctx.problem(record_id, "date.prec", "date-precision",
+                                            f"date_prec {prec} allows at most {MAX_SPAN_DAYS[prec]} "
+                                            f"day(s), the range covers {span}"))
+            elif prec is not None and prec > 1 and span == 1:
+                problems.append(ctx.problem(record_id, "date.prec", "date-precision",
+                                            f"a single day is date_prec 1, not {prec}"))
+    return problems
+
+
+def check_after_publication(ctx: RuleContext) -> list[Problem]:
+    published = dict(zip(ctx.tables["documents"]["document_id"],
+                         ctx.tables["documents"]["published_date"], strict=True))
+    claims = ctx.tables["claims"]
+    claim_doc = dict(zip(claims["claim_id"], claims["document_id"], strict=True))
+    problems = []
+    for table, key in DATED_TABLES.items():
+        if table == "events":
+            continue
+        for row in ctx.tables[table].itertuples(index=False):
+            doc = claim_doc.get(row.claim_id) if table != "claims" else row.document_id
+            pub = published.get(doc)
+            if present(pub) and present(row.date_end) and row.date_end > pub:
+                problems.append(ctx.problem(getattr(row, key), "date.end", "date-after-publication",
+                                            f"date_end {row.date_end:%Y-%m-%d} is after {doc} was "
+                                            f"published on {pub:%Y-%m-%d}"))
+    return problems

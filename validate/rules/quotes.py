@@ -1,0 +1,43 @@
+"""Every quote is the document text at its offsets, inside the article body and outside
+any furniture the sidecar excludes."""
+
+from __future__ import annotations
+
+from tollbook.validate.rules.context import RuleContext, present
+
+from tollbook.problems import Problem
+
+
+def _hint(text: str, quote: str) -> str:
+    at = text.find(quote)
+    if at < 0:
+        return "the quote occurs nowhere in the document"
+    return f"the quote occurs at {at}-{at + len(quote)}"
+
+
+def check_quotes(ctx: RuleContext) -> list[Problem]:
+    problems = []
+    for row in ctx.tables["claims"].itertuples(index=False):
+        source = ctx.sources.get(row.document_id)
+        if source is None or not present(row.char_start) or not present(row.char_end):
+            continue
+        start, end = int(row.char_start), int(row.char_end)
+        text = source.text
+        if text[start:end] != row.quote:
+            problems.append(ctx.problem(row.claim_id, "quote", "quote-mismatch",
+                                        f"text at {start}-{end} is {text[start:end][:60]!r}; "
+                                        f"{_hint(text, row.quote)}"))
+            continue
+        body = source.sidecar.body
+        if start < body.char_start or end > body.char_end:
+            problems.append(ctx.problem(row.claim_id, "char_start", "quote-outside-body",
+                                        f"quote at {start}-{end} is outside the article body "
+                                        f"{body.char_start}-{body.char_end} (site furniture, "
+                                        "captions or reader comments)"))
+            continue
+        for span in source.sidecar.excluded_spans:
+            if start < span.char_end and end > span.char_start:
+                problems.append(ctx.problem(row.claim_id, "char_start", "quote-outside-body",
+                                            f"quote at {start}-{end} overlaps excluded "
+                                            f"{span.kind} {span.char_start}-{span.char_end}"))
+    return problems

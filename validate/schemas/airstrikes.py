@@ -1,0 +1,17 @@
+from tollbook.validate import vocabulary as voc
+from tollbook.validate.schemas.columns import category, identifier
+from tollbook.validate.schemas.figures import CountColumns, FigureColumns
+from tollbook.validate.schemas.types import Text
+
+
+class Airstrikes(FigureColumns, CountColumns):
+    """Counts of airstrikes, air raids, barrel bombs, sorties or shelling, one row per figure in a claim."""
+
+    airstrike_id: Text = identifier("airstrike", "Stable id of the figure.", unique=True)
+    perpetrator_id: Text = identifier("actor", "Who carried them out, per the claim.", nullable=True, references="actors.actor_id")
+    weapon: Text = category(voc.WEAPONS, "What was counted.")
+
+    class Config:
+        strict = True
+        coerce = True
+        metadata = {"primary_key": ["airstrike_id"], "unit": "strikes"}

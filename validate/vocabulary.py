@@ -1,0 +1,69 @@
+"""Controlled vocabularies shared by the record format, the schemas and the docs.
+
+Each tuple is the full set of allowed values, in the order the data dictionary lists them.
+"""
+
+OUTCOMES = ("killed", "injured", "executed", "captured", "missing")
+QUALIFIERS = ("exact", "at_least", "at_most", "approximately", "vague")
+HEDGES = ("none", "reportedly", "claimed", "accused", "purportedly", "unconfirmed")
+CONTROL_STATUSES = ("captured", "contested", "withdrawn")
+WEAPONS = ("airstrike", "air_raid", "barrel_bomb", "sortie", "shelling")
+ACTOR_TYPES = (
+    "state_forces",
+    "armed_group",
+    "coalition",
+    "government",
+    "monitor",
+    "news_agency",
+    "news_outlet",
+    "individual",
+    "organisation",
+)
+FEATURE_TYPES = (
+    "city",
+    "town",
+    "village",
+    "checkpoint",
+    "military_base",
+    "airbase",
+    "admin1",
+    "region",
+    "country",
+)
+EVENT_TYPES = ("battle", "offensive", "capture", "execution", "airstrike_campaign", "clashes")
+REVIEW_STATUSES = ("proposed", "accepted", "edited", "rejected")
+#: Review statuses whose claims reach a release.
+RELEASED_STATUSES = ("accepted", "edited")
+DATE_EVIDENCE_KINDS = ("dateline", "source_line", "stated", "inferred")
+
+#: UCDP GED date precision: how exactly date_start/date_end pin down when it happened.
+DATE_PRECISION = {
+    1: "exact day",
+    2: "a range of 2 to 6 days",
+    3: "a week, day unknown",
+    4: "a range of 8 to 30 days, or a calendar month",
+    5: "a range of more than a month, or only the year",
+}
+#: UCDP GED location precision: how exactly the location stands for where it happened.
+WHERE_PRECISION = {
+    1: "exact location (a town, village or site)",
+    2: "within about 25 km of the named location",
+    3: "second-order administrative division (district)",
+    4: "first-order administrative division (governorate)",
+    5: "a part of a country larger than one governorate",
+    6: "the country only",
+    7: "international waters or airspace",
+}
+
+ID_PATTERNS = {
+    "document": r"^doc_[a-z0-9_]+$",
+    "story": r"^sty_[a-z0-9_]+$",
+    "actor": r"^act_[a-z0-9_]+$",
+    "location": r"^loc_[a-z0-9_]+$",
+    "event": r"^evt_[a-z0-9_]+$",
+    "claim": r"^clm_[a-z0-9_]+$",
+    "casualty": r"^cas_[a-z0-9_]+$",
+    "airstrike": r"^air_[a-z0-9_]+$",
+    "change": r"^chg_[a-z0-9_]+$",
+    "force": r"^frc_[a-z0-9_]+$",
+}
