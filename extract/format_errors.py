@@ -74,18 +74,24 @@ def _field_name(path: tuple) -> str | None:
         else (named[-1] if named else None)
 
 
-def validate_model(model: type[BaseModel], doc: LocatedYaml, file: str) -> tuple[Any, list[Problem]]:
-    """Validate parsed YAML against ``model``; return (instance or None, problems)."""
+def validate_model(model: type[BaseModel], doc: LocatedYaml, file: str,
+                   prefix: tuple = ()) -> tuple[Any, list[Problem]]:
+    """Validate parsed YAML (or the part of it at ``prefix``) against ``model``; return
+    (instance or None, problems)."""
+    data = doc.data
+    for part in prefix:
+        data = data[part]
     problems = [
         Problem(file, line, _record_id(doc.data, path), _field_name(path), "duplicate-key",
                 f"key {path[-1]!r} appears more than once in one mapping")
         for path, line in doc.duplicate_keys
+        if path[: len(prefix)] == prefix
     ]
     try:
-        return model.model_validate(doc.data), problems
+        return model.model_validate(data), problems
     except ValidationError as exc:
         for err in exc.errors():
-            path = _data_path(doc.data, tuple(err["loc"]))
+            path = _data_path(doc.data, prefix + tuple(err["loc"]))
             code = _CODE_BY_TYPE.get(err["type"], "wrong-type")
             message = err["msg"]
             if code != "missing-field" and "input" in err and not isinstance(err["input"], dict | list):

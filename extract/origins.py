@@ -22,8 +22,42 @@ class Origins:
             return ("<dataset>", None)
         file, line = self._rows[record_id]
         if field_name is not None:
-            line = self._fields.get((record_id, field_name), line)
+            name = record_field(file, field_name)
+            line = self._fields.get((record_id, name), self._fields.get((record_id, name.split(".")[0]), line))
         return file, line
 
     def __contains__(self, record_id: str) -> bool:
         return record_id in self._rows
+
+
+#: Released column → the field a curator writes in a record file, where they differ.
+RECORD_FIELD_FOR_COLUMN = {
+    "claimant_id": "claimant",
+    "location_id": "location",
+    "event_id": "event",
+    "party_id": "party",
+    "perpetrator_id": "perpetrator",
+    "gained_by_id": "gained_by",
+    "lost_by_id": "lost_by",
+    "actor_id": "actor",
+    "date_start": "date.start",
+    "date_end": "date.end",
+    "date_prec": "date.prec",
+    "date_text": "date.text",
+    "count_low": "count",
+    "count_best": "count",
+    "count_high": "count",
+    "qualifier": "count.qualifier",
+    "vague_word": "count.word",
+    "site_count": "count",
+    "review_status": "review.status",
+    "reviewed_by": "review.by",
+    "reviewed_on": "review.on",
+}
+
+
+def record_field(file: str, column: str | None) -> str | None:
+    """The name a curator sees in ``file`` for a released ``column``."""
+    if column is None or not file.startswith("dataset/records/"):
+        return column
+    return RECORD_FIELD_FOR_COLUMN.get(column, column)

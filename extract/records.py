@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tollbook.extract.format_errors import read_model_file
+from pydantic import BaseModel, ConfigDict
+
+from tollbook.extract.format_errors import read_model_file, validate_model
 from tollbook.extract.origins import Origins
-from tollbook.extract.record_format import EventsFile, RecordFile
+from tollbook.extract.record_format import Claim, DocumentId, EventsFile, RecordFile
 from tollbook.extract.sources import document_id_for
 from tollbook.extract.yaml_lines import LocatedYaml
 
@@ -53,6 +55,28 @@ def _register(origins: Origins, seen: dict[str, str], record_id: str, rel: str, 
     origins.add(record_id, rel, line, _field_lines(doc, path))
 
 
+class _RecordFileHead(BaseModel):
+    """A record file with its claims left unparsed, so each claim is checked on its own
+    and one bad claim does not hide the problems of the others."""
+
+    model_config = ConfigDict(extra="forbid")
+    document_id: DocumentId
+    claims: list[dict] = []
+
+
+def _read_record_file(path: Path, rel: str) -> tuple[RecordFile | None, object, list[Problem]]:
+    head, doc, problems = read_model_file(path, _RecordFileHead, rel)
+    if head is None:
+        return None, doc, problems
+    claims = []
+    for i in range(len(head.claims)):
+        claim, found = validate_model(Claim, doc, rel, prefix=("claims", i))
+        problems += found
+        if claim is not None:
+            claims.append(claim)
+    return RecordFile(document_id=head.document_id, claims=claims), doc, problems
+
+
 def read_records(dataset: Path, origins: Origins) -> tuple[dict[str, Records], list[Problem]]:
     """Every record file, keyed by document_id; ids registered with their lines."""
     records: dict[str, Records] = {}
@@ -60,7 +84,7 @@ def read_records(dataset: Path, origins: Origins) -> tuple[dict[str, Records], l
     seen: dict[str, str] = {}
     for path in sorted((dataset / "records").glob("*.yaml")):
         rel = f"dataset/records/{path.name}"
-        content, doc, found = read_model_file(path, RecordFile, rel)
+        content, doc, found = _read_record_file(path, rel)
         problems += found
         if content is None:
             continue
@@ -70,8 +94,10 @@ def read_records(dataset: Path, origins: Origins) -> tuple[dict[str, Records], l
                                     "document_id", "document-mismatch",
                                     f"{path.name} must carry document_id {expected}"))
             continue
-        for i, claim in enumerate(content.claims):
-            cpath = ("claims", i)
+        positions = {c.get("claim_id"): i for i, c in enumerate(doc.data["claims"] or [])
+                     if isinstance(c, dict)}
+        for claim in content.claims:
+            cpath = ("claims", positions[claim.claim_id])
             _register(origins, seen, claim.claim_id, rel, doc, cpath, problems, "claim_id")
             for list_name, id_field in _FIGURE_LISTS.items():
                 for j, fig in enumerate(getattr(claim, list_name)):

@@ -7,7 +7,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 from tollbook.extract.compile_reference import REFERENCE_TABLES, origin_key
-from tollbook.extract.origins import Origins
+from tollbook.extract.origins import Origins, record_field
 from tollbook.validate.schemas import TABLES, primary_key
 
 from tollbook.problems import Problem
@@ -93,5 +93,5 @@ def check_tables(raw: dict[str, pd.DataFrame], origins: Origins) -> tuple[dict[s
             if value is not None and not (isinstance(value, float) and pd.isna(value)):
                 message += f" (got {value!r})"
             record_id = key.split(":", 1)[-1] if key else None
-            problems.append(Problem(file, line, record_id, column, code, message))
+            problems.append(Problem(file, line, record_id, record_field(file, column), code, message))
     return typed, problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-from tollbook.extract.origins import Origins
+from tollbook.extract.origins import Origins, record_field
 from tollbook.extract.sources import Source
 
 from tollbook.problems import Problem
@@ -20,7 +20,7 @@ class RuleContext:
     def problem(self, record_id: str | None, field: str | None, code: str, message: str,
                 origin_id: str | None = None) -> Problem:
         file, line = self.origins.locate(origin_id or record_id, field)
-        return Problem(file, line, record_id, field, code, message)
+        return Problem(file, line, record_id, record_field(file, field), code, message)
 
 
 def present(value) -> bool:

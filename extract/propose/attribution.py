@@ -1,0 +1,235 @@
+"""Who says so: the claimant of a sentence, the chain that relayed it, and its hedge.
+
+Attribution shapes: "X said", "X told AFP", "said X", "reports X", "according to X",
+"X reported", "the Observatory documented", "Y cited X as saying". A document-level pass
+finds who speaks for whom ("Observatory head Rami Abdel-Rahman", "Rami Abdel-Rahman told
+AFP"), so that a later "Abdel-Rahman said" or "he said" resolves to the organisation and
+its channel. Descriptions such as "the activist group" resolve to the organisation last
+named as a source. Hedges ("reportedly", "accused", "claimed", "purportedly",
+"unconfirmed") are read from the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tollbook.extract.propose.names import NameIndex, NameMention, key
+
+_WORD = r"[A-Z](?:[\w'-]|\.(?=[A-Z]))*"
+_NAME = rf"(?:{_WORD}(?:\s+(?:(?:al|el|ad|as|bin|ibn|abu|de|of|for|the|on)\s+)*{_WORD})*)"
+_DESCRIBED = (
+    r"(?:the|a|an|its|his|their)\s+(?:[\w'-]+\s+){0,3}?(?:monitor|monitoring\s+group|group|"
+    r"observatory|source|sources|official|officials|spokesman|spokeswoman|spokesperson|"
+    r"ministry|agency|media|TV|television|army|military|activists?|residents?|witness(?:es)?|"
+    r"doctors?|medics?|commander|statement|report|outlet|channel|network|broadcaster|"
+    r"government|regime|opposition|coalition|police|authorities|officer|correspondent)"
+)
+_WHO = rf"(?P<who>(?:(?:the|a|an)\s+)?{_NAME}|{_DESCRIBED}|\b(?:he|she|they|it|He|She|They|It))"
+_SAY = (
+    r"(?:said|says|told|reported|reports|added|adds|stated|claimed|claims|announced|"
+    r"confirmed|documented|estimated|counted|recorded|accused|accuses|wrote|tweeted|"
+    r"cited|cites|quoted|quotes|noted|insisted|alleged|denied|warned)"
+)
+_ROLE = (
+    r"(?:head|chief|director|spokesman|spokeswoman|spokesperson|founder|official|commander|"
+    r"leader|president|chairman|researcher|monitor|activist|correspondent)"
+)
+
+#: (shape, pattern). ``who`` is the claimant; ``relay`` the party that passed it on.
+SHAPES: tuple[tuple[str, str], ...] = (
+    ("cited", rf"(?P<relay>(?:the\s+)?{_NAME})\s+(?:cited|cites|quoted|quotes)\s+{_WHO}\s+as\s+saying"),
+    ("cited", rf"\b(?:citing|quoting)\s+{_WHO}"),
+    ("according", rf"\baccording\s+to\s+{_WHO}"),
+    ("told", rf"{_WHO}\s+(?:also\s+|later\s+|earlier\s+)?told\s+(?P<relay>{_NAME})"),
+    ("says", rf"{_WHO}\s+(?:(?:also|later|earlier|has|had|have|previously|further)\s+)?{_SAY}\b"),
+    ("said_x", rf"\b(?:said|says|reported|reports|added|adds|told)\s+{_WHO}"),
+)
+_SHAPES = tuple((shape, re.compile(p)) for shape, p in SHAPES)
+_SPEAKS_FOR = (
+    re.compile(rf"(?P<org>{_NAME})\s+{_ROLE}\s+(?P<person>{_NAME})"),
+    re.compile(rf"(?P<person>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){{0,2}}?{_ROLE}\s+"
+               rf"(?:of|for|at)\s+(?:the\s+)?(?P<org>{_NAME})"),
+)
+_TOLD = re.compile(rf"(?P<person>{_NAME})\s+(?:also\s+)?told\s+(?P<relay>{_NAME})")
+
+#: (hedge, pattern): the first that occurs in a sentence is its hedge.
+HEDGES: tuple[tuple[str, str], ...] = (
+    ("accused", r"\baccus(?:ed|es|ing|ation)\b"),
+    ("claimed", r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:the\s+lives|responsibility))"),
+    ("purportedly", r"\b(?:purported(?:ly)?|alleged(?:ly)?)\b"),
+    ("reportedly", r"\breportedly\b|\bis\s+reported\s+to\b|\bwere\s+reported\s+to\b"),
+    ("unconfirmed", r"\bunconfirmed\b|\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?"
+                    r"(?:verif|confirm)"),
+)
+_HEDGES = tuple((h, re.compile(p, re.IGNORECASE)) for h, p in HEDGES)
+_PRONOUNS = frozenset(("he", "she", "they", "it"))
+_NOT_SPEAKERS = frozenset(("this", "that", "there", "which", "who", "what", "it"))
+
+
+@dataclass(frozen=True)
+class Attribution:
+    start: int
+    end: int
+    who: str
+    relay: str | None
+    shape: str
+
+
+@dataclass
+class Speaker:
+    """A person who speaks for an organisation, and through whom."""
+
+    name: str
+    org: str | None = None
+    channels: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Claimant:
+    text: str | None
+    actor: str | None
+    relayed_by: tuple[str, ...]
+
+
+def hedge_of(view: str, start: int, end: int) -> str:
+    for name, pattern in _HEDGES:
+        if pattern.search(view, start, end):
+            return name
+    return "none"
+
+
+def find_attributions(view: str, start: int, end: int) -> list[Attribution]:
+    found: list[Attribution] = []
+    for shape, pattern in _SHAPES:
+        for m in pattern.finditer(view, start, end):
+            who = _clean(m.group("who"))
+            if not who or who.lower() in _NOT_SPEAKERS - _PRONOUNS:
+                continue
+            if any(m.start() < a.end and a.start < m.end() for a in found):
+                continue
+            relay = m.groupdict().get("relay")
+            found.append(Attribution(m.start(), m.end(), who, _clean(relay) if relay else None,
+                                     shape))
+    return sorted(found, key=lambda a: a.start)
+
+
+def find_speakers(view: str) -> dict[str, Speaker]:
+    """People named as speaking for an organisation or through an agency, by name and surname."""
+    speakers: dict[str, Speaker] = {}
+
+    def speaker(name: str) -> Speaker:
+        k = key(name)
+        if k not in speakers:
+            speakers[k] = Speaker(name)
+            surname = k.split()[-1]
+            if len(k.split()) > 1:
+                speakers.setdefault(surname, speakers[k])
+        return speakers[k]
+
+    for pattern in _SPEAKS_FOR:
+        for m in pattern.finditer(view):
+            s = speaker(_clean(m.group("person")))
+            s.org = s.org or _clean(m.group("org"))
+    for m in _TOLD.finditer(view):
+        person = _clean(m.group("person"))
+        if len(person.split()) < 2 and key(person) not in speakers:
+            continue
+        s = speaker(person)
+        relay = _clean(m.group("relay"))
+        if relay not in s.channels:
+            s.channels.append(relay)
+    return speakers
+
+
+class Attributor:
+    """Resolves claimants in one document, remembering who spoke last."""
+
+    def __init__(
+        self,
+        view: str,
+        names: NameIndex,
+        mentions: list[NameMention],
+        outlet: str | None = None,
+    ):
+        self.view = view
+        self.names = names
+        self.mentions = mentions
+        self.outlet = outlet
+        self.speakers = find_speakers(view)
+        self._last_person: Speaker | None = None
+        self._last_org: str | None = None
+
+    def claimant(self, start: int, end: int, figure: int) -> Claimant:
+        """The claimant of a figure at ``figure`` in the sentence ``[start, end)``."""
+        found = find_attributions(self.view, start, end)
+        if not found:
+            return Claimant(None, None, self._chain(None, []))
+        best = min(found, key=lambda a: min(abs(a.start - figure), abs(a.end - figure)))
+        actor, channels = self._resolve(best.who, best.start)
+        if best.relay:
+            relay = self._actor(best.relay, best.start)
+            if relay:
+                channels = [relay, *channels] if best.shape == "told" else [*channels, relay]
+        return Claimant(best.who, actor, self._chain(actor, channels))
+
+    def note_sentence(self, start: int, end: int) -> None:
+        """Remember the speakers of a sentence, for pronouns and descriptions later on."""
+        for a in find_attributions(self.view, start, end):
+            self._resolve(a.who, a.start)
+
+    def _resolve(self, who: str, at: int) -> tuple[str | None, list[str]]:
+        low = who.lower()
+        speaker = None
+        if low in _PRONOUNS:
+            speaker = self._last_person
+        else:
+            speaker = self.speakers.get(key(who)) or self.speakers.get(key(who).split()[-1])
+        if speaker is not None:
+            self._last_person = speaker
+            actor = self._actor(speaker.org, at) if speaker.org else self._actor(speaker.name, at)
+            channels = [c for c in (self._actor(ch, at) for ch in speaker.channels) if c]
+            if actor:
+                self._last_org = actor
+            return actor, channels
+        if low in _PRONOUNS:
+            return self._last_org, []
+        actor = self._actor(who, at)
+        if actor is None and re.match(_DESCRIBED, who):
+            actor = self._last_org
+        elif actor is not None:
+            self._last_org = actor
+        if actor is None and len(who.split()) >= 2 and who[:1].isupper():
+            self._last_person = Speaker(who)
+        return actor, []
+
+    def _actor(self, text: str | None, at: int) -> str | None:
+        """An actor id for a name: the reference tables, else a longer name used earlier."""
+        if not text:
+            return None
+        found = self.names.lookup(text, kind="actor")
+        if found:
+            return found.ref_id
+        k = key(text)
+        k = k[4:] if k.startswith("the ") else k
+        if not k:
+            return None
+        pattern = re.compile(rf"\b{re.escape(k)}\b")
+        for m in reversed(self.mentions):
+            if m.kind == "actor" and m.start < at and pattern.search(key(m.text)):
+                return m.ref_id
+        return None
+
+    def _chain(self, actor: str | None, channels: list[str]) -> tuple[str, ...]:
+        chain: list[str] = []
+        for c in [*channels, self.outlet]:
+            if c and c != actor and c not in chain:
+                chain.append(c)
+        return tuple(chain)
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,.;:")
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text

@@ -1,0 +1,347 @@
+"""Pair numbers with outcome words in a sentence; the :class:`Candidate` a curator reviews.
+
+Shapes recognised, with a score that falls with the words between number and outcome:
+
+- direct: "34 airstrikes", "70 dead", "three civilians killed" (the outcome word follows the
+  number and its party phrase at once);
+- after: "30 regime troops and 43 rebels … have been killed" (passive or intransitive verb
+  later in the clause; other figures and their parties may stand between);
+- before: "killing at least 18 people", "executing 15 prisoners" (the number is the object);
+- toll: "the death toll rose to 112";
+- nested: "including 13 Chechen fighters", "among them two children" → ``part_of`` the
+  figure before it in the sentence, inheriting its outcome;
+- control: "captured/seized/overran/took control of <site or place>", "<place> fell to X".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tollbook.extract.propose.names import NameMention
+from tollbook.extract.propose.numbers import Quantity
+from tollbook.extract.propose.outcomes import ControlCue, Cue
+
+#: Below this score a pairing is not proposed.
+MIN_SCORE = 0.35
+#: The furthest (in words) an outcome word may follow its number ("30 … have been killed").
+AFTER_REACH = 16
+#: The furthest a number may follow a verb taking it as object ("killed a total of 25").
+BEFORE_REACH = 4
+#: The furthest a number may follow "death toll" ("the death toll has now risen to 112").
+TOLL_REACH = 9
+#: Words a party phrase ("regime troops", "members of the Islamic State group") stops at.
+PARTY_STOP = frozenset(
+    "and or but nor were was is are be been being have has had will would could may might "
+    "in on at near from by during after before for with as while when since to into across "
+    "including among who which that whom whose reportedly also all both now so yet still "
+    "than over under inside outside around between against amid following according said "
+    "says told the a an this these those".split()
+)
+#: Words that end the clause an "after" pairing may reach across.
+CLAUSE_BREAK = frozenset(
+    "said says told according but while whereas after before because although though when "
+    "if than whereby where unless".split()
+)
+#: Nouns naming places that can change hands (objects of captured/seized/took control of).
+SITE_NOUNS = frozenset(
+    "town towns village villages city cities checkpoint checkpoints base bases airbase airport "
+    "hill hills district districts neighbourhood neighbourhoods neighborhood neighborhoods "
+    "area areas territory territories position positions outpost outposts post posts road "
+    "roads highway crossing crossings dam bridge field fields camp prison mountain mountains "
+    "region province capital suburb suburbs quarter quarters border barracks compound "
+    "strongholds stronghold".split()
+)
+_TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
+_NESTED = re.compile(
+    r"(?i)\b(?:including|included|among\s+them|among\s+whom|of\s+whom|of\s+them|"
+    r"among\s+(?:the\s+)?(?:dead|victims|those\s+killed|casualties)(?:\s+(?:were|are))?|"
+    r"mostly|mainly|most\s+of\s+them|incl\.)\s+(?:[\w'-]+\s+){0,3}$"
+)
+_ADJECTIVAL = frozenset("newly recently the a an its their already".split())
+#: A determiner between a figure and a later verb starts another noun phrase ("two photos
+#: show the booty captured by …"): the verb is not the figure's.
+_DETERMINERS = frozenset("the a an its their his her this that these those".split())
+_HYPOTHETICAL = re.compile(r"(?i)(?:would|could|might|should|will|if|unless|threaten\w*|"
+                           r"aim\w*|plan\w*|attempt\w*|tr(?:y|ied|ying))")
+_CLAUSE_END = re.compile(
+    r"[,;:.!?()\u2013\u2014\"]|\s-\s|\b(?:after|before|while|when|as|but|which|who|following|"
+    r"amid|since|in\s+an?\s+attack|according)\b"
+)
+
+
+@dataclass
+class Candidate:
+    """One proposed figure, flat: what ``--format jsonl`` writes, one per line."""
+
+    document: str
+    candidate_id: str
+    claim_id: str
+    kind: str  # casualty | airstrike | control_change
+    outcome: str  # killed/injured/executed/captured/missing; weapon; captured (control)
+    count_low: int | None
+    count_best: int | None
+    count_high: int | None
+    qualifier: str | None
+    count_value: int | None
+    count_word: str | None
+    number_text: str | None
+    number_start: int | None
+    number_end: int | None
+    party_text: str | None
+    party: str | None
+    quote: str
+    char_start: int
+    char_end: int
+    date_start: str | None = None
+    date_end: str | None = None
+    date_prec: int | None = None
+    date_text: str | None = None
+    location_id: str | None = None
+    location_text: str | None = None
+    where_prec: int | None = None
+    claimant_text: str | None = None
+    claimant: str | None = None
+    relayed_by: list[str] = field(default_factory=list)
+    hedge: str = "none"
+    part_of: str | None = None
+    site_text: str | None = None
+    gained_by: str | None = None
+    lost_by: str | None = None
+    perpetrator: str | None = None
+    confidence: float = 0.0
+    evidence: str = ""
+
+
+@dataclass
+class Figure:
+    """A pairing found in one sentence, before ids, dates, places and claimants are added."""
+
+    kind: str
+    outcome: str
+    score: float
+    evidence: str
+    anchor: tuple[int, int]  # the number's span, or the control verb's when no number
+    quantity: Quantity | None = None
+    party_text: str | None = None
+    parent: int | None = None  # index of the figure this one is part of
+    site_text: str | None = None
+    gained_by: str | None = None
+    lost_by: str | None = None
+    location: NameMention | None = None
+
+
+def _words(view: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(view, start, end))
+
+
+def _party(view: str, q: Quantity, end: int, cue_starts: set[int]) -> tuple[str | None, int]:
+    """The party phrase after a number, and where the scan stopped."""
+    words, stop = [], q.end
+    for t in _TOKEN.finditer(view, q.end, end):
+        w = t.group()
+        if t.start() in cue_starts or not (w[0].isalnum()) or w.lower() in PARTY_STOP:
+            if w.lower() == "the" and words and words[-1].lower() == "of":
+                words.append(w)
+                continue
+            stop = t.start()
+            break
+        if w[0].isdigit() or len(words) >= 7:
+            stop = t.start()
+            break
+        words.append(w)
+        stop = t.end()
+    else:
+        stop = end
+    while words and words[-1].lower() in ("of", "the"):
+        words.pop()
+    if words and words[0].lower() == "of" and q.qualifier == "vague":
+        words = words[1:]
+    text = " ".join(words) if words else None
+    return text, stop
+
+
+def sentence_figures(
+    view: str,
+    start: int,
+    end: int,
+    quantities: list[Quantity],
+    cues: list[Cue],
+    control: list[ControlCue],
+    places: list[NameMention],
+    actors: list[NameMention],
+) -> list[Figure]:
+    """Every figure in the sentence ``view[start:end]``."""
+    cue_at = {c.start: c for c in cues}
+    figures: list[Figure] = []
+    q_spans = [(q.span_start, q.end) for q in quantities]
+    for q in quantities:
+        party, stop = _party(view, q, end, set(cue_at))
+        options: list[tuple[float, str, str, str]] = []
+        direct = cue_at.get(_skip_space(view, stop))
+        if direct is not None and direct.word.after:
+            kind = "casualty" if direct.word.kind in ("casualty", "toll") else direct.word.kind
+            options.append((0.92 * direct.word.weight, kind, direct.word.outcome,
+                            f"number then {direct.text!r}"))
+        following = next((c for c in cues if c.start >= stop and c is not direct), None)
+        if direct is None and following is not None and following.word.after \
+                and following.word.kind == "casualty":
+            gap = _gap(view, stop, following.start)
+            if gap is not None and gap <= AFTER_REACH and not _active(view, following, q_spans):
+                options.append((0.85 * following.word.weight - 0.02 * gap, "casualty",
+                                following.word.outcome,
+                                f"number, {gap} words, then {following.text!r}"))
+        for cue in reversed(cues):
+            if cue.end > q.span_start:
+                continue
+            between = _words(view, cue.end, q.span_start)
+            n = sum(1 for t in between if t.group()[0].isalnum())
+            blocked = any(t.group().lower() in CLAUSE_BREAK or t.group() in ";:." for t in between)
+            if cue.word.kind == "toll" and n <= TOLL_REACH and not blocked:
+                options.append((0.85 - 0.02 * n, "casualty", cue.word.outcome,
+                                f"{cue.text!r} then number"))
+            elif cue.word.before and n <= BEFORE_REACH and not blocked \
+                    and not any(t.group()[0].isdigit() for t in between):
+                options.append((0.88 * cue.word.weight - 0.05 * n, "casualty", cue.word.outcome,
+                                f"{cue.text!r} then number"))
+            break
+        parent = _nested_parent(view, start, q, figures)
+        if not options and parent is None:
+            continue
+        if options:
+            score, kind, outcome, evidence = max(options, key=lambda o: o[0])
+        if parent is not None:
+            whole = figures[parent]
+            if not options or (outcome == whole.outcome and kind == whole.kind):
+                kind, outcome = whole.kind, whole.outcome
+                score = max(score, whole.score * 0.95) if options else whole.score * 0.9
+                evidence = (evidence + ", " if options else "") + "nested in the figure before"
+            else:
+                parent = None
+        if score < MIN_SCORE:
+            continue
+        figures.append(Figure(kind, outcome, round(score, 2), evidence, (q.start, q.end), q,
+                              party, parent))
+    figures.extend(_control_changes(view, start, end, control, quantities, figures, places,
+                                    actors))
+    return figures
+
+
+def _skip_space(view: str, i: int) -> int:
+    while i < len(view) and view[i] == " ":
+        i += 1
+    return i
+
+
+def _gap(view: str, start: int, end: int) -> int | None:
+    """Words between a party phrase and a later outcome word; None if the clause breaks."""
+    n = 0
+    for t in _TOKEN.finditer(view, start, end):
+        w = t.group()
+        if w in (";", ":", ".", "(", ")") or w.lower() in CLAUSE_BREAK or w.lower() in _DETERMINERS:
+            return None
+        if w[0].isalnum():
+            n += 1
+    return n
+
+
+def _active(view: str, cue: Cue, q_spans: list[tuple[int, int]]) -> bool:
+    """A verb with its own object number ("killed 3") is active: it counts that number."""
+    if not cue.word.before:
+        return False
+    nxt = _skip_space(view, cue.end)
+    return any(s == nxt for s, _ in q_spans)
+
+
+def _nested_parent(view: str, start: int, q: Quantity, figures: list[Figure]) -> int | None:
+    if not figures or not _NESTED.search(view, max(start, q.span_start - 60), q.span_start):
+        return None
+    for i in range(len(figures) - 1, -1, -1):
+        if figures[i].parent is None and figures[i].quantity is not None:
+            return i
+    return None
+
+
+def _control_changes(
+    view: str,
+    start: int,
+    end: int,
+    control: list[ControlCue],
+    quantities: list[Quantity],
+    figures: list[Figure],
+    places: list[NameMention],
+    actors: list[NameMention],
+) -> list[Figure]:
+    found = []
+    counted = {f.anchor for f in figures}
+    for cue in control:
+        before = _words(view, start, cue.start)
+        if before and (before[-1].group().lower().rstrip("-") in _ADJECTIVAL
+                       or view[cue.start - 1] == "-"):
+            continue
+        clause_start = start
+        for t in before:
+            if _CLAUSE_END.fullmatch(t.group()):
+                clause_start = t.end()
+        if _HYPOTHETICAL.search(view, clause_start, _clause_end(view, cue.end, end)):
+            continue
+        if cue.reversed:
+            site_span = (_skip_space(view, clause_start), cue.start)
+            winner_span = (cue.end, _clause_end(view, cue.end, end))
+        else:
+            obj_start = _skip_space(view, cue.end)
+            by = re.match(r"by\s+", view[obj_start:end])
+            if by:  # passive: "seized by X": the site is what came before
+                site_span = (clause_start, cue.start)
+                winner_span = (obj_start + by.end(), _clause_end(view, obj_start + by.end(), end))
+            else:
+                site_span = (obj_start, _clause_end(view, obj_start, end))
+                winner_span = (clause_start, cue.start)
+        site = view[site_span[0]:site_span[1]].strip(" ,")
+        if not site:
+            continue
+        site_words = {w.lower() for w in re.findall(r"[\w'-]+", site)}
+        place = next((p for p in places if site_span[0] <= p.start < site_span[1]), None)
+        if place is None and not site_words & SITE_NOUNS:
+            continue
+        q = next((q for q in quantities if site_span[0] <= q.span_start < site_span[0] + 12
+                  and (q.start, q.end) not in counted), None)
+        if q is not None and cue.weak is False and _person_object(view, q):
+            continue
+        if cue.weak and q is None and place is None:
+            continue
+        passive_or_reversed = cue.reversed or winner_span[0] > cue.start
+        gained = (_first_actor if passive_or_reversed else _last_actor)(actors, *winner_span)
+        lost_from = re.search(r"\bfrom\s+", view[site_span[0]:end])
+        lost = None
+        if lost_from:
+            at = site_span[0] + lost_from.end()
+            lost = _first_actor(actors, at, _clause_end(view, at, end))
+        anchor = (q.start, q.end) if q is not None else (cue.start, cue.end)
+        score = 0.5 if cue.weak else 0.72
+        found.append(Figure("control_change", "captured", score, f"{cue.text!r} and a site",
+                            anchor, q, None, None, site, gained, lost, place))
+    return found
+
+
+def _person_object(view: str, q: Quantity) -> bool:
+    """ "captured 20 soldiers" counts people, not a place."""
+    nxt = re.match(r"\s*([\w'-]+)", view[q.end:q.end + 40])
+    return bool(nxt) and nxt.group(1).lower() not in SITE_NOUNS and not nxt.group(1)[0].isupper() \
+        and nxt.group(1).lower() not in ("other", "more", "of", "key", "strategic", "small",
+                                         "large", "nearby", "surrounding", "main", "major")
+
+
+def _clause_end(view: str, start: int, end: int) -> int:
+    m = _CLAUSE_END.search(view, start, end)
+    return m.start() if m else end
+
+
+def _last_actor(actors: list[NameMention], start: int, end: int) -> str | None:
+    inside = [a for a in actors if start <= a.start and a.end <= end]
+    return inside[-1].ref_id if inside else None
+
+
+def _first_actor(actors: list[NameMention], start: int, end: int) -> str | None:
+    inside = [a for a in actors if start <= a.start and a.end <= end]
+    return inside[0].ref_id if inside else None

@@ -1,0 +1,177 @@
+"""Numbers that are never proposed as counts, and the parts of a page that hold no claims.
+
+:func:`exclusions` returns the spans of a text where no figure may be proposed, each with a
+reason: text outside the article body (when a sidecar gives one), photo captions, reader
+comments and page footers, prices and fundraising, clock times, copyright lines, legal
+citations, ages, durations, percentages, measurements, calendar dates and ordinals.
+:func:`year_like` catches bare years ("in 2014") that no span pattern can.
+
+All patterns run over the matching view of the text (see :mod:`.text`), so offsets are the
+stored text's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tollbook.extract.propose.numbers import UNITS, Quantity
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+MONTH_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTH = rf"(?:{MONTHS}|(?:{MONTH_ABBR})\.?)"
+_NUMWORD = "|".join(sorted([*UNITS, "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                            "eighty", "ninety", "hundred", "a", "an"], key=len, reverse=True))
+_NUM = rf"(?:\d[\d,.]*|(?:{_NUMWORD})(?:[-\s](?:{_NUMWORD}))*)"
+_UNITS_OF_TIME = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?)"
+
+#: (reason, pattern) for spans within a line. Case-sensitive unless the pattern says (?i).
+SPAN_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("caption", r"Screen\s?[Ss]hot\s+\d{4}-\d{2}-\d{2}\s+at\s+[\d.:]+\s*[AaPp]\.?[Mm]\.?"),
+    ("caption", r"(?i)\b[\w-]+\.(?:jpe?g|png|gif|webp)\b"),
+    ("legal-citation",
+     r"\bTitle\s+\d+\s*,?\s*U\.?\s?S\.?\s?C\.?(?:\s*(?:Section|Sec\.|§+)\s*\d+[\w()]*)?"),
+    ("legal-citation",
+     r"(?i)(?:\b(?:section|sec\.|article|art\.|resolution|chapter|paragraph|clause|decree|"
+     r"law|act|no\.|nr\.|number|vol\.|volume|page|pp?\.|item|protocol|rule)|§)"
+     r"\s*(?:no\.\s*)?\d[\d./-]*"),
+    ("copyright", r"(?i)(?:©|\(c\)|\bcopyright\b)\W{0,6}\d{4}(?:\s*[-–]\s*\d{4})?"),
+    ("copyright", r"\b\d{4}(?:\s*[-–]\s*\d{4})?\s*©"),
+    ("price", r"[£$€¥]\s*\d[\d,.]*(?:\s*(?:million|billion|bn|m|k)\b)?"),
+    ("price", r"(?i)\b(?:US\$|USD|EUR|GBP|SYP)\s*\d[\d,.]*"),
+    ("price",
+     r"(?i)\b\d[\d,.]*\s*(?:(?:million|billion|thousand)\s+)?"
+     r"(?:dollars|euros|pounds|usd|eur|gbp|lira|liras|syp)\b"),
+    ("percentage", r"(?i)\b\d[\d,.]*\s*(?:%|per\s?cent\b)"),
+    ("clock-time",
+     r"(?i)\b\d{1,2}(?::\d{2}){1,2}(?:\s*(?:[ap]\.?\s?m\b\.?|gmt|utc|h\b|hrs\b|local time))?"),
+    ("clock-time", r"(?i)\b\d{1,2}(?:\.\d{2}){1,2}\s*(?:[ap]\.?\s?m\b\.?|gmt|utc|hrs\b)"),
+    ("clock-time", r"(?i)\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b)"),
+    ("clock-time", r"(?i)\b\d{4}\s*(?:gmt|utc|local time|hrs\b)"),
+    ("age", rf"(?i)\b{_NUM}[-\s]+(?:years?|months?|weeks?|days?)[-\s]+olds?\b"),
+    ("age", r"(?i)\b(?:aged?|ages)\s+(?:between\s+|of\s+)?\d{1,3}(?:\s*(?:and|to|-)\s*\d{1,3})?"),
+    ("duration", rf"(?i)\b(?:\d[\d,.]*|[a-z]+)[-\s]+{_UNITS_OF_TIME}\b(?![-\s]+old)"),
+    ("measurement",
+     rf"(?i)\b{_NUM}[-\s]*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|mm|cm|kg|"
+     r"kilo(?:gram)?s?|tons?|tonnes?|feet|foot|ft|sq|square|acres?|hectares?|lit(?:er|re)s?|"
+     r"calib(?:er|re)|degrees?)\b"),
+    ("date", rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
+    ("date", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])(?:,?\s+\d{{4}}\b)?"),
+    ("date", rf"\b{_MONTH},?\s+\d{{4,6}}\b"),
+    ("date", rf"\b\d{{1,2}}(?:{MONTH_ABBR}|May)\d{{2,4}}\b"),
+    ("date", r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b"),
+    ("ordinal", r"(?i)\b\d+(?:st|nd|rd|th)\b"),
+    ("ordinal", rf"(?i)\b(?:{_NUMWORD})-(?:first|second|third|fourth|fifth|sixth|seventh|"
+                r"eighth|ninth)\b"),
+    ("site-furniture", r"(?i)\bshort URL\s*\d+"),
+    ("site-furniture", r"(?i)\b(?:views?|shares?|likes?|reads?)\s*:?\s*\d[\d,]*\b"),
+    ("site-furniture", r"(?i)\b\d[\d,]*\s+(?:views|shares|likes|comments|reads)\b"),
+)
+
+#: (reason, pattern) for whole short lines: fundraising and furniture blocks.
+LINE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("fundraising",
+     r"(?im)^[^\n]{0,60}\b(?:raised|we need|donat(?:e|ion)s?|fundrais\w*|fighting fund|"
+     r"supporters?|subscribe|(?:days?|hours?) (?:remaining|left))\b[^\n]{0,60}$"),
+    ("caption", r"(?im)^[ \t]*(?:photo|image|picture|file photo)s?(?:\s+credit)?\s*:[^\n]*$"),
+)
+
+#: (reason, pattern) for a line where the rest of the document stops being the article.
+REGION_STARTS: tuple[tuple[str, str], ...] = (
+    ("reader-comment",
+     r"(?m)^[ \t]*(?:[•*·\-–][ \t]*)?[^\n]{1,50}?[ \t](?:says|said|wrote|writes|commented|"
+     r"replied)[ \t]*:[ \t]*$"),
+    ("reader-comment", r"(?im)^[ \t]*(?:\d+\s+comments?|leave a (?:comment|reply)|comments)[ \t]*$"),
+    ("site-furniture",
+     r"(?im)^[ \t]*(?:you may also like|related (?:articles|stories|posts|news)|read more|"
+     r"more from [^\n]{1,40}|recommended(?: for you)?|most (?:read|popular)|share this"
+     r"(?: article)?)[ \t]*:?[ \t]*$"),
+)
+
+_SPANS = tuple((reason, re.compile(p)) for reason, p in SPAN_PATTERNS)
+_LINES = tuple((reason, re.compile(p)) for reason, p in LINE_PATTERNS)
+_REGIONS = tuple((reason, re.compile(p)) for reason, p in REGION_STARTS)
+
+#: Words before a bare four-digit number that make it a year.
+_YEAR_BEFORE = re.compile(
+    r"(?i)(?:\b(?:in|since|of|by|until|till|from|to|during|early|late|mid|before|after|"
+    r"between|and|the|year|spring|summer|autumn|fall|winter|through|throughout|around)|[-'(])"
+    r"\s*$"
+)
+_WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
+_NOT_A_NOUN_AFTER = frozenset(
+    "the a an and or to when after before as was were is are has have had but while that "
+    "which who with on in at for from by it its their his her this".split()
+)
+
+
+@dataclass(frozen=True, order=True)
+class Exclusion:
+    start: int
+    end: int
+    reason: str
+
+
+class Exclusions:
+    """Sorted, possibly overlapping excluded spans with a fast overlap query."""
+
+    def __init__(self, spans: Iterable[Exclusion]):
+        self.spans = sorted(spans)
+        self._starts = [s.start for s in self.spans]
+        self._max_len = max((s.end - s.start for s in self.spans), default=0)
+
+    def reason(self, start: int, end: int) -> str | None:
+        """The reason of the first excluded span overlapping ``[start, end)``, if any."""
+        i = bisect.bisect_left(self._starts, start - self._max_len)
+        for span in self.spans[i:]:
+            if span.start >= end:
+                break
+            if span.end > start:
+                return span.reason
+        return None
+
+
+def exclusions(
+    view: str,
+    body: tuple[int, int] | None = None,
+    extra: Iterable[Exclusion] = (),
+) -> Exclusions:
+    """Every span of ``view`` where no figure may be proposed."""
+    spans = list(extra)
+    if body is not None:
+        start, end = body
+        if start > 0:
+            spans.append(Exclusion(0, start, "outside-body"))
+        if end < len(view):
+            spans.append(Exclusion(end, len(view), "outside-body"))
+    for reason, pattern in _REGIONS:
+        m = pattern.search(view)
+        if m:
+            spans.append(Exclusion(m.start(), len(view), reason))
+    for reason, pattern in (*_LINES, *_SPANS):
+        spans.extend(Exclusion(m.start(), m.end(), reason) for m in pattern.finditer(view))
+    return Exclusions(spans)
+
+
+def year_like(q: Quantity, view: str) -> bool:
+    """A bare 1900–2099 read as a year: "in 2014", "2015 was", but not "2000 people"."""
+    if not q.digits or q.qualifier_start is not None or q.value is None:
+        return False
+    if not (1900 <= q.value <= 2099 and len(q.text) == 4):
+        return False
+    if _YEAR_BEFORE.search(view, max(0, q.start - 12), q.start):
+        return True
+    after = _WORD_AFTER.match(view, q.end)
+    return after is None or after.group(1).lower() in _NOT_A_NOUN_AFTER
+
+
+def rejected(q: Quantity, view: str, excluded: Exclusions) -> str | None:
+    """Why ``q`` may not be proposed as a count, or None when it may."""
+    reason = excluded.reason(q.start, q.end)
+    if reason is None and year_like(q, view):
+        reason = "year"
+    return reason

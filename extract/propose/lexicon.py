@@ -1,0 +1,72 @@
+"""What propose knows from ``dataset/reference/``: names, places, vague quantity words.
+
+Built from table rows, so tests can pass a few rows of their own and the command reads the
+curator's CSV files through :func:`tollbook.extract.reference.read_reference`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tollbook.extract.propose.names import NameIndex
+from tollbook.extract.propose.numbers import NumberReader
+
+Rows = Iterable[Mapping[str, object]]
+
+
+@dataclass
+class Lexicon:
+    numbers: NumberReader = field(default_factory=NumberReader)
+    names: NameIndex = field(default_factory=NameIndex.build)
+    where_prec: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(
+        cls,
+        actors: Rows = (),
+        actor_aliases: Rows = (),
+        locations: Rows = (),
+        location_variants: Rows = (),
+        vague_quantities: Rows = (),
+    ) -> Lexicon:
+        actors, locations = list(actors), list(locations)
+        actor_names = [(str(r["name"]), str(r["actor_id"])) for r in actors if r.get("name")]
+        actor_names += [(str(r["alias"]), str(r["actor_id"])) for r in actor_aliases
+                        if r.get("alias") and r.get("actor_id")]
+        place_names = [(str(r["name"]), str(r["location_id"])) for r in locations
+                       if r.get("name")]
+        place_names += [(str(r["variant"]), str(r["location_id"])) for r in location_variants
+                        if r.get("variant") and r.get("location_id")]
+        where = {}
+        for r in locations:
+            try:
+                where[str(r["location_id"])] = int(float(str(r.get("where_prec"))))
+            except (TypeError, ValueError):
+                continue
+        return cls(
+            NumberReader.from_rows(vague_quantities),
+            NameIndex.build(actor_names, place_names),
+            where,
+        )
+
+
+def load_lexicon(dataset: Path | None) -> Lexicon:
+    """The lexicon of a dataset folder; an empty one when there is none."""
+    if dataset is None or not (dataset / "reference").is_dir():
+        return Lexicon()
+    from tollbook.extract.reference import read_reference
+
+    reference, _problems = read_reference(dataset)  # propose drafts; `check` reports problems
+
+    def rows(name: str) -> list[dict]:
+        frame = reference.tables.get(name)
+        if frame is None or frame.empty:
+            return []
+        return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+    return Lexicon.from_rows(
+        rows("actors"), rows("actor_aliases"), rows("locations"), rows("location_variants"),
+        rows("vague_quantities"),
+    )

@@ -1,0 +1,212 @@
+"""Actors and places named in a text, matched against the curator's reference tables.
+
+Known names and their variants are matched exactly first, with one compiled alternation
+(longest first; separators "-", " " and apostrophes are interchangeable; short all-capital
+acronyms such as "AFP" match only in capitals). Capitalised names left over are compared
+with ``rapidfuzz`` (``fuzz.ratio`` on a normalised key) to catch near spellings; names that
+still match nothing are returned as candidates for the reference tables, with the nearest
+known name as a hint. Which spelling means which actor or place is the curator's decision,
+recorded in ``dataset/reference/``; nothing here hard-codes a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+#: A near spelling at or above this fuzz.ratio (0-100) is taken as the known name.
+FUZZY_ACCEPT = 90
+#: Below FUZZY_ACCEPT but at or above this, the known name is only offered as a hint.
+FUZZY_HINT = 75
+#: Keys shorter than this are never fuzzy-matched: "Isis" ~ "Idlib" is noise, not a spelling.
+FUZZY_MIN_LENGTH = 6
+
+_CAPITALISED = re.compile(
+    r"(?<![\w'-])[A-Z][\w'-]*(?:\s+(?:(?:al|el|ad|as|ash|ar|an|bin|ibn|abu|de|of|for|the)\s+)*"
+    r"[A-Z][\w'-]*)*"
+)
+#: Capitalised words that begin sentences or headlines without naming anyone.
+_NOT_NAMES = frozenset(
+    "the a an this that these those he she it they we i his her its their our my you your "
+    "there here in on at of for by from with since during after before but and or if when "
+    "while as according some many most all other another members more one two three".split()
+)
+
+
+def key(name: str) -> str:
+    """Case, hyphens, apostrophes and spacing do not distinguish names."""
+    return " ".join(re.sub(r"[-'’‘`]", " ", name.lower()).split())
+
+
+@dataclass(frozen=True)
+class Known:
+    kind: str  # actor | location
+    ref_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class NameMention:
+    start: int
+    end: int
+    text: str
+    kind: str
+    ref_id: str
+    method: str  # exact | fuzzy
+    score: float = 100.0
+
+
+@dataclass(frozen=True)
+class UnknownName:
+    text: str
+    count: int
+    hint: str | None = None  # the nearest known id, when it is close
+    hint_score: float | None = None
+
+
+@dataclass
+class NameIndex:
+    """Every known spelling of every actor and place, ready to match."""
+
+    known: dict[str, Known] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls, actors: Iterable[tuple[str, str]] = (), locations: Iterable[tuple[str, str]] = ()
+    ) -> NameIndex:
+        """``actors``/``locations``: (spelling, id) pairs, e.g. from alias and variant tables."""
+        index = cls()
+        for kind, pairs in (("actor", actors), ("location", locations)):
+            for name, ref_id in pairs:
+                if name and ref_id and key(name) and key(name) not in index.known:
+                    index.known[key(name)] = Known(kind, ref_id, name)
+        index._compile()
+        return index
+
+    def _compile(self) -> None:
+        exact_case, any_case = [], []
+        for k, known in sorted(self.known.items(), key=lambda kv: -len(kv[0])):
+            target = exact_case if _acronym(known.name) else any_case
+            target.append(_spelling_pattern(known.name))
+        self._exact_case = re.compile(_alternation(exact_case)) if exact_case else None
+        self._any_case = re.compile(_alternation(any_case), re.IGNORECASE) if any_case else None
+        self._keys = list(self.known)
+        self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
+
+    def find(self, view: str, start: int = 0, end: int | None = None) -> list[NameMention]:
+        """Exact matches of known spellings, longest first, non-overlapping."""
+        end = len(view) if end is None else end
+        hits = []
+        for pattern in (self._any_case, self._exact_case):
+            if pattern is not None:
+                hits.extend(pattern.finditer(view, start, end))
+        hits.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
+        found, last_end = [], -1
+        for m in hits:
+            if m.start() < last_end:
+                continue
+            known = self.known.get(key(m.group()))
+            if known is None:
+                continue
+            found.append(NameMention(m.start(), m.end(), m.group(), known.kind, known.ref_id,
+                                     "exact"))
+            last_end = m.end()
+        return found
+
+    def lookup(self, phrase: str, kind: str | None = None) -> NameMention | None:
+        """The known actor or place a phrase names: whole phrase, a name inside it, or fuzzy."""
+        k = key(phrase)
+        known = self.known.get(k) or self.known.get(_drop_article(k))
+        if known and kind in (None, known.kind):
+            return NameMention(0, len(phrase), phrase, known.kind, known.ref_id, "exact")
+        inner = [m for m in self.find(phrase) if kind in (None, m.kind)]
+        if inner:
+            return max(inner, key=lambda m: m.end - m.start)
+        near = self.nearest(phrase)
+        if near and near[1] >= FUZZY_ACCEPT:
+            known = self.known[near[0]]
+            if kind in (None, known.kind):
+                return NameMention(0, len(phrase), phrase, known.kind, known.ref_id, "fuzzy",
+                                   near[1])
+        return None
+
+    def nearest(self, phrase: str) -> tuple[str, float] | None:
+        """The closest known key by fuzz.ratio (cached), or None when nothing is near."""
+        k = _drop_article(key(phrase))
+        if len(k) < FUZZY_MIN_LENGTH or not self._keys:
+            return None
+        if k not in self._fuzzy_cache:
+            best = process.extractOne(k, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_HINT)
+            self._fuzzy_cache[k] = (best[0], float(best[1])) if best else None
+        return self._fuzzy_cache[k]
+
+    def scan(
+        self, view: str, spans: Iterable[tuple[int, int]]
+    ) -> tuple[list[NameMention], list[UnknownName]]:
+        """Known names (exact, then fuzzy) in the given spans, and the unknown names left."""
+        mentions: list[NameMention] = []
+        unknown: Counter[str] = Counter()
+        hints: dict[str, tuple[str, float] | None] = {}
+        lower_words = set(re.findall(r"\b[a-z][\w-]*", view))
+        for start, end in spans:
+            exact = self.find(view, start, end)
+            mentions.extend(exact)
+            for m in _CAPITALISED.finditer(view, start, end):
+                if any(m.start() < e.end and e.start < m.end() for e in exact):
+                    continue
+                name = _strip_leading(m.group())
+                if not name or _not_a_name(name, lower_words):
+                    continue
+                near = self.nearest(name)
+                if near and near[1] >= FUZZY_ACCEPT:
+                    known = self.known[near[0]]
+                    offset = m.end() - len(name)
+                    mentions.append(NameMention(offset, m.end(), name, known.kind, known.ref_id,
+                                                "fuzzy", near[1]))
+                    continue
+                unknown[name] += 1
+                hints[name] = near
+        mentions.sort(key=lambda n: n.start)
+        listed = []
+        for name, count in sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0])):
+            near = hints.get(name)
+            hint = self.known[near[0]].ref_id if near else None
+            listed.append(UnknownName(name, count, hint, near[1] if near else None))
+        return mentions, listed
+
+
+def _acronym(name: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    return len(letters) <= 5 and letters.isupper()
+
+
+def _spelling_pattern(name: str) -> str:
+    parts = [re.escape(p) for p in re.split(r"[-\s'’‘`]+", name.strip()) if p]
+    return r"[-\s'’‘`]*".join(parts) if len(parts) > 1 else parts[0]
+
+
+def _alternation(patterns: list[str]) -> str:
+    return r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])"
+
+
+def _drop_article(k: str) -> str:
+    return k[4:] if k.startswith("the ") else k
+
+
+def _strip_leading(name: str) -> str:
+    words = name.split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _not_a_name(name: str, lower_words: set[str]) -> bool:
+    words = name.split()
+    if len(words) == 1:
+        word = words[0]
+        return len(word) < 3 or word.lower() in lower_words or word.isupper() and len(word) < 3
+    return False

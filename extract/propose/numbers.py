@@ -1,0 +1,230 @@
+"""Find quantities in text: digits, number words, "a dozen", vague words, with their qualifier.
+
+A :class:`Quantity` says how the text put a number, the way a record's ``count`` does:
+``value`` with ``qualifier`` exact / at_least / at_most / approximately, or ``qualifier``
+vague with the ``word`` ("dozens") whose bounds come from ``reference/vague_quantities.csv``.
+This module only reads numbers; deciding which numbers are counts (not years, ages, prices)
+is :mod:`.filters`' job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+
+#: Words before a number that say how exact it is, longest first within each qualifier.
+QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
+    "at_least": (
+        "at least", "more than", "over", "upwards of", "no fewer than", "no less than",
+        "in excess of", "a minimum of", "not less than", "just over",
+    ),
+    "at_most": (
+        "up to", "at most", "no more than", "fewer than", "less than", "as many as",
+        "a maximum of", "not more than", "just under",
+    ),
+    "approximately": (
+        "nearly", "about", "around", "approximately", "almost", "roughly", "some",
+        "an estimated", "estimated", "close to", "an approximate", "approx.", "circa",
+    ),
+}
+
+_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_SCALE = "hundred|thousand|million|dozen"
+#: Number words: "six", "twenty-one", "one hundred and twenty", "a dozen", "two dozen".
+_WORDS_RE = (
+    rf"(?:(?:an?\s+)(?:{_SCALE})|(?:{_WORD}))"
+    rf"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:{_WORD}|{_SCALE}))*"
+)
+#: Digits: "45", "1,200", "300000", "1.5 million", "3 million".
+_DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?"
+
+_QUALIFIER_RE = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+")
+    for w in sorted((w for ws in QUALIFIER_WORDS.values() for w in ws), key=len, reverse=True)
+)
+_QUALIFIER_OF = {w: q for q, ws in QUALIFIER_WORDS.items() for w in ws}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number as written. ``start``/``end`` cover the number itself (not its qualifier)."""
+
+    start: int
+    end: int
+    text: str
+    value: int | None
+    qualifier: str  # exact | at_least | at_most | approximately | vague
+    word: str | None = None  # the vague word, for qualifier vague
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+    qualifier_start: int | None = None  # where "at least" etc. begins, when present
+    digits: bool = False
+
+    @property
+    def span_start(self) -> int:
+        return self.qualifier_start if self.qualifier_start is not None else self.start
+
+
+@dataclass(frozen=True)
+class VagueWord:
+    word: str
+    low: int | None
+    high: int | None
+    best: int | None
+
+
+class NumberReader:
+    """Finds quantities; vague words and their bounds come from the curator's table."""
+
+    def __init__(self, vague: Iterable[VagueWord] = ()):
+        self.vague: dict[str, VagueWord] = {v.word.lower(): v for v in vague}
+        vague_re = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self.vague, key=len, reverse=True)
+        )
+        alternatives = [rf"(?P<digits>{_DIGITS_RE})", rf"(?P<words>{_WORDS_RE})"]
+        if vague_re:
+            alternatives.insert(0, rf"(?P<vague>{vague_re})")
+        self._pattern = re.compile(
+            rf"(?:(?P<qual>{_QUALIFIER_RE})\s+)?"
+            rf"(?<![\w.,$£€])(?:{'|'.join(alternatives)})(?![\w$£€]|[.,]\d)",
+            re.IGNORECASE,
+        )
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Mapping[str, object]]) -> NumberReader:
+        """Rows of ``vague_quantities.csv`` (word, low, high, best)."""
+        return cls(
+            VagueWord(str(r["word"]), _int(r.get("low")), _int(r.get("high")), _int(r.get("best")))
+            for r in rows
+            if r.get("word")
+        )
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+        """Every quantity in ``text[start:end]``, offsets into ``text``."""
+        found = []
+        for m in self._pattern.finditer(text, start, len(text) if end is None else end):
+            q = self._quantity(m)
+            if q is not None:
+                found.append(q)
+        return found
+
+    def _quantity(self, m: re.Match[str]) -> Quantity | None:
+        qual_text = m.group("qual")
+        qualifier = _QUALIFIER_OF[" ".join(qual_text.lower().split())] if qual_text else "exact"
+        qual_start = m.start("qual") if qual_text else None
+        if m.group("vague") is not None:
+            kind = "vague"
+        elif m.group("digits") is not None:
+            kind = "digits"
+        else:
+            kind = "words"
+        start, end = m.start(kind), m.end(kind)
+        text = m.group(kind)
+        if kind == "vague":
+            v = self.vague[" ".join(text.lower().split())]
+            return Quantity(start, end, text, None, "vague", v.word, v.low, v.best, v.high,
+                            qual_start)
+        value = parse_digits(text) if kind == "digits" else parse_words(text)
+        if value is None:
+            return None
+        if qualifier == "exact" and "dozen" in text.lower():
+            qualifier = "approximately"  # "a dozen" is a round figure, not a tally
+        low, best, high = bounds(value, qualifier)
+        return Quantity(start, end, text, value, qualifier, None, low, best, high, qual_start,
+                        digits=kind == "digits")
+
+
+def bounds(value: int, qualifier: str) -> tuple[int | None, int | None, int | None]:
+    """count_low, count_best, count_high implied by a qualifier."""
+    if qualifier == "exact":
+        return value, value, value
+    if qualifier == "at_least":
+        return value, value, None
+    if qualifier == "at_most":
+        return None, value, value
+    return None, value, None
+
+
+def parse_digits(text: str) -> int | None:
+    parts = text.lower().split()
+    scale = SCALES.get(parts[-1], 1) if len(parts) > 1 else 1
+    number = float(parts[0].replace(",", ""))
+    if scale == 1 and not number.is_integer():
+        return None  # 2.5 of something is not a count of people or strikes
+    return int(round(number * scale))
+
+
+def parse_words(text: str) -> int | None:
+    """ "twenty-one" → 21, "one hundred and twenty" → 120, "a dozen" → 12, "two dozen" → 24."""
+    total, current = 0, 0
+    for token in re.split(r"[\s-]+", text.lower()):
+        if token in ("and", ""):
+            continue
+        if token in ("a", "an"):
+            current = 1
+        elif token in UNITS:
+            current += UNITS[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token == "dozen":
+            current = max(current, 1) * 12
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        elif token in SCALES:
+            total += max(current, 1) * SCALES[token]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def spell(value: int) -> list[str]:
+    """English spellings of 0–999,999 ("twenty-one", "twenty one"), for checking a text."""
+    if value < 0 or value >= 1_000_000:
+        return []
+    units = {v: k for k, v in UNITS.items()}
+    tens = {v: k for k, v in TENS.items()}
+
+    def below_thousand(n: int) -> list[str]:
+        if n < 20:
+            return [units[n]]
+        if n < 100:
+            t, u = divmod(n, 10)
+            return [tens[t * 10]] if u == 0 else [f"{tens[t * 10]}-{units[u]}",
+                                                 f"{tens[t * 10]} {units[u]}"]
+        h, rest = divmod(n, 100)
+        head = f"{units[h]} hundred"
+        if rest == 0:
+            return [head]
+        return [f"{head}{sep}{r}" for r in below_thousand(rest) for sep in (" and ", " ")]
+
+    if value < 1000:
+        return below_thousand(value)
+    th, rest = divmod(value, 1000)
+    heads = [f"{h} thousand" for h in below_thousand(th)]
+    if rest == 0:
+        return heads
+    return [f"{h}{sep}{r}" for h in heads for r in below_thousand(rest) for sep in (" and ", " ")]
+
+
+def _int(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(float(str(value)))
+    except ValueError:
+        return None

@@ -1,0 +1,117 @@
+"""Outcome words: what happened to the people or places a figure counts.
+
+A :class:`Cue` is one outcome word found in a sentence. ``after`` cues may follow the number
+they count ("30 regime troops … have been killed", "70 dead", "34 airstrikes"); ``before``
+cues take the number as their object ("killing at least 18 people", "executing 15
+prisoners"); ``toll`` cues introduce a running total ("the death toll rose to 112").
+Control cues (captured, seized, overran, took control of) describe a place changing hands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CueWord:
+    pattern: str
+    kind: str  # casualty | airstrike | toll | control
+    outcome: str  # killed … missing; airstrike weapon; captured (control)
+    after: bool = False
+    before: bool = False
+    weight: float = 1.0  # how surely the word means this outcome
+
+
+#: The vocabulary, most specific first (the first alternative that matches wins).
+CUE_WORDS: tuple[CueWord, ...] = (
+    # running totals
+    CueWord(r"death[-\s]toll|casualty\s+toll|toll|body\s+count", "toll", "killed"),
+    CueWord(r"number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|people\s+killed|fatalities)",
+            "toll", "killed"),
+    # killed
+    CueWord(r"lost\s+(?:their|his|her)\s+lives", "casualty", "killed", after=True),
+    CueWord(r"claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of", "casualty", "killed",
+            before=True),
+    CueWord(r"shot\s+dead|gunned\s+down|burned\s+to\s+death|killed", "casualty", "killed",
+            after=True, before=True),
+    CueWord(r"kill(?:ing|s)?|slaughter(?:ed|ing)?|massacr(?:ed|ing)", "casualty", "killed",
+            before=True),
+    CueWord(r"slain|died|dies|dying|perished|martyred|dead|deaths|bodies|corpses|fatalities|"
+            r"martyrs", "casualty", "killed", after=True),
+    CueWord(r"casualties|victims", "casualty", "killed", after=True, weight=0.6),
+    # executed
+    CueWord(r"executed|beheaded|crucified", "casualty", "executed", after=True, before=True),
+    CueWord(r"execut(?:ing|es?)|behead(?:ing|s)?", "casualty", "executed", before=True),
+    # injured
+    CueWord(r"injured|wounded|hurt", "casualty", "injured", after=True, before=True),
+    CueWord(r"injur(?:ing|es)|wound(?:ing|s)", "casualty", "injured", before=True),
+    CueWord(r"injuries", "casualty", "injured", after=True),
+    # captured (people)
+    CueWord(r"taken\s+(?:prisoner|captive|hostage)|captured|abducted|kidnapped",
+            "casualty", "captured", after=True, before=True),
+    CueWord(r"captur(?:ing|es)|abduct(?:ing|s)|kidnapp?(?:ing|s)", "casualty", "captured",
+            before=True),
+    CueWord(r"prisoners|captives|hostages", "casualty", "captured", after=True, weight=0.6),
+    # missing
+    CueWord(r"missing|unaccounted\s+for", "casualty", "missing", after=True),
+    # air and artillery strikes
+    CueWord(r"air[-\s]?strikes?", "airstrike", "airstrike", after=True),
+    CueWord(r"air\s+raids?", "airstrike", "air_raid", after=True),
+    CueWord(r"barrel[-\s]bombs?", "airstrike", "barrel_bomb", after=True),
+    CueWord(r"sorties", "airstrike", "sortie", after=True),
+    CueWord(r"raids", "airstrike", "air_raid", after=True, weight=0.6),
+    CueWord(r"strikes", "airstrike", "airstrike", after=True, weight=0.6),
+    CueWord(r"(?:mortar|artillery|tank)\s+(?:shells|rounds)|shells|rockets|mortars",
+            "airstrike", "shelling", after=True, weight=0.6),
+)
+
+#: Verbs of a place changing hands; ``fell to`` puts the place before the verb.
+CONTROL_WORDS = (
+    r"(?:took|taken|taking|take|takes|seized|seizing|seize|seizes|gained|regained|wrested)"
+    r"\s+(?:full\s+|complete\s+|total\s+)?control\s+(?:of|over)",
+    r"(?:took|taken|taking)\s+over",
+    r"captured|captures|capturing|seized|seizes|seizing|overran|overrun|overrunning|"
+    r"recaptured|retook|retaken|stormed|liberated",
+    r"(?:fell|fallen|falls)\s+to",
+    r"(?:took|taken)",
+)
+
+_CUES = re.compile(
+    "|".join(rf"(?P<c{i}>\b(?:{w.pattern})\b)" for i, w in enumerate(CUE_WORDS)), re.IGNORECASE
+)
+_CONTROL = re.compile(
+    "|".join(rf"(?P<k{i}>\b(?:{p})\b)" for i, p in enumerate(CONTROL_WORDS)), re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    word: CueWord
+
+
+@dataclass(frozen=True)
+class ControlCue:
+    start: int
+    end: int
+    text: str
+    reversed: bool  # "fell to": the place comes before the verb, the winner after
+    weak: bool  # bare "took"/"taken": only with a site or place as object
+
+
+def find_cues(view: str, start: int, end: int) -> list[Cue]:
+    return [
+        Cue(m.start(), m.end(), m.group(), CUE_WORDS[int(m.lastgroup[1:])])
+        for m in _CUES.finditer(view, start, end)
+    ]
+
+
+def find_control_cues(view: str, start: int, end: int) -> list[ControlCue]:
+    found = []
+    for m in _CONTROL.finditer(view, start, end):
+        i = int(m.lastgroup[1:])
+        found.append(ControlCue(m.start(), m.end(), m.group(), i == 3, i == 4))
+    return found

@@ -1,0 +1,168 @@
+"""Propose candidates for one document: text → sentences → figures → claimants, dates, places."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from tollbook.extract.propose import ids
+from tollbook.extract.propose.attribution import Attributor, hedge_of
+from tollbook.extract.propose.candidates import Candidate, Figure, sentence_figures
+from tollbook.extract.propose.dates import DateMention, dateline, find_dates
+from tollbook.extract.propose.filters import Exclusion, exclusions, rejected
+from tollbook.extract.propose.lexicon import Lexicon
+from tollbook.extract.propose.names import NameMention, UnknownName
+from tollbook.extract.propose.outcomes import find_control_cues, find_cues
+from tollbook.extract.propose.sentences import sentence_spans
+from tollbook.extract.propose.text import StoredText, match_view
+
+#: Added to a figure's score when the sentence names who says so.
+ATTRIBUTED_BONUS = 0.05
+_PLACE_PREPOSITIONS = ("in ", "at ", "near ", "on ", "around ", "of ", "outside ", "inside ")
+
+
+@dataclass
+class Document:
+    """A report to propose from, and what its sidecar (if any) says about it."""
+
+    document_id: str
+    stored: StoredText
+    name: str = ""
+    reference_date: dt.date | None = None
+    reference_date_source: str | None = None  # option | sidecar | dateline
+    body: tuple[int, int] | None = None
+    excluded: list[Exclusion] = field(default_factory=list)
+    outlet: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.stored.text
+
+
+@dataclass
+class Proposal:
+    document: Document
+    candidates: list[Candidate]
+    unknown_names: list[UnknownName]
+    dateline: str | None = None
+
+
+def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
+    view = match_view(doc.text)
+    found_dateline = None
+    if doc.reference_date is None:
+        found = dateline(view)
+        if found:
+            doc.reference_date, found_dateline = found
+            doc.reference_date_source = "dateline"
+    excluded = exclusions(view, doc.body, doc.excluded)
+    start, end = doc.body if doc.body else (0, len(view))
+    sentences = [s for s in sentence_spans(view, start, end) if excluded.reason(*s) is None
+                 or excluded.reason(s[0], s[0] + 1) is None]
+    mentions, unknown = lexicon.names.scan(view, sentences)
+    places = [m for m in mentions if m.kind == "location"]
+    actors = [m for m in mentions if m.kind == "actor"]
+    attributor = Attributor(view, lexicon.names, mentions, doc.outlet)
+    candidates: list[Candidate] = []
+    for s, e in sentences:
+        quantities = [q for q in lexicon.numbers.find(view, s, e)
+                      if rejected(q, view, excluded) is None]
+        figures: list[Figure] = []
+        cues = find_cues(view, s, e)
+        control = find_control_cues(view, s, e)
+        if cues or control:
+            figures = sentence_figures(
+                view, s, e, quantities, cues, control,
+                [p for p in places if s <= p.start < e], [a for a in actors if s <= a.start < e],
+            )
+        if figures:
+            candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon))
+        attributor.note_sentence(s, e)
+    candidates.sort(key=lambda c: (-c.confidence, c.char_start, c.number_start or 0))
+    return Proposal(doc, candidates, unknown, found_dateline)
+
+
+def _candidates(
+    doc: Document,
+    view: str,
+    s: int,
+    e: int,
+    figures: list[Figure],
+    attributor: Attributor,
+    places: list[NameMention],
+    lexicon: Lexicon,
+) -> list[Candidate]:
+    claim = ids.claim_id(doc.document_id, s, e)
+    quote = doc.text[s:e]
+    hedge = hedge_of(view, s, e)
+    dates = find_dates(view, s, e, doc.reference_date)
+    in_sentence = [p for p in places if s <= p.start < e]
+    out: list[Candidate] = []
+    figure_ids = [ids.figure_id(f.kind, doc.document_id, *f.anchor) for f in figures]
+    for f, fid in zip(figures, figure_ids, strict=True):
+        at = f.anchor[0]
+        claimant = attributor.claimant(s, e, at)
+        date = _nearest_date(dates, at)
+        place = f.location or _nearest_place(view, in_sentence, at)
+        q = f.quantity
+        score = f.score + (ATTRIBUTED_BONUS if claimant.text else 0.0)
+        party = lexicon.names.lookup(f.party_text, kind="actor") if f.party_text else None
+        out.append(Candidate(
+            document=doc.document_id,
+            candidate_id=fid,
+            claim_id=claim,
+            kind=f.kind,
+            outcome=f.outcome,
+            count_low=q.low if q else None,
+            count_best=q.best if q else None,
+            count_high=q.high if q else None,
+            qualifier=q.qualifier if q else None,
+            count_value=q.value if q else None,
+            count_word=q.word if q else None,
+            number_text=doc.text[q.start:q.end] if q else None,
+            number_start=q.start if q else None,
+            number_end=q.end if q else None,
+            party_text=f.party_text,
+            party=party.ref_id if party else None,
+            quote=quote,
+            char_start=s,
+            char_end=e,
+            date_start=date.range.start.isoformat() if date and date.range else None,
+            date_end=date.range.end.isoformat() if date and date.range else None,
+            date_prec=date.range.prec if date and date.range else None,
+            date_text=date.text if date else None,
+            location_id=place.ref_id if place else None,
+            location_text=place.text if place else None,
+            where_prec=lexicon.where_prec.get(place.ref_id) if place else None,
+            claimant_text=claimant.text,
+            claimant=claimant.actor,
+            relayed_by=list(claimant.relayed_by),
+            hedge=hedge,
+            part_of=figure_ids[f.parent] if f.parent is not None else None,
+            site_text=f.site_text,
+            gained_by=f.gained_by,
+            lost_by=f.lost_by,
+            confidence=round(min(0.99, max(0.05, score)), 2),
+            evidence=f.evidence,
+        ))
+    return out
+
+
+def _nearest_date(dates: list[DateMention], at: int) -> DateMention | None:
+    usable = [d for d in dates if d.range is not None] or dates
+    if not usable:
+        return None
+    return min(usable, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
+
+
+def _nearest_place(view: str, places: list[NameMention], at: int) -> NameMention | None:
+    if not places:
+        return None
+
+    def rank(p: NameMention) -> tuple[int, int]:
+        before = view[max(0, p.start - 12):p.start].lower()
+        prepositional = any(before.endswith(w) or f" {w}the " in before
+                            for w in _PLACE_PREPOSITIONS)
+        return (0 if prepositional else 1, abs(p.start - at))
+
+    return min(places, key=rank)

@@ -1,0 +1,52 @@
+"""Split text into sentence spans (offsets into the text), line by line.
+
+A quote is one sentence: the unit a curator accepts or rejects. Lines break sentences too,
+since headlines, datelines and captions stand on lines of their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BREAK = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_TRIM_LEFT = re.compile(r"[\s•*·>|]+")
+#: Words that end with a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen lt col maj capt sgt gov sen rep prof no nos vs jr sr inc ltd co corp "
+    "jan feb mar apr aug sep sept oct nov dec approx est fig mt ft".split()
+)
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence in ``text[start:end]``, whitespace trimmed."""
+    end = len(text) if end is None else end
+    spans = []
+    for line in _LINE.finditer(text, start, end):
+        cut = line.start()
+        for m in _BREAK.finditer(text, line.start(), line.end()):
+            word = _LAST_WORD.search(text, cut, m.start() + 1)
+            if word and _abbreviation(word.group(1)):
+                continue
+            spans.append(_trim(text, cut, m.start() + len(m.group().rstrip())))
+            cut = m.end()
+        spans.append(_trim(text, cut, line.end()))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _abbreviation(word: str) -> bool:
+    stem = word.rstrip(".").lower()
+    if stem in ABBREVIATIONS:
+        return True
+    # initials and dotted acronyms: "U.S.", "U.N.", "A."
+    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", stem))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _TRIM_LEFT.match(text, start, end)
+    if m:
+        start = m.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
