@@ -34,4 +34,6 @@ def compile_tables(ds: Dataset) -> tuple[dict[str, pd.DataFrame], list[Problem]]
     raw["events"] = compile_events(ds)
     claim_tables, problems = compile_claims(ds)
     raw.update(claim_tables)
-    return {name: _frame(name, raw[name]) for name in TABLES}, problems
+    raw["tombstones"] = ds.removals if ds.removals is not None else []
+    # tables the derive stage makes (event_tallies, claimant_tallies) start empty here
+    return {name: _frame(name, raw.get(name, [])) for name in TABLES}, problems

@@ -67,6 +67,8 @@ def _claim_row(ctx: _Context, doc_id: str, claim: Claim, source: Claim, relay_ta
         "where_prec": ctx.where(source.location, source.where_prec),
         "event_id": source.event,
         "duplicate_of": claim.duplicate_of,
+        "partisan": source.partisan,  # None: derived after compiling (derive/sides.py)
+        "partisan_basis": None if source.partisan is None else "curator",
         "review_status": claim.review.status,
         "reviewed_by": claim.review.by,
         "reviewed_on": claim.review.on,
@@ -154,4 +156,14 @@ def compile_claims(ds: Dataset) -> tuple[dict[str, list[dict]], list[Problem]]:
             tail = [outlet] if outlet and claim.duplicate_of is not None else []
             tables["claims"].append(_claim_row(ctx, doc_id, claim, source, tail))
             _figures(ctx, claim, tables)
-    return tables, ctx.problems
+    return {name: _first_of_each_id(rows) for name, rows in tables.items()}, ctx.problems
+
+
+def _first_of_each_id(rows: list[dict]) -> list[dict]:
+    """Keep the first row per id: an id written twice is reported (duplicate-id) where the
+    record files are read, not a second time by the table's uniqueness check."""
+    if not rows:
+        return rows
+    key = next(iter(rows[0]))  # every row starts with its id
+    seen: set = set()
+    return [r for r in rows if not (r[key] in seen or seen.add(r[key]))]

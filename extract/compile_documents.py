@@ -50,6 +50,8 @@ def compile_events(ds: Dataset) -> list[dict]:
             "date_prec": e.date_prec,
             "location_id": e.location,
             "where_prec": e.where_prec if e.where_prec is not None else where.get(e.location),
+            "side_a_id": e.side_a,
+            "side_b_id": e.side_b,
             "note": e.note,
         }
         for e in ds.events.events

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 from tollbook.extract.format_errors import read_model_file
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_format import EventsFile, ReleaseSpec
 from tollbook.extract.records import Records, read_events, read_records
 from tollbook.extract.reference import Reference, read_reference
-from tollbook.extract.sources import Source, read_sources
+from tollbook.extract.removals import REMOVALS_FILE, read_removals
+from tollbook.extract.sources import Source, document_id_for, read_sources
 
 from tollbook.problems import Problem
 
@@ -27,14 +29,19 @@ class Dataset:
     reference: Reference
     origins: Origins
     problems: list[Problem] = field(default_factory=list)
+    removals: pd.DataFrame | None = None  # dataset/removals.csv, the tombstones ledger
 
     def input_files(self) -> list[Path]:
         """Every file a release is built from, in a stable order."""
-        names = ["release.yaml", "events.yaml"]
+        names = ["release.yaml", "events.yaml", REMOVALS_FILE]
         files = [self.root / n for n in names]
         for sub in ("sources", "records", "reference"):
             files += sorted(p for p in (self.root / sub).glob("*") if p.is_file())
         return [p for p in files if p.exists()]
+
+
+def _text_files(root: Path) -> set[str]:
+    return {document_id_for(p.stem) for p in (root / "sources").glob("*.txt")}
 
 
 def read_dataset(root: Path) -> Dataset:
@@ -54,7 +61,9 @@ def read_dataset(root: Path) -> Dataset:
     records, found = read_records(root, origins)
     problems += found
     for doc_id, rec in records.items():
-        if doc_id not in sources:
+        if doc_id not in sources and doc_id not in _text_files(root):  # an unreadable text is reported
             problems.append(Problem(rec.path, 1, doc_id, "document_id", "foreign-key",
                                     f"no source document {doc_id} in dataset/sources"))
-    return Dataset(root, release, sources, records, events, reference, origins, problems)
+    removals, found = read_removals(root, origins)  # last: ids keep the origin that defined them
+    problems += found
+    return Dataset(root, release, sources, records, events, reference, origins, problems, removals)

@@ -98,6 +98,13 @@ def validate_model(model: type[BaseModel], doc: LocatedYaml, file: str,
                 message += f" (got {err['input']!r})"
             if code == "unknown-field":
                 message = f"field {path[-1]!r} is not part of the format"
+            if err["type"] == "greater_than_equal" and "count" in path:
+                code, message = "negative-count", f"a count cannot be negative (got {err['input']!r})"
+            if not path and err["type"] in ("model_type", "dict_type"):
+                empty = err.get("input") is None
+                code = "file-empty" if empty else code
+                message = ("the file is empty" if empty else
+                           "the file must hold a mapping of fields") + " (see docs/curation-format.md)"
             problems.append(
                 Problem(file, doc.line_of(path), _record_id(doc.data, path), _field_name(path),
                         code, message)
@@ -107,7 +114,7 @@ def validate_model(model: type[BaseModel], doc: LocatedYaml, file: str,
 
 def read_model_file(path, model: type[BaseModel], rel: str):
     """Read one curated YAML file into ``model``: (instance or None, located yaml, problems)."""
-    from tollbook.extract.yaml_lines import YamlSyntaxError, read_yaml
+    from tollbook.extract.yaml_lines import YamlSyntaxError, YamlTooLarge, read_yaml
 
     if not path.exists():
         return None, None, [Problem(rel, None, None, None, "file-missing", "file not found")]
@@ -115,7 +122,16 @@ def read_model_file(path, model: type[BaseModel], rel: str):
         doc = read_yaml(path)
     except YamlSyntaxError as exc:
         return None, None, [Problem(rel, exc.line, None, None, "yaml-syntax", exc.message)]
+    except YamlTooLarge as exc:
+        return None, None, [Problem(rel, None, None, None, "file-too-large", str(exc))]
     except UnicodeDecodeError as exc:
-        return None, None, [Problem(rel, None, None, None, "file-encoding", str(exc))]
+        return None, None, [decoding_problem(rel, exc)]
     instance, problems = validate_model(model, doc, rel)
     return instance, doc, problems
+
+
+def decoding_problem(rel: str, exc: UnicodeDecodeError) -> Problem:
+    """A file that is not UTF-8, located at the line of its first bad byte."""
+    line = exc.object[: exc.start].count(b"\n") + 1
+    return Problem(rel, line, None, None, "file-encoding",
+                   f"not UTF-8 at byte {exc.start}; save the file as UTF-8")

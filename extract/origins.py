@@ -56,8 +56,16 @@ RECORD_FIELD_FOR_COLUMN = {
 }
 
 
+#: Released events column → the field in dataset/events.yaml, where they differ.
+EVENT_FIELD_FOR_COLUMN = {"location_id": "location", "side_a_id": "side_a", "side_b_id": "side_b"}
+
+
 def record_field(file: str, column: str | None) -> str | None:
     """The name a curator sees in ``file`` for a released ``column``."""
-    if column is None or not file.startswith("dataset/records/"):
+    if column is None:
         return column
-    return RECORD_FIELD_FOR_COLUMN.get(column, column)
+    if file.startswith("dataset/records/"):
+        return RECORD_FIELD_FOR_COLUMN.get(column, column)
+    if file == "dataset/events.yaml":
+        return EVENT_FIELD_FOR_COLUMN.get(column, column)
+    return column

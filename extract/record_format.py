@@ -35,7 +35,7 @@ EventType = Literal[voc.EVENT_TYPES]  # type: ignore[valid-type]
 DateEvidenceKind = Literal[voc.DATE_EVIDENCE_KINDS]  # type: ignore[valid-type]
 Precision = Annotated[int, Field(ge=1, le=5)]
 WherePrecision = Annotated[int, Field(ge=1, le=7)]
-Count = Annotated[int, Field(strict=False)]
+Count = Annotated[int, Field(strict=False, ge=0)]
 
 
 class _Strict(BaseModel):
@@ -195,6 +195,7 @@ class Claim(_Strict):
     location: LocationId | None = None
     where_prec: WherePrecision | None = None
     event: EventId | None = None
+    partisan: bool | None = None  # curator override of the derived flag (derive/sides.py); reason in note
     note: str | None = None
     casualties: list[CasualtyFigure] = []
     airstrikes: list[AirstrikeFigure] = []
@@ -210,6 +211,8 @@ class Claim(_Strict):
                 )
         elif self.review.status in voc.RELEASED_STATUSES and self.claimant is None:
             raise ValueError("an accepted claim needs a claimant (or duplicate_of)")
+        if self.partisan is not None and (self.duplicate_of is not None or not self.note):
+            raise ValueError("'partisan' may only be set on an original claim, with the reason in 'note'")
         return self
 
 
@@ -230,7 +233,15 @@ class Event(_Strict):
     date_prec: Precision
     location: LocationId | None = None
     where_prec: WherePrecision | None = None
+    side_a: ActorId | None = None  # UCDP convention: the state side where one takes part
+    side_b: ActorId | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _two_sides(self) -> Event:
+        if self.side_a is not None and self.side_a == self.side_b:
+            raise ValueError("side_a and side_b must be different actors")
+        return self
 
 
 class EventsFile(_Strict):

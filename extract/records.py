@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
-
 from tollbook.extract.format_errors import read_model_file, validate_model
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_format import Claim, DocumentId, EventsFile, RecordFile
@@ -32,15 +31,23 @@ class Records:
 
 
 def _field_lines(doc: LocatedYaml, path: tuple) -> dict[str, int]:
-    out = {}
-    for key, line in doc.lines.items():
-        if len(key) > len(path) and key[: len(path)] == path and isinstance(key[len(path)], str):
-            name = key[len(path)]
-            sub = key[len(path) + 1:]
-            label = name if not sub or not isinstance(sub[0], str) else f"{name}.{sub[0]}"
-            out.setdefault(label, line)
-            out.setdefault(name, line)
-    return out
+    """Field name (and ``name.sub``) → line, for the fields under ``path``. The index of the
+    whole file is built once, in one pass over its lines (not one pass per id)."""
+    index = doc.__dict__.get("_field_index")
+    if index is None:
+        index = {}
+        for key, line in doc.lines.items():
+            for cut in range(len(key)):
+                name = key[cut]
+                if not isinstance(name, str):
+                    continue
+                sub = key[cut + 1:]
+                label = name if not sub or not isinstance(sub[0], str) else f"{name}.{sub[0]}"
+                out = index.setdefault(key[:cut], {})
+                out.setdefault(label, line)
+                out.setdefault(name, line)
+        doc.__dict__["_field_index"] = index
+    return dict(index.get(tuple(path), {}))
 
 
 def _register(origins: Origins, seen: dict[str, str], record_id: str, rel: str, doc: LocatedYaml,
@@ -94,10 +101,12 @@ def read_records(dataset: Path, origins: Origins) -> tuple[dict[str, Records], l
                                     "document_id", "document-mismatch",
                                     f"{path.name} must carry document_id {expected}"))
             continue
-        positions = {c.get("claim_id"): i for i, c in enumerate(doc.data["claims"] or [])
-                     if isinstance(c, dict)}
+        positions: dict[str, list[int]] = {}  # a claim id written twice keeps both places
+        for i, c in enumerate(doc.data["claims"] or []):
+            if isinstance(c, dict):
+                positions.setdefault(c.get("claim_id"), []).append(i)
         for claim in content.claims:
-            cpath = ("claims", positions[claim.claim_id])
+            cpath = ("claims", positions[claim.claim_id].pop(0))
             _register(origins, seen, claim.claim_id, rel, doc, cpath, problems, "claim_id")
             for list_name, id_field in _FIGURE_LISTS.items():
                 for j, fig in enumerate(getattr(claim, list_name)):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from tollbook.extract.format_errors import decoding_problem
 from tollbook.extract.origins import Origins
 
 from tollbook.problems import Problem
@@ -36,6 +37,8 @@ class Reference:
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    #: tables whose file could not be read (reported once); checks against them are skipped
+    unreadable: set[str] = field(default_factory=set)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         try:
@@ -61,13 +64,20 @@ def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Refer
         if not path.exists():
             problems.append(Problem(rel, None, None, None, "file-missing", "reference table not found"))
             ref.tables[stem] = empty
+            ref.unreadable.add(stem)
             continue
-        try:
-            with path.open(encoding="utf-8", newline="") as fh:
+        try:  # utf-8-sig: a byte-order mark (spreadsheets write one) is not part of the header
+            with path.open(encoding="utf-8-sig", newline="") as fh:
                 rows = list(csv.reader(fh, strict=True))
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
+            problems.append(decoding_problem(rel, exc))
+            ref.tables[stem] = empty
+            ref.unreadable.add(stem)
+            continue
+        except csv.Error as exc:
             problems.append(Problem(rel, None, None, None, "csv-syntax", str(exc)))
             ref.tables[stem] = empty
+            ref.unreadable.add(stem)
             continue
         header, body = (rows[0], rows[1:]) if rows else ([], [])
         unknown = [c for c in header if c not in columns]
@@ -76,6 +86,8 @@ def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Refer
             problems.append(Problem(rel, 1, None, c, "unknown-field", f"column {c!r} is not part of {stem}"))
         for c in missing:
             problems.append(Problem(rel, 1, None, c, "missing-field", f"column {c!r} is required"))
+        if any(k not in header for k in keys):
+            ref.unreadable.add(stem)
         records, seen = [], {}
         for i, values in enumerate(body, start=2):
             if not any(v.strip() for v in values):

@@ -6,10 +6,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from tollbook.extract.format_errors import validate_model
+from tollbook.extract.format_errors import decoding_problem, validate_model
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_format import Sidecar
-from tollbook.extract.yaml_lines import YamlSyntaxError, read_yaml
+from tollbook.extract.yaml_lines import YamlSyntaxError, YamlTooLarge, read_yaml
 
 from tollbook.problems import Problem
 
@@ -32,6 +32,8 @@ def document_id_for(stem: str) -> str:
 
 
 def decode_text(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    if not raw:
+        return None, [Problem(rel, None, None, None, "file-empty", "the document text is empty")]
     if b"\x00" in raw:
         return None, [Problem(rel, None, None, None, "file-encoding",
                               "the file holds NUL bytes; store plain text")]
@@ -66,8 +68,11 @@ def read_sources(dataset: Path, origins: Origins) -> tuple[dict[str, Source], li
         except YamlSyntaxError as exc:
             problems.append(Problem(rel_meta, exc.line, None, None, "yaml-syntax", exc.message))
             continue
+        except YamlTooLarge as exc:
+            problems.append(Problem(rel_meta, None, None, None, "file-too-large", str(exc)))
+            continue
         except UnicodeDecodeError as exc:
-            problems.append(Problem(rel_meta, None, None, None, "file-encoding", str(exc)))
+            problems.append(decoding_problem(rel_meta, exc))
             continue
         sidecar, found = validate_model(Sidecar, doc, rel_meta)
         problems += found

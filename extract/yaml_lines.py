@@ -39,8 +39,19 @@ class YamlSyntaxError(ValueError):
         self.message = message
 
 
+#: A curated YAML file larger than this is refused: one document's records, events or a
+#: sidecar are tens of kB; the pure-Python parser needs ~20x a file's size in memory.
+MAX_YAML_BYTES = 4 * 1024 * 1024
+
+_PLAIN_TAGS = {yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG}
+
+
 def _construct(node: yaml.Node, constructor: yaml.SafeLoader, out: LocatedYaml, path: Path_) -> Any:
     out.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_TAGS:
+        # e.g. !!python/object/apply: never constructed, and never silently read as plain data
+        raise YamlSyntaxError(node.start_mark.line + 1,
+                              f"tag {node.tag!r} is not allowed: curated files hold plain data only")
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -68,15 +79,34 @@ def _construct(node: yaml.Node, constructor: yaml.SafeLoader, out: LocatedYaml, 
         return node.value
 
 
+#: libyaml's parser, when PyYAML was built with it: about 10x faster than the pure-Python
+#: one. A file it refuses (or holding a character the Python reader refuses) is parsed again
+#: by the Python loader, so every error reads the same either way.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
 def parse_yaml(text: str) -> LocatedYaml:
     """Parse one YAML document, raising :class:`YamlSyntaxError` with its line."""
-    loader = yaml.SafeLoader(text)
+    if _FAST_LOADER is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+        try:
+            return _parse_with(text, _FAST_LOADER)
+        except YamlSyntaxError:
+            pass
+    return _parse_with(text, yaml.SafeLoader)
+
+
+def _parse_with(text: str, loader_class) -> LocatedYaml:
+    loader = None
     try:
+        loader = loader_class(text)
         node = loader.get_single_node()
         out = LocatedYaml(data=None)
         if node is not None:
             out.data = _construct(node, loader, out, ())
         return out
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids, such as a NUL byte
+        line = text[: exc.position].count("\n") + 1
+        raise YamlSyntaxError(line, f"character {exc.character!r} is not allowed in YAML") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -84,8 +114,17 @@ def parse_yaml(text: str) -> LocatedYaml:
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly every error
         raise YamlSyntaxError(None, str(exc)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+class YamlTooLarge(ValueError):
+    """A curated YAML file over :data:`MAX_YAML_BYTES`."""
 
 
 def read_yaml(path: Path) -> LocatedYaml:
+    size = path.stat().st_size
+    if size > MAX_YAML_BYTES:
+        raise YamlTooLarge(f"the file has {size:,} bytes; curated YAML files are limited to "
+                           f"{MAX_YAML_BYTES:,} (split it, or check it is the right file)")
     return parse_yaml(path.read_text(encoding="utf-8"))

@@ -13,5 +13,6 @@ except PackageNotFoundError:  # pragma: no cover - running from an uninstalled t
     __version__ = "0+unknown"
 
 from tollbook.access import connect, load  # noqa: E402
+from tollbook.citing import cite  # noqa: E402
 
-__all__ = ["__version__", "connect", "load"]
+__all__ = ["__version__", "cite", "connect", "load"]

@@ -18,10 +18,16 @@ from tollbook.release.arrow_schema import to_pandas
 from tollbook.release.catalogue import resolve
 from tollbook.release.checksums import read_sums, verify_file
 from tollbook.validate.schemas import TABLES
+from tollbook.views import create_views
+
+#: Every release folder holds it; a folder without it (or with other bytes) is refused.
+MANIFEST_FILE = "manifest.json"
 
 
 def release_folder(version: str = "latest", releases: Path | str | None = None) -> Path:
-    return resolve(Path(releases) if releases else paths.releases_dir(), version)
+    folder = resolve(Path(releases) if releases else paths.releases_dir(), version)
+    verify_file(folder, MANIFEST_FILE)
+    return folder
 
 
 def _check_table(table: str) -> None:
@@ -47,7 +53,7 @@ def _sql_path(path: Path) -> str:
 
 def connect(version: str = "latest", releases: Path | str | None = None,
             verify: bool = True) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB connection with one view per release table."""
+    """An in-memory DuckDB connection with one view per release table, and the statistics views."""
     folder = release_folder(version, releases)
     sums = read_sums(folder)
     con = duckdb.connect(":memory:")
@@ -56,4 +62,5 @@ def connect(version: str = "latest", releases: Path | str | None = None,
         if verify:
             verify_file(folder, name, sums)
         con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({_sql_path(folder / name)})")
+    create_views(con)  # the statistics views, tollbook/views/*.sql
     return con

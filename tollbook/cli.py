@@ -17,6 +17,13 @@ COMMANDS = (
     "build",
     "check",
     "sql",
+    "cite",
+    "diff",
+    "releases",
+    "docs",
+    "report",
+    "propose",
+    "review",
 
 )
 

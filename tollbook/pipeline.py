@@ -1,4 +1,4 @@
-"""read → compile → validate: the tables a release is made of, or every reason it can't be."""
+"""read → compile → derive → validate: the tables a release is made of, or every reason it can't be."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tollbook.derive import derive_tables
 from tollbook.extract.compile import compile_tables
 from tollbook.extract.dataset import Dataset, read_dataset
 from tollbook.problems import InvalidInput, Problem, sort_problems
@@ -24,7 +25,7 @@ def prepare(dataset_dir: Path) -> Prepared:
     """Everything checked; problems are returned, not raised (see :func:`prepare_or_raise`)."""
     ds = read_dataset(Path(dataset_dir))
     raw, problems = compile_tables(ds)
-    typed, found = validate_tables(raw, ds)
+    typed, found = validate_tables(derive_tables(raw), ds)
     return Prepared(ds, typed, sort_problems(ds.problems + problems + found))
 
 

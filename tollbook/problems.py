@@ -18,12 +18,16 @@ CHECK_CODES: dict[str, str] = {
     "csv-syntax": "The file is not a readable CSV table.",
     "file-missing": "A file the dataset needs is not there.",
     "file-encoding": "The file is not valid UTF-8 text (or holds NUL bytes).",
+    "file-empty": "A file that must hold content is empty.",
+    "file-too-large": "A curated file is larger than Tollbook reads (the message gives the limit).",
     "missing-field": "A required field is absent.",
     "unknown-field": "A field that the format does not define (often a typo).",
     "wrong-type": "A value of the wrong type (text where a number belongs, an impossible date).",
     "value-not-allowed": "A value outside the allowed vocabulary or range.",
     "duplicate-id": "The same identifier is used twice.",
     "tombstoned-id": "An identifier that an earlier release removed is used again.",
+    "id-removed-without-tombstone": "An id of the previous release is gone and dataset/removals.csv lacks its row.",
+    "tombstone-changed": "A tombstone of an earlier release was dropped from or edited in dataset/removals.csv.",
     "foreign-key": "A reference to an id that does not exist.",
     "quote-mismatch": "The quote is not the document text at its offsets.",
     "quote-outside-body": "The quote lies outside the article body or inside excluded furniture.",
@@ -72,7 +76,7 @@ class Problem:
 
 
 def _sort_key(p: Problem) -> tuple:
-    return (p.file, p.line if p.line is not None else -1, p.record_id or "", p.field or "", p.code)
+    return (p.file, p.line if p.line is not None else -1, p.record_id or "", p.field or "", p.code, p.message)
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

@@ -14,7 +14,7 @@ from tollbook.problems import Problem, sort_problems
 def validate_tables(raw: dict[str, pd.DataFrame], ds: Dataset) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Typed tables and every problem found (schema and cross-table), in reading order."""
     typed, problems = check_tables(raw, ds.origins)
-    ctx = RuleContext(typed, ds.sources, ds.origins)
+    ctx = RuleContext(typed, ds.sources, ds.origins, frozenset(ds.reference.unreadable))
     for rule in RULES:
         problems += rule(ctx)
     return typed, sort_problems(problems)

@@ -18,6 +18,7 @@ ACTOR_TYPES = (
     "news_outlet",
     "individual",
     "organisation",
+    "civilians",
 )
 FEATURE_TYPES = (
     "city",
@@ -35,6 +36,12 @@ REVIEW_STATUSES = ("proposed", "accepted", "edited", "rejected")
 #: Review statuses whose claims reach a release.
 RELEASED_STATUSES = ("accepted", "edited")
 DATE_EVIDENCE_KINDS = ("dateline", "source_line", "stated", "inferred")
+#: What an event tally counts (see derive/reconcile.py).
+MEASURES = ("deaths", "airstrikes")
+#: Whose figure a tally row is: side a or b of the event, civilians, or anyone else / not said.
+SIDES = ("a", "b", "civilians", "unknown")
+#: Where a claim's partisan flag comes from: the derived rule, or a curator's decision in the record.
+PARTISAN_BASES = ("derived", "curator")
 
 #: UCDP GED date precision: how exactly date_start/date_end pin down when it happened.
 DATE_PRECISION = {

@@ -11,6 +11,7 @@ named as a source. Hedges ("reportedly", "accused", "claimed", "purportedly",
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from tollbook.extract.propose.names import NameIndex, NameMention, key
 _WORD = r"[A-Z](?:[\w'-]|\.(?=[A-Z]))*"
 _NAME = rf"(?:{_WORD}(?:\s+(?:(?:al|el|ad|as|bin|ibn|abu|de|of|for|the|on)\s+)*{_WORD})*)"
 _DESCRIBED = (
-    r"(?:the|a|an|its|his|their)\s+(?:[\w'-]+\s+){0,3}?(?:monitor|monitoring\s+group|group|"
+    r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Tt]heir)\s+(?:[\w'-]+\s+){0,3}?(?:monitor|monitoring\s+group|group|"
     r"observatory|source|sources|official|officials|spokesman|spokeswoman|spokesperson|"
     r"ministry|agency|media|TV|television|army|military|activists?|residents?|witness(?:es)?|"
     r"doctors?|medics?|commander|statement|report|outlet|channel|network|broadcaster|"
@@ -38,19 +39,25 @@ _ROLE = (
 
 #: (shape, pattern). ``who`` is the claimant; ``relay`` the party that passed it on.
 SHAPES: tuple[tuple[str, str], ...] = (
-    ("cited", rf"(?P<relay>(?:the\s+)?{_NAME})\s+(?:cited|cites|quoted|quotes)\s+{_WHO}\s+as\s+saying"),
+    ("cited", rf"(?P<relay>(?:the\s+)?{_NAME})\s+(?:cited|cites|quoted|quotes)\s+{_WHO}"
+              r"\s+as\s+saying"),
     ("cited", rf"\b(?:citing|quoting)\s+{_WHO}"),
     ("according", rf"\baccording\s+to\s+{_WHO}"),
     ("told", rf"{_WHO}\s+(?:also\s+|later\s+|earlier\s+)?told\s+(?P<relay>{_NAME})"),
     ("says", rf"{_WHO}\s+(?:(?:also|later|earlier|has|had|have|previously|further)\s+)?{_SAY}\b"),
     ("said_x", rf"\b(?:said|says|reported|reports|added|adds|told)\s+{_WHO}"),
 )
-_SHAPES = tuple((shape, re.compile(p)) for shape, p in SHAPES)
+# A claimant starts a word with a capital or an article or pronoun: checked first, so that
+# positions inside words fail at once.
+_STARTS = r"\b(?=[A-Z]|(?:the|a|an|its|his|their|he|she|they|it)\b)"
+_SHAPES = tuple((shape, re.compile(p if p.startswith(r"\b") else _STARTS + p))
+                for shape, p in SHAPES)
 _SPEAKS_FOR = (
     re.compile(rf"(?P<org>{_NAME})\s+{_ROLE}\s+(?P<person>{_NAME})"),
     re.compile(rf"(?P<person>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){{0,2}}?{_ROLE}\s+"
                rf"(?:of|for|at)\s+(?:the\s+)?(?P<org>{_NAME})"),
 )
+_DESCRIBED_RE = re.compile(_DESCRIBED)
 _TOLD = re.compile(rf"(?P<person>{_NAME})\s+(?:also\s+)?told\s+(?P<relay>{_NAME})")
 
 #: (hedge, pattern): the first that occurs in a sentence is its hedge.
@@ -99,9 +106,35 @@ def hedge_of(view: str, start: int, end: int) -> str:
     return "none"
 
 
+#: Every attribution shape contains one of these; sentences without any are skipped cheaply.
+_SAY_STEMS = ("said", "says", "told", "report", "add", "stat", "claim", "announc", "confirm",
+              "document", "estimat", "count", "record", "accus", "wrote", "tweet", "cite",
+              "citing", "quot", "noted", "insist", "alleg", "denied", "warned", "according")
+
+
+#: For each shape (same order), words one of which the lower-cased text must hold for the
+#: shape to match in it (every shape is case-sensitive, so this never skips a match).
+_GATES: tuple[tuple[str, ...], ...] = (
+    ("saying",),
+    ("citing", "quoting"),
+    ("according",),
+    ("told",),
+    ("said", "says", "told", "reported", "reports", "added", "adds", "stated", "claimed", "claims",
+     "announced", "confirmed", "documented", "estimated", "counted", "recorded", "accused",
+     "accuses", "wrote", "tweeted", "cited", "cites", "quoted", "quotes", "noted", "insisted",
+     "alleged", "denied", "warned"),
+    ("said", "says", "reported", "reports", "added", "adds", "told"),
+)
+
+
 def find_attributions(view: str, start: int, end: int) -> list[Attribution]:
+    lower = view[start:end].lower()
+    if not any(stem in lower for stem in _SAY_STEMS):
+        return []
     found: list[Attribution] = []
-    for shape, pattern in _SHAPES:
+    for (shape, pattern), gate in zip(_SHAPES, _GATES, strict=True):
+        if not any(word in lower for word in gate):
+            continue
         for m in pattern.finditer(view, start, end):
             who = _clean(m.group("who"))
             if not who or who.lower() in _NOT_SPEAKERS - _PRONOUNS:
@@ -131,7 +164,7 @@ def find_speakers(view: str) -> dict[str, Speaker]:
         for m in pattern.finditer(view):
             s = speaker(_clean(m.group("person")))
             s.org = s.org or _clean(m.group("org"))
-    for m in _TOLD.finditer(view):
+    for m in _TOLD.finditer(view) if "told" in view else ():
         person = _clean(m.group("person"))
         if len(person.split()) < 2 and key(person) not in speakers:
             continue
@@ -157,12 +190,13 @@ class Attributor:
         self.mentions = mentions
         self.outlet = outlet
         self.speakers = find_speakers(view)
+        self._found: dict[tuple[int, int], list[Attribution]] = {}
         self._last_person: Speaker | None = None
         self._last_org: str | None = None
 
     def claimant(self, start: int, end: int, figure: int) -> Claimant:
         """The claimant of a figure at ``figure`` in the sentence ``[start, end)``."""
-        found = find_attributions(self.view, start, end)
+        found = self._attributions(start, end)
         if not found:
             return Claimant(None, None, self._chain(None, []))
         best = min(found, key=lambda a: min(abs(a.start - figure), abs(a.end - figure)))
@@ -175,8 +209,14 @@ class Attributor:
 
     def note_sentence(self, start: int, end: int) -> None:
         """Remember the speakers of a sentence, for pronouns and descriptions later on."""
-        for a in find_attributions(self.view, start, end):
+        for a in self._attributions(start, end):
             self._resolve(a.who, a.start)
+
+    def _attributions(self, start: int, end: int) -> list[Attribution]:
+        """The attributions of a sentence, found once however many figures it holds."""
+        if (start, end) not in self._found:
+            self._found[(start, end)] = find_attributions(self.view, start, end)
+        return self._found[(start, end)]
 
     def _resolve(self, who: str, at: int) -> tuple[str | None, list[str]]:
         low = who.lower()
@@ -195,7 +235,7 @@ class Attributor:
         if low in _PRONOUNS:
             return self._last_org, []
         actor = self._actor(who, at)
-        if actor is None and re.match(_DESCRIBED, who):
+        if actor is None and _DESCRIBED_RE.match(who):
             actor = self._last_org
         elif actor is not None:
             self._last_org = actor
@@ -214,7 +254,7 @@ class Attributor:
         k = k[4:] if k.startswith("the ") else k
         if not k:
             return None
-        pattern = re.compile(rf"\b{re.escape(k)}\b")
+        pattern = _whole_words(k)
         for m in reversed(self.mentions):
             if m.kind == "actor" and m.start < at and pattern.search(key(m.text)):
                 return m.ref_id
@@ -226,6 +266,11 @@ class Attributor:
             if c and c != actor and c not in chain:
                 chain.append(c)
         return tuple(chain)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_words(k: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(k)}\b")
 
 
 def _clean(text: str) -> str:

@@ -28,8 +28,12 @@ MIN_SCORE = 0.35
 AFTER_REACH = 16
 #: The furthest a number may follow a verb taking it as object ("killed a total of 25").
 BEFORE_REACH = 4
-#: The furthest a number may follow "death toll" ("the death toll has now risen to 112").
-TOLL_REACH = 9
+#: The furthest a number may follow "death toll" ("the death toll from Russian and Syrian
+#: strikes in the opposition-held city of Al Quriyah has risen to 82").
+TOLL_REACH = 16
+#: The furthest a figure joined by "and" may follow the figure it shares a verb with
+#: ("killed 45 civilians in and around Aleppo and 22 in neighbouring Idlib").
+COORDINATED_REACH = 8
 #: Words a party phrase ("regime troops", "members of the Islamic State group") stops at.
 PARTY_STOP = frozenset(
     "and or but nor were was is are be been being have has had will would could may might "
@@ -62,8 +66,20 @@ _ADJECTIVAL = frozenset("newly recently the a an its their already".split())
 #: A determiner between a figure and a later verb starts another noun phrase ("two photos
 #: show the booty captured by …"): the verb is not the figure's.
 _DETERMINERS = frozenset("the a an its their his her this that these those".split())
-_HYPOTHETICAL = re.compile(r"(?i)(?:would|could|might|should|will|if|unless|threaten\w*|"
-                           r"aim\w*|plan\w*|attempt\w*|tr(?:y|ied|ying))")
+#: The only words that may stand between a verb and the number it takes as object
+#: ("killed a total of 25", "killing another five"); "killed in two other districts" is no
+#: count of two, and "were killed and 5 others were injured" starts a new figure.
+_OBJECT_LEAD = frozenset("a an another total of estimated additional further some the lives "
+                         "life".split())
+#: The word just before a death toll's figure ("rose to 112", "at 50", "was 45").
+_TOLL_LEAD = frozenset("to at of was is reached hit topped exceeded stood stands passed "
+                       "surpassed now : , - climbed rose risen jumped".split())
+#: A party phrase starting so names a group apart from any figure before it.
+_SEPARATE = frozenset(("other", "others", "more"))
+#: Words after which a determiner still belongs to the figure's own list ("including a child").
+_LIST_WORDS = frozenset("including and or of among with them whom".split())
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:would|could|might|should|will|if|unless|threaten\w*|"
+                           r"aim\w*|plan\w*|attempt\w*|tr(?:y|ied|ying))\b")
 _CLAUSE_END = re.compile(
     r"[,;:.!?()\u2013\u2014\"]|\s-\s|\b(?:after|before|while|when|as|but|which|who|following|"
     r"amid|since|in\s+an?\s+attack|according)\b"
@@ -181,35 +197,44 @@ def sentence_figures(
         direct = cue_at.get(_skip_space(view, stop))
         if direct is not None and direct.word.after:
             kind = "casualty" if direct.word.kind in ("casualty", "toll") else direct.word.kind
-            options.append((0.92 * direct.word.weight, kind, direct.word.outcome,
+            # "13 civilians killed 43 others injured": "others" makes 43 a group of its own
+            separate = 0.1 if party and party.split()[0].lower() in _SEPARATE else 0.0
+            options.append((0.92 * direct.word.weight + separate, kind, direct.word.outcome,
                             f"number then {direct.text!r}"))
         following = next((c for c in cues if c.start >= stop and c is not direct), None)
         if direct is None and following is not None and following.word.after \
                 and following.word.kind == "casualty":
-            gap = _gap(view, stop, following.start)
+            gap = _gap(view, stop, following.start, q_spans)
             if gap is not None and gap <= AFTER_REACH and not _active(view, following, q_spans):
                 options.append((0.85 * following.word.weight - 0.02 * gap, "casualty",
                                 following.word.outcome,
                                 f"number, {gap} words, then {following.text!r}"))
         for cue in reversed(cues):
-            if cue.end > q.span_start:
+            if cue.end > q.span_start or cue.word.kind == "airstrike":
                 continue
             between = _words(view, cue.end, q.span_start)
             n = sum(1 for t in between if t.group()[0].isalnum())
             blocked = any(t.group().lower() in CLAUSE_BREAK or t.group() in ";:." for t in between)
-            if cue.word.kind == "toll" and n <= TOLL_REACH and not blocked:
-                options.append((0.85 - 0.02 * n, "casualty", cue.word.outcome,
+            if cue.word.kind == "toll" and n <= TOLL_REACH and not blocked \
+                    and (not between or between[-1].group().lower() in _TOLL_LEAD):
+                options.append((0.85 - 0.015 * n, "casualty", cue.word.outcome,
                                 f"{cue.text!r} then number"))
             elif cue.word.before and n <= BEFORE_REACH and not blocked \
-                    and not any(t.group()[0].isdigit() for t in between):
-                options.append((0.88 * cue.word.weight - 0.05 * n, "casualty", cue.word.outcome,
+                    and all(t.group().lower() in _OBJECT_LEAD for t in between):
+                options.append((0.95 * cue.word.weight - 0.05 * n, "casualty", cue.word.outcome,
                                 f"{cue.text!r} then number"))
             break
+        joined = _coordinated(view, q, figures)
+        if joined is not None and not options:
+            options.append((joined.score * 0.8, joined.kind, joined.outcome,
+                            "joined by 'and' to the figure before"))
         parent = _nested_parent(view, start, q, figures)
         if not options and parent is None:
             continue
         if options:
             score, kind, outcome, evidence = max(options, key=lambda o: o[0])
+            if party is None and direct is not None and not evidence.startswith("number then"):
+                party = direct.text  # "executing 15 prisoners": the noun names the party
         if parent is not None:
             whole = figures[parent]
             if not options or (outcome == whole.outcome and kind == whole.kind):
@@ -233,15 +258,25 @@ def _skip_space(view: str, i: int) -> int:
     return i
 
 
-def _gap(view: str, start: int, end: int) -> int | None:
-    """Words between a party phrase and a later outcome word; None if the clause breaks."""
-    n = 0
+def _gap(view: str, start: int, end: int, q_spans: list[tuple[int, int]]) -> int | None:
+    """Words between a party phrase and a later outcome word; None if the clause breaks.
+
+    Other figures may stand between only as part of a list ("30 regime troops and 43
+    rebels – including 13 …"), not in a phrase of their own ("rises to 12 with over 200").
+    """
+    n, previous = 0, ""
+    starts = {s for s, _ in q_spans}
     for t in _TOKEN.finditer(view, start, end):
-        w = t.group()
-        if w in (";", ":", ".", "(", ")") or w.lower() in CLAUSE_BREAK or w.lower() in _DETERMINERS:
+        w = t.group().lower()
+        if w in (";", ":", ".", "(", ")") or w in CLAUSE_BREAK:
+            return None
+        if t.start() in starts and previous not in _LIST_WORDS | {",", "-", "\u2013", "\u2014"}:
+            return None
+        if w in _DETERMINERS and previous not in _LIST_WORDS:
             return None
         if w[0].isalnum():
             n += 1
+        previous = w
     return n
 
 
@@ -251,6 +286,20 @@ def _active(view: str, cue: Cue, q_spans: list[tuple[int, int]]) -> bool:
         return False
     nxt = _skip_space(view, cue.end)
     return any(s == nxt for s, _ in q_spans)
+
+
+def _coordinated(view: str, q: Quantity, figures: list[Figure]) -> Figure | None:
+    """The figure before ``q`` when "and" joins them under one verb ("killed 45 … and 22")."""
+    if not figures or figures[-1].quantity is None or figures[-1].kind != "casualty":
+        return None
+    before = figures[-1]
+    between = _words(view, before.anchor[1], q.span_start)
+    words = [t.group().lower() for t in between]
+    if not words or words[-1] != "and" or len(words) > COORDINATED_REACH:
+        return None
+    if any(w in CLAUSE_BREAK or w in (";", ":", ".") for w in words):
+        return None
+    return before
 
 
 def _nested_parent(view: str, start: int, q: Quantity, figures: list[Figure]) -> int | None:

@@ -74,6 +74,28 @@ SHAPES: tuple[tuple[str, str], ...] = (
     ("year", rf"\b(?:in|during|throughout|of|since)\s+{_YEAR}\b(?!\s*[-–]\d)"),
 )
 _PATTERNS = tuple((shape, re.compile(p, re.IGNORECASE)) for shape, p in SHAPES)
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: For each shape (same order), words one of which a stretch of text must hold for the shape
+#: to match in it: month names as written (they are matched case-sensitively), the rest in
+#: the lower-cased text. Checking them is far cheaper than running the pattern.
+_GATES: tuple[tuple[bool, tuple[str, ...]], ...] = (
+    (False, ("since",)),
+    (False, ("began", "begun", "started", "erupted", "launched", "broke")),
+    (True, _MONTH_STEMS),
+    (True, _MONTH_STEMS),
+    (True, _MONTH_STEMS),
+    (True, _MONTH_STEMS),
+    (False, ("early", "mid", "late")),
+    (False, ("early", "mid", "late")),
+    (True, _MONTH_STEMS),
+    (True, _MONTH_STEMS),
+    (False, ("year", "month", "week")),
+    (False, ("days", "weeks", "months")),
+    (False, ("ago",)),
+    (False, ("day",)),
+    (False, ("yesterday", "today", "night", "morning", "afternoon", "evening")),
+    (False, ("19", "20")),
+)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -111,7 +133,14 @@ def find_dates(view: str, start: int, end: int, reference: dt.date | None) -> li
     """Date phrases in ``view[start:end]``, non-overlapping, in text order."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    text = view[start:end]
+    low = text.lower() if text.isascii() else None
     for i, (_shape, pattern) in enumerate(_PATTERNS):
+        if low is not None:
+            cased, words = _GATES[i]
+            within = text if cased else low
+            if not any(w in within for w in words):
+                continue
         for m in pattern.finditer(view, start, end):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

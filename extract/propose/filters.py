@@ -13,11 +13,13 @@ stored text's.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tollbook.extract.propose.numbers import UNITS, Quantity
+from tollbook.extract.propose.text import lower_case_twin, lowered
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -85,7 +87,8 @@ REGION_STARTS: tuple[tuple[str, str], ...] = (
     ("reader-comment",
      r"(?m)^[ \t]*(?:[•*·\-–][ \t]*)?[^\n]{1,50}?[ \t](?:says|said|wrote|writes|commented|"
      r"replied)[ \t]*:[ \t]*$"),
-    ("reader-comment", r"(?im)^[ \t]*(?:\d+\s+comments?|leave a (?:comment|reply)|comments)[ \t]*$"),
+    ("reader-comment",
+     r"(?im)^[ \t]*(?:\d+\s+comments?|leave a (?:comment|reply)|comments)[ \t]*$"),
     ("site-furniture",
      r"(?im)^[ \t]*(?:you may also like|related (?:articles|stories|posts|news)|read more|"
      r"more from [^\n]{1,40}|recommended(?: for you)?|most (?:read|popular)|share this"
@@ -93,6 +96,48 @@ REGION_STARTS: tuple[tuple[str, str], ...] = (
 )
 
 _SPANS = tuple((reason, re.compile(p)) for reason, p in SPAN_PATTERNS)
+#: The case-insensitive span patterns in lower case, for ASCII text (see text.lowered).
+_SPANS_LOWER = tuple(lower_case_twin(p) for _reason, p in _SPANS)
+_MONTH_START = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+
+#: For each span pattern (same order), what a stretch of text must hold for the pattern to
+#: match anywhere in it: a regex (searched in the text), or words (one of them must be in the
+#: lower-cased text, checked only for ASCII text). Most stretches hold none, and these
+#: checks are far cheaper than the patterns themselves.
+_GATES: tuple[re.Pattern[str] | tuple[str, ...], ...] = (
+    ("screen",),
+    (".jpg", ".jpeg", ".png", ".gif", ".webp"),
+    ("title",),
+    ("section", "sec.", "article", "art.", "resolution", "chapter", "paragraph", "clause", "decree",
+     "law", "act", "no.", "nr.", "number", "vol.", "volume", "page", "p.", "item", "protocol",
+     "rule"),
+    ("\u00a9", "(c)", "copyright"),
+    ("\u00a9",),
+    re.compile("[£$€¥]"),
+    ("us$", "usd", "eur", "gbp", "syp"),
+    ("dollars", "euros", "pounds", "usd", "eur", "gbp", "lira", "syp"),
+    ("%", "cent"),
+    (":",),
+    re.compile(r"\d\.\d\d"),
+    re.compile(r"\d\s*[aApP]\.?[mM]"),
+    re.compile(r"\d\s*(?i:gmt|utc|local time|hrs)"),
+    re.compile(r"[-\s][oO][lL][dD]"),
+    re.compile(r"[aA](?i:ge[ds]?)\s+(?i:between\s+|of\s+)?\d"),
+    re.compile(r"[-\s](?i:second|minute|hour|day|night|week|month|year|decade)"),
+    ("km", "kilo", "mile", "meter", "metre", "mm", "cm", "kg", "ton", "feet", "foot", "ft", "sq",
+     "acre", "hectare", "liter", "litre", "calib", "degree"),
+    re.compile(rf"{_MONTH_START}[a-z]*\.?,?\s+\d"),
+    re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_START}"),
+    re.compile(rf"{_MONTH_START}[a-z]*\.?,?\s+\d"),
+    re.compile(rf"\d{_MONTH_START}\d"),
+    re.compile(r"\d[./-]\d"),
+    re.compile(r"\d(?i:st|nd|rd|th)"),
+    re.compile(r"-(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"),
+    ("short url",),
+    ("view", "share", "like", "read"),
+    ("view", "share", "like", "comment", "read"),
+)
+
 _LINES = tuple((reason, re.compile(p)) for reason, p in LINE_PATTERNS)
 _REGIONS = tuple((reason, re.compile(p)) for reason, p in REGION_STARTS)
 
@@ -116,16 +161,67 @@ class Exclusion:
     reason: str
 
 
-class Exclusions:
-    """Sorted, possibly overlapping excluded spans with a fast overlap query."""
+#: Span patterns run over the text in windows of this many characters, only where a number
+#: is being judged: most of a page holds no figure worth vetoing.
+WINDOW = 1000
+#: How far either side of a window the span patterns look (no span is longer).
+WINDOW_MARGIN = 200
 
-    def __init__(self, spans: Iterable[Exclusion]):
-        self.spans = sorted(spans)
+
+class Exclusions:
+    """Excluded spans with fast overlap queries.
+
+    Regions (outside the body, comments, footers) and short-line patterns are found at once;
+    the span patterns (dates, prices, ages …) only in the windows of the text that a
+    :meth:`reason` query touches, and then remembered.
+    """
+
+    def __init__(self, spans: Iterable[Exclusion], view: str | None = None):
+        self.spans = sorted(set(spans))
+        self._view = view
+        self._windows: set[int] = set()
+        self._index()
+
+    def _index(self) -> None:
         self._starts = [s.start for s in self.spans]
         self._max_len = max((s.end - s.start for s in self.spans), default=0)
+        self._reach = list(itertools.accumulate((s.end for s in self.spans), max))
+
+    def _ensure(self, start: int, end: int) -> None:
+        if self._view is None:
+            return
+        added = set()
+        for w in range(start // WINDOW, end // WINDOW + 1):
+            if w in self._windows:
+                continue
+            self._windows.add(w)
+            lo = max(0, w * WINDOW - WINDOW_MARGIN)
+            hi = min(len(self._view), (w + 1) * WINDOW + WINDOW_MARGIN)
+            text = self._view[lo:hi]
+            low = text.lower() if text.isascii() else None
+            whole_low = lowered(self._view)
+            for i, (reason, pattern) in enumerate(_SPANS):
+                if not _may_match(i, text, low):
+                    continue
+                twin = _SPANS_LOWER[i]
+                if twin is not None and whole_low is not None:
+                    pattern, target = twin, whole_low
+                else:
+                    target = self._view
+                added.update(Exclusion(m.start(), m.end(), reason)
+                             for m in pattern.finditer(target, lo, hi))
+        if added - set(self.spans):
+            self.spans = sorted(set(self.spans) | added)
+            self._index()
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one region or line span holds all of ``[start, end)`` (a whole sentence)."""
+        i = bisect.bisect_right(self._starts, start)
+        return i > 0 and self._reach[i - 1] >= end
 
     def reason(self, start: int, end: int) -> str | None:
         """The reason of the first excluded span overlapping ``[start, end)``, if any."""
+        self._ensure(start, end)
         i = bisect.bisect_left(self._starts, start - self._max_len)
         for span in self.spans[i:]:
             if span.start >= end:
@@ -133,6 +229,15 @@ class Exclusions:
             if span.end > start:
                 return span.reason
         return None
+
+
+def _may_match(i: int, text: str, low: str | None) -> bool:
+    gate = _GATES[i]
+    if isinstance(gate, re.Pattern):
+        return gate.search(text) is not None
+    if low is None:
+        return True
+    return any(word in low for word in gate)
 
 
 def exclusions(
@@ -152,9 +257,9 @@ def exclusions(
         m = pattern.search(view)
         if m:
             spans.append(Exclusion(m.start(), len(view), reason))
-    for reason, pattern in (*_LINES, *_SPANS):
+    for reason, pattern in _LINES:
         spans.extend(Exclusion(m.start(), m.end(), reason) for m in pattern.finditer(view))
-    return Exclusions(spans)
+    return Exclusions(spans, view)
 
 
 def year_like(q: Quantity, view: str) -> bool:

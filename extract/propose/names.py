@@ -11,6 +11,7 @@ recorded in ``dataset/reference/``; nothing here hard-codes a name.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -25,21 +26,30 @@ FUZZY_HINT = 75
 #: Keys shorter than this are never fuzzy-matched: "Isis" ~ "Idlib" is noise, not a spelling.
 FUZZY_MIN_LENGTH = 6
 
+# The capital comes first (the look behind it after) so that the search skips straight to
+# capitals instead of trying the pattern at every position.
 _CAPITALISED = re.compile(
-    r"(?<![\w'-])[A-Z][\w'-]*(?:\s+(?:(?:al|el|ad|as|ash|ar|an|bin|ibn|abu|de|of|for|the)\s+)*"
-    r"[A-Z][\w'-]*)*"
+    r"[A-Z](?<![\w'-][A-Z])[\w'-]*(?:\s+(?:(?:al|el|ad|as|ash|ar|an|bin|ibn|abu|de|of|for|the)"
+    r"[\s-]+)*[A-Z][\w'-]*)*"
 )
 #: Capitalised words that begin sentences or headlines without naming anyone.
 _NOT_NAMES = frozenset(
     "the a an this that these those he she it they we i his her its their our my you your "
     "there here in on at of for by from with since during after before but and or if when "
-    "while as according some many most all other another members more one two three".split()
+    "while as according some many most all other another members more one two three "
+    "published updated posted photo gmt utc monday tuesday wednesday thursday friday saturday "
+    "sunday january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
 
+_SEPARATORS = re.compile(r"[-'’‘`]")
+
+
+@functools.lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """Case, hyphens, apostrophes and spacing do not distinguish names."""
-    return " ".join(re.sub(r"[-'’‘`]", " ", name.lower()).split())
+    return " ".join(_SEPARATORS.sub(" ", name.lower()).split())
 
 
 @dataclass(frozen=True)
@@ -89,13 +99,15 @@ class NameIndex:
 
     def _compile(self) -> None:
         exact_case, any_case = [], []
-        for k, known in sorted(self.known.items(), key=lambda kv: -len(kv[0])):
+        for _key, known in sorted(self.known.items(), key=lambda kv: -len(kv[0])):
             target = exact_case if _acronym(known.name) else any_case
             target.append(_spelling_pattern(known.name))
         self._exact_case = re.compile(_alternation(exact_case)) if exact_case else None
-        self._any_case = re.compile(_alternation(any_case), re.IGNORECASE) if any_case else None
+        self._any_case = (re.compile(_alternation(_by_first_letter(any_case)), re.IGNORECASE)
+                          if any_case else None)
         self._keys = list(self.known)
         self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
+        self._lookups: dict[tuple[str, str | None], NameMention | None] = {}
 
     def find(self, view: str, start: int = 0, end: int | None = None) -> list[NameMention]:
         """Exact matches of known spellings, longest first, non-overlapping."""
@@ -119,6 +131,11 @@ class NameIndex:
 
     def lookup(self, phrase: str, kind: str | None = None) -> NameMention | None:
         """The known actor or place a phrase names: whole phrase, a name inside it, or fuzzy."""
+        if (phrase, kind) not in self._lookups:  # phrases recur across figures and documents
+            self._lookups[(phrase, kind)] = self._lookup(phrase, kind)
+        return self._lookups[(phrase, kind)]
+
+    def _lookup(self, phrase: str, kind: str | None) -> NameMention | None:
         k = key(phrase)
         known = self.known.get(k) or self.known.get(_drop_article(k))
         if known and kind in (None, known.kind):
@@ -161,6 +178,8 @@ class NameIndex:
                 name = _strip_leading(m.group())
                 if not name or _not_a_name(name, lower_words):
                     continue
+                if m.start() == start and " " not in name:
+                    continue  # one capitalised word opening a sentence says nothing
                 near = self.nearest(name)
                 if near and near[1] >= FUZZY_ACCEPT:
                     known = self.known[near[0]]
@@ -189,6 +208,24 @@ def _spelling_pattern(name: str) -> str:
     return r"[-\s'’‘`]*".join(parts) if len(parts) > 1 else parts[0]
 
 
+def _by_first_letter(patterns: list[str]) -> list[str]:
+    """The same alternatives, grouped behind a look at their first character.
+
+    At any position only the spellings starting with that character can match, and they are
+    tried in their given (longest first) order, so the match is the same; but the pattern no
+    longer tries every spelling at every word of the text.
+    """
+    groups: dict[str, list[str]] = {}
+    for p in patterns:
+        groups.setdefault(_first(p).lower(), []).append(p)
+    return [f"(?={_first(group[0])})(?:{'|'.join(group)})" for group in groups.values()]
+
+
+def _first(pattern: str) -> str:
+    """The first character an escaped spelling pattern matches, as written in the pattern."""
+    return pattern[:2] if pattern.startswith("\\") else pattern[:1]
+
+
 def _alternation(patterns: list[str]) -> str:
     return r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])"
 
@@ -206,6 +243,8 @@ def _strip_leading(name: str) -> str:
 
 def _not_a_name(name: str, lower_words: set[str]) -> bool:
     words = name.split()
+    if all(w.lower() in _NOT_NAMES for w in words):
+        return True
     if len(words) == 1:
         word = words[0]
         return len(word) < 3 or word.lower() in lower_words or word.isupper() and len(word) < 3

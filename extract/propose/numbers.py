@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from tollbook.extract.propose.text import lower_case_twin, lowered
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -103,6 +105,7 @@ class NumberReader:
             rf"(?<![\w.,$£€])(?:{'|'.join(alternatives)})(?![\w$£€]|[.,]\d)",
             re.IGNORECASE,
         )
+        self._lower = lower_case_twin(self._pattern)
 
     @classmethod
     def from_rows(cls, rows: Iterable[Mapping[str, object]]) -> NumberReader:
@@ -116,24 +119,26 @@ class NumberReader:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         """Every quantity in ``text[start:end]``, offsets into ``text``."""
         found = []
-        for m in self._pattern.finditer(text, start, len(text) if end is None else end):
-            q = self._quantity(m)
+        low = lowered(text) if self._lower is not None else None
+        pattern, target = (self._pattern, text) if low is None else (self._lower, low)
+        for m in pattern.finditer(target, start, len(text) if end is None else end):
+            q = self._quantity(m, text)
             if q is not None:
                 found.append(q)
         return found
 
-    def _quantity(self, m: re.Match[str]) -> Quantity | None:
+    def _quantity(self, m: re.Match[str], source: str) -> Quantity | None:
         qual_text = m.group("qual")
         qualifier = _QUALIFIER_OF[" ".join(qual_text.lower().split())] if qual_text else "exact"
         qual_start = m.start("qual") if qual_text else None
-        if m.group("vague") is not None:
+        if m.groupdict().get("vague") is not None:
             kind = "vague"
         elif m.group("digits") is not None:
             kind = "digits"
         else:
             kind = "words"
         start, end = m.start(kind), m.end(kind)
-        text = m.group(kind)
+        text = source[start:end]
         if kind == "vague":
             v = self.vague[" ".join(text.lower().split())]
             return Quantity(start, end, text, None, "vague", v.word, v.low, v.best, v.high,
@@ -169,7 +174,7 @@ def parse_digits(text: str) -> int | None:
 
 
 def parse_words(text: str) -> int | None:
-    """ "twenty-one" → 21, "one hundred and twenty" → 120, "a dozen" → 12, "two dozen" → 24."""
+    """ "twenty-one" → 21, "one hundred and twenty" → 120, "two dozen" → 24."""
     total, current = 0, 0
     for token in re.split(r"[\s-]+", text.lower()):
         if token in ("and", ""):

@@ -1,4 +1,4 @@
-"""Propose candidates for one document: text → sentences → figures → claimants, dates, places."""
+"""Propose candidates for one document: sentences → figures → claimants, dates, places."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tollbook.extract.propose.dates import DateMention, dateline, find_dates
 from tollbook.extract.propose.filters import Exclusion, exclusions, rejected
 from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.names import NameMention, UnknownName
-from tollbook.extract.propose.outcomes import find_control_cues, find_cues
+from tollbook.extract.propose.outcomes import find_control_cues, find_cues, has_cue
 from tollbook.extract.propose.sentences import sentence_spans
 from tollbook.extract.propose.text import StoredText, match_view
 
@@ -57,20 +57,22 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
             doc.reference_date_source = "dateline"
     excluded = exclusions(view, doc.body, doc.excluded)
     start, end = doc.body if doc.body else (0, len(view))
-    sentences = [s for s in sentence_spans(view, start, end) if excluded.reason(*s) is None
-                 or excluded.reason(s[0], s[0] + 1) is None]
+    sentences = [s for s in sentence_spans(view, start, end) if not excluded.covers(*s)]
     mentions, unknown = lexicon.names.scan(view, sentences)
     places = [m for m in mentions if m.kind == "location"]
     actors = [m for m in mentions if m.kind == "actor"]
     attributor = Attributor(view, lexicon.names, mentions, doc.outlet)
     candidates: list[Candidate] = []
     for s, e in sentences:
-        quantities = [q for q in lexicon.numbers.find(view, s, e)
-                      if rejected(q, view, excluded) is None]
         figures: list[Figure] = []
+        if not has_cue(view[s:e].lower()):
+            attributor.note_sentence(s, e)
+            continue
         cues = find_cues(view, s, e)
         control = find_control_cues(view, s, e)
         if cues or control:
+            quantities = [q for q in lexicon.numbers.find(view, s, e)
+                          if rejected(q, view, excluded) is None]
             figures = sentence_figures(
                 view, s, e, quantities, cues, control,
                 [p for p in places if s <= p.start < e], [a for a in actors if s <= a.start < e],

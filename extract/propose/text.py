@@ -18,9 +18,11 @@ in the view has the same offsets in the stored text.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 import ftfy
+from ftfy.badness import MOJIBAKE_CATEGORIES
 
 #: ftfy settings that repair encoding damage and nothing else (see module docstring).
 _REPAIR = ftfy.TextFixerConfig(
@@ -67,6 +69,14 @@ _VIEW = str.maketrans(
 )
 
 
+#: Characters ftfy never repairs on their own: every pattern of its mojibake heuristic
+#: (``ftfy.badness.BADNESS_RE``) needs some other non-ASCII character, and only C1 controls
+#: and surrogates (not among these) are fixed without it. A line of ASCII and these is left
+#: exactly as it is, so only lines holding another character are handed to ftfy.
+_PLAIN = "".join(MOJIBAKE_CATEGORIES[c] for c in ("common", "start_punctuation", "end_punctuation"))
+_NEEDS_REPAIR = re.compile("[^\x00-\x7f" + re.escape(_PLAIN) + "]")
+
+
 @dataclass(frozen=True)
 class StoredText:
     """The text offsets refer to, and how it was obtained from the input."""
@@ -100,9 +110,21 @@ def from_str(text: str) -> StoredText:
 
 
 def _repair(text: str, encoding: str) -> StoredText:
-    if text.isascii():
+    if text.isascii() or _NEEDS_REPAIR.search(text) is None:
         return StoredText(text, encoding, False)
-    fixed = ftfy.fix_text(text, _REPAIR)
+    # ftfy repairs each line on its own (its segments end at "\n"): hand it only the lines
+    # that may need it, which gives the same text as fixing the whole.
+    parts, pos = [], 0
+    for m in _NEEDS_REPAIR.finditer(text):
+        if m.start() < pos:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start()) + 1 or len(text)
+        parts.append(text[pos:start])
+        parts.append(ftfy.fix_text(text[start:end], _REPAIR))
+        pos = end
+    parts.append(text[pos:])
+    fixed = "".join(parts)
     return StoredText(fixed, encoding, fixed != text)
 
 
@@ -111,3 +133,33 @@ def match_view(text: str) -> str:
     if text.isascii():
         return text
     return text.translate(_VIEW)
+
+
+#: The last view :func:`lowered` was asked about, and its answer.
+_LOWERED: list[str | None] = [None, None]
+
+
+def lowered(view: str) -> str | None:
+    """``view`` in lower case when it is ASCII (so offsets are unchanged), else None.
+
+    Patterns written in lower case match this exactly as they would match ``view`` ignoring
+    case, and far faster: without IGNORECASE the regex engine skips alternatives on their
+    first character. A document is asked about many times in a row, so the last answer is kept.
+    """
+    if _LOWERED[0] is not view:
+        _LOWERED[0], _LOWERED[1] = view, view.lower() if view.isascii() else None
+    return _LOWERED[1]
+
+
+def lower_case_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The same pattern without IGNORECASE, for :func:`lowered` text; None if it names a capital."""
+    # Group names and escapes such as \\S or \\W may be written in capitals; inline flags may
+    # not appear at all (a case-sensitive part would then match differently).
+    source = pattern.pattern.removeprefix("(?i)")
+    literal = re.sub(r"\(\?P[<=]\w+>?|\\[A-Z]", "", source)
+    if not pattern.flags & re.IGNORECASE or "(?" in literal.replace("(?:", "").replace(
+            "(?=", "").replace("(?!", "").replace("(?<=", "").replace("(?<!", "") \
+            or any("A" <= c <= "Z" for c in literal):
+        return None
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+

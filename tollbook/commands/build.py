@@ -6,7 +6,8 @@ from tollbook.access import connect
 from tollbook.commands.options import dataset_option, dataset_or_default, releases_option, releases_or_default
 from tollbook.commands.sql import render
 from tollbook.pipeline import prepare_or_raise
-from tollbook.release.write import build_release
+from tollbook.progress import stages
+from tollbook.release.publish import publish
 
 SUMMARY_QUERY = """
 SELECT c.outcome, a.name AS party, c.count_low, c.count_best, c.count_high,
@@ -23,7 +24,9 @@ ORDER BY c.casualty_id
 @dataset_option
 @releases_option
 @click.option("--quiet", is_flag=True, help="Print only the release folder.")
-def command(dataset, releases, quiet) -> None:
+@click.option("--partition-by", "partition_by", type=click.Choice(["year"]), default=None,
+              help="Also write the large tables hive-style, e.g. casualties/year=2015/part-0.parquet.")
+def command(dataset, releases, quiet, partition_by=None) -> None:
     """Compile, validate and write the release named in dataset/release.yaml.
 
     The release goes to releases/<version>/ (one Parquet file per table, manifest.json,
@@ -35,11 +38,11 @@ def command(dataset, releases, quiet) -> None:
       tollbook build
     """
     releases = releases_or_default(releases)
-    step = (lambda msg: None) if quiet else (lambda msg: click.echo(msg, err=True))
-    step("reading and checking dataset/ ...")
-    prepared = prepare_or_raise(dataset_or_default(dataset))
-    step("writing Parquet release ...")
-    result = build_release(prepared, releases)
+    with stages(2, "building") as step:  # a bar on a terminal, silent in pipes and CI
+        step("reading and checking dataset/ ...")
+        prepared = prepare_or_raise(dataset_or_default(dataset))
+        step("writing Parquet release ...")
+        result = publish(prepared, releases, partition_by=partition_by)
     if quiet:
         click.echo(result.folder)
         return

@@ -76,7 +76,11 @@ def to_pandas(table: str, arrow: pa.Table) -> pd.DataFrame:
             continue
         vocab = (col.metadata or {}).get("vocabulary")
         if vocab:
-            frame[name] = pd.Categorical(frame[name].astype("object"), categories=vocab)
+            column = frame[name]
+            if isinstance(column.dtype, pd.CategoricalDtype):  # from the dictionary: no per-value copy
+                frame[name] = column.cat.set_categories(vocab)
+            else:
+                frame[name] = pd.Categorical(column.astype("object"), categories=vocab)
         elif str(col.dtype).startswith("datetime64"):
             frame[name] = frame[name].astype("datetime64[ns]")
     return frame

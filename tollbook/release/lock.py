@@ -1,8 +1,13 @@
-"""One build at a time per releases folder: an exclusive lock file holding the builder's pid."""
+"""One build at a time per releases folder: an exclusive ``flock`` on ``releases/.lock``.
+
+The kernel drops the lock when its holder dies, so a killed build never blocks the next one;
+the file holds the builder's pid only for the message a refused build prints.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 from pathlib import Path
 
@@ -11,40 +16,47 @@ from tollbook.problems import TollbookError
 LOCK_FILE = ".lock"
 
 
-def _alive(pid: int) -> bool:
+def _holder(fd: int) -> str:
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return os.read(fd, 32).decode("ascii", "replace").strip() or "unknown"
+    except OSError:
+        return "unknown"
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        return os.fstat(fd).st_ino == os.stat(path).st_ino
+    except FileNotFoundError:
         return False
-    except PermissionError:
-        return True
-    return True
 
 
 @contextlib.contextmanager
 def build_lock(releases: Path):
     path = releases / LOCK_FILE
-    for _ in range(2):
+    while True:
         try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            break
-        except FileExistsError:
-            try:
-                pid = int(path.read_text().strip() or 0)
-            except (OSError, ValueError):
-                pid = 0
-            if pid and _alive(pid):
-                raise TollbookError(
-                    f"another build (pid {pid}) is running in {releases}; wait for it to finish"
-                ) from None
-            path.unlink(missing_ok=True)  # a build that died left it behind
+            fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
         except OSError as exc:
-            raise TollbookError(f"cannot write to {releases}: {exc.strerror}") from None
-    else:  # pragma: no cover - only when another process races us twice
-        raise TollbookError(f"could not take the build lock {path}")
+            raise TollbookError(f"cannot write to {releases}: {exc.strerror}; nothing was changed") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pid = _holder(fd)
+            os.close(fd)
+            raise TollbookError(
+                f"another build (pid {pid}) is running in {releases}; wait for it to finish"
+            ) from None
+        if _same_file(fd, path):
+            break
+        os.close(fd)  # the holder removed the file as we opened it: lock the new one
     try:
-        os.write(fd, str(os.getpid()).encode())
-        os.close(fd)
+        try:
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+        except OSError as exc:
+            raise TollbookError(f"cannot write to {releases}: {exc.strerror}; nothing was changed") from None
         yield
     finally:
         path.unlink(missing_ok=True)
+        os.close(fd)

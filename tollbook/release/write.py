@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,30 @@ PARQUET_SETTINGS = {
     "data_page_version": "1.0",
     "row_group_size": 131_072,  # several row groups on large tables, so DuckDB scans in parallel
 }
+
+
+#: Test hook: ``TOLLBOOK_FAULT=<point>`` kills the build at that point (as a power cut would),
+#: ``TOLLBOOK_FAULT=pause:<point>`` stops there, holding the lock, until a line arrives on stdin.
+FAULT_ENV = "TOLLBOOK_FAULT"
+FAULT_POINTS = ("after-parquet", "after-manifest", "before-rename", "after-rename")
+
+
+def fault_point(name: str) -> None:
+    wanted = os.environ.get(FAULT_ENV)
+    if wanted == name:
+        os._exit(70)
+    if wanted == f"pause:{name}":
+        sys.stderr.write(f"tollbook fault hook: paused at {name}\n")
+        sys.stderr.flush()
+        sys.stdin.readline()
+
+
+def _remove_leftovers(releases: Path) -> None:
+    """Temporary files of builds that died (we hold the lock, so no live build owns them)."""
+    for path in releases.glob(".tmp-*"):
+        shutil.rmtree(path, ignore_errors=True)
+    for path in releases.glob(f".{INDEX_FILE}.tmp-*"):
+        path.unlink(missing_ok=True)
 
 
 @dataclass
@@ -85,12 +110,14 @@ def _write_folder(prepared: Prepared, folder: Path, extra_writers=()) -> dict:
     arrows = {name: to_arrow(name, prepared.tables[name]) for name in TABLES}
     for name, arrow in arrows.items():
         write_table(name, arrow, folder / f"{name}.parquet")
+    fault_point("after-parquet")
     manifest = _manifest(prepared, folder, arrows)
     (folder / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n",
                                         encoding="utf-8")
+    fault_point("after-manifest")
     for writer in extra_writers:
         writer(prepared, folder, manifest)
-    names = sorted(p.name for p in folder.iterdir() if p.is_file())
+    names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     write_sums(folder, names)
     return manifest
 
@@ -105,25 +132,37 @@ def _catalogue(releases: Path, version: str, folder: Path, manifest: dict) -> No
         "rows": {name: t["rows"] for name, t in manifest["tables"].items()},
     })
     tmp = releases / f".{INDEX_FILE}.tmp-{os.getpid()}"
-    tmp.write_text(index_text(entries), encoding="utf-8")
-    os.replace(tmp, releases / INDEX_FILE)
+    try:
+        tmp.write_text(index_text(entries), encoding="utf-8")
+        os.replace(tmp, releases / INDEX_FILE)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def build_release(prepared: Prepared, releases: Path, extra_writers=()) -> BuildResult:
     """Write the prepared tables as release ``dataset/release.yaml: version``."""
     version = prepared.dataset.release.version
     parse_version(version)
-    releases.mkdir(parents=True, exist_ok=True)
+    try:
+        releases.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TollbookError(f"cannot create {releases}: {exc.strerror}; nothing was changed") from None
     with build_lock(releases):
+        _remove_leftovers(releases)
         target = releases / version
         tmp = releases / f".tmp-{version}-{os.getpid()}"
-        shutil.rmtree(tmp, ignore_errors=True)
         try:
             manifest = _write_folder(prepared, tmp, extra_writers)
+            fault_point("before-rename")
             if target.exists():
                 return _compare_existing(releases, version, tmp, target, manifest)
             os.rename(tmp, target)
-            _catalogue(releases, version, target, manifest)
+            fault_point("after-rename")
+            try:
+                _catalogue(releases, version, target, manifest)
+            except BaseException:
+                shutil.rmtree(target, ignore_errors=True)  # ours, seconds old, never catalogued
+                raise
             return BuildResult(version, target, "written", manifest)
         except OSError as exc:
             raise TollbookError(f"could not write release {version} in {releases}: "

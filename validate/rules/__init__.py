@@ -6,6 +6,7 @@ from tollbook.validate.rules.dates import check_after_publication, check_date_or
 from tollbook.validate.rules.foreign_keys import check_foreign_keys
 from tollbook.validate.rules.geography import check_coordinates
 from tollbook.validate.rules.quotes import check_quotes
+from tollbook.validate.rules.tombstones import check_tombstones
 
 #: Every cross-table rule, in the order a report lists them.
 RULES = (
@@ -17,4 +18,5 @@ RULES = (
     check_after_publication,
     check_coordinates,
     check_aliases,
+    check_tombstones,
 )

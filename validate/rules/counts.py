@@ -3,6 +3,7 @@ figure it is part of (nor forms a cycle of part_of links)."""
 
 from __future__ import annotations
 
+import pandas as pd
 from tollbook.validate.rules.context import RuleContext, present
 
 from tollbook.problems import Problem
@@ -10,10 +11,20 @@ from tollbook.problems import Problem
 COUNTED_TABLES = {"casualties": "casualty_id", "airstrikes": "airstrike_id", "force_sizes": "force_id"}
 
 
+def _suspect_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows where some present bound exceeds a later one, found on whole columns."""
+    try:
+        low, best, high = (frame[n].astype("Float64") for n in ("count_low", "count_best", "count_high"))
+        suspect = (low > best).fillna(False) | (best > high).fillna(False) | (low > high).fillna(False)
+        return frame[suspect.to_numpy(dtype=bool)]
+    except (TypeError, ValueError):  # columns that failed their types: check every row
+        return frame
+
+
 def check_count_order(ctx: RuleContext) -> list[Problem]:
     problems = []
     for table, key in COUNTED_TABLES.items():
-        for row in ctx.tables[table].itertuples(index=False):
+        for row in _suspect_counts(ctx.tables[table]).itertuples(index=False):
             values = [(n, getattr(row, n)) for n in ("count_low", "count_best", "count_high")]
             given = [(n, int(v)) for n, v in values if present(v)]
             for (n1, v1), (n2, v2) in zip(given, given[1:], strict=False):
@@ -37,9 +48,15 @@ def _lower(row) -> int | None:
     return None
 
 
+def _linked(frame: pd.DataFrame) -> pd.DataFrame:
+    """The parts and the wholes they point at: the only rows a part_of check reads."""
+    parts = frame["part_of"].notna()
+    return frame[(parts | frame["casualty_id"].isin(frame["part_of"][parts])).to_numpy(dtype=bool)]
+
+
 def check_parts(ctx: RuleContext) -> list[Problem]:
     problems = []
-    rows = {r.casualty_id: r for r in ctx.tables["casualties"].itertuples(index=False)}
+    rows = {r.casualty_id: r for r in _linked(ctx.tables["casualties"]).itertuples(index=False)}
     for cid, row in rows.items():
         if not present(row.part_of) or row.part_of not in rows:
             continue  # unknown targets are foreign-key problems

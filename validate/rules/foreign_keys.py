@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 from tollbook.validate.rules.context import RuleContext, present
 from tollbook.validate.schemas import TABLES, primary_key
 
@@ -27,15 +29,42 @@ def _values(cell) -> list:
     return [cell] if present(cell) else []
 
 
+def _unresolved(column: pd.Series, known: set[str]) -> np.ndarray:
+    """Rows holding at least one present value outside ``known`` (lists are looked into),
+    found with set operations on whole columns rather than row by row."""
+    values = column.reset_index(drop=True)
+    if len(values) and not _is_scalar_column(values):
+        values = values.explode()
+    bad = values.notna().to_numpy(dtype=bool, na_value=False).copy()
+    bad[bad] = ~values[bad].astype(str).isin(known).to_numpy(dtype=bool, na_value=False)
+    rows = np.zeros(len(column), dtype=bool)
+    rows[values.index.to_numpy()[bad]] = True
+    return rows
+
+
+def _is_scalar_column(values: pd.Series) -> bool:
+    if isinstance(values.dtype, pd.ArrowDtype):
+        return not pa.types.is_list(values.dtype.pyarrow_dtype)
+    if values.dtype != object:
+        return True
+    first = values.dropna()
+    return first.empty or not isinstance(first.iloc[0], list | tuple | np.ndarray)
+
+
 def check_foreign_keys(ctx: RuleContext) -> list[Problem]:
     from tollbook.extract.compile_reference import REFERENCE_TABLES, origin_key
 
     problems = []
     for table, column, ref_table, ref_column in foreign_keys():
+        if ref_table in ctx.unreadable:
+            continue  # the unreadable file is reported; every reference into it would repeat that
         frame = ctx.tables[table]
         known = set(ctx.tables[ref_table][ref_column].dropna().astype(str))
         key = primary_key(TABLES[table])[0]
-        for _, row in frame.iterrows():
+        frame = frame[_unresolved(frame[column], known)]  # only rows with a value to report
+        for row_tuple, (_, row) in zip(frame.itertuples(index=False), frame.iterrows(), strict=True):
+            if column in ("location_id", "event_id") and ctx.inherited(table, row_tuple, (column,)):
+                continue  # reported on the claim the figure inherits it from
             for value in _values(row[column]):
                 if str(value) in known:
                     continue

@@ -10,6 +10,8 @@ from tollbook.validate.schemas.documents import Documents
 from tollbook.validate.schemas.events import Events
 from tollbook.validate.schemas.force_sizes import ForceSizes
 from tollbook.validate.schemas.locations import Countries, Locations, LocationVariants
+from tollbook.validate.schemas.tallies import ClaimantTallies, EventTallies
+from tollbook.validate.schemas.tombstones import Tombstones
 
 #: Released tables in release order: name → model.
 TABLES = {
@@ -27,6 +29,9 @@ TABLES = {
     "airstrikes": Airstrikes,
     "control_changes": ControlChanges,
     "force_sizes": ForceSizes,
+    "claimant_tallies": ClaimantTallies,
+    "event_tallies": EventTallies,
+    "tombstones": Tombstones,
 }
 
 __all__ = ["TABLES", *(m.__name__ for m in TABLES.values())]

@@ -1,7 +1,7 @@
 import pandera.pandas as pa
 from tollbook.validate import vocabulary as voc
 from tollbook.validate.schemas.columns import category, count, date, date_precision, identifier, text, where_precision
-from tollbook.validate.schemas.types import Count, Date, Text, TextList
+from tollbook.validate.schemas.types import Count, Date, Flag, Text, TextList
 
 
 class Claims(pa.DataFrameModel):
@@ -24,6 +24,8 @@ class Claims(pa.DataFrameModel):
     where_prec: Count = where_precision("How exactly the place is known (UCDP scale 1-7).")
     event_id: Text = identifier("event", "Event the claim belongs to.", nullable=True, references="events.event_id")
     duplicate_of: Text = identifier("claim", "For a republished copy: the original claim. Count the original only.", nullable=True, references="claims.claim_id")
+    partisan: Flag = pa.Field(description="A claim by a party to the event about its enemy's losses, crimes, strikes or forces: kept out of the event's low and best, inside its high. Copies take the original's flag.")
+    partisan_basis: Text = category(voc.PARTISAN_BASES, "derived: by the rule (the claimant is, or is a member of, one side and a figure concerns the other); curator: set in the record, reason in note.")
     review_status: Text = category(voc.RELEASED_STATUSES, "Curator's decision: accepted as proposed, or edited.")
     reviewed_by: Text = text("Who reviewed the claim.", nullable=True)
     reviewed_on: Date = date("When it was reviewed.")

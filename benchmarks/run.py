@@ -1,0 +1,264 @@
+"""Tollbook at corpus scale: every stage beside what the bare library does on the same data.
+
+    python benchmarks/run.py --sizes 1000 10000 [--corpora /tmp/tollbook-corpora] [--json out.json]
+
+For each N a synthetic corpus is generated once (benchmarks/generate_corpus.py, reused if
+present) and each measured step runs in a fresh subprocess, so its peak memory (ru_maxrss) is
+its own. A warm-up pass runs first. Figures go to benchmarks/results/<date>.json (or --json)
+and are printed as the Markdown table the README's benchmarks section holds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+#: Text proposed per measurement: enough for a stable rate, small enough for 100k corpora.
+PROPOSE_BYTES = 3_000_000
+MONTHLY_SQL = """
+SELECT date_trunc('month', date_start) AS month, party_id, sum(count_best) AS people
+FROM casualties WHERE outcome = 'killed' GROUP BY ALL ORDER BY ALL
+"""
+#: "a number within a few words of a keyword": the plain scan propose is compared with.
+SCAN = re.compile(r"\b\d[\d,]*\b(?:\W+\w+){0,4}?\W+(?:killed|dead|wounded|injured|captured|airstrikes?)\b",
+                  re.IGNORECASE)
+
+
+def _timed(fn, repeat: int = 3) -> float:
+    """Median wall time of ``repeat`` runs after one warm-up."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return sorted(times)[len(times) // 2]
+
+
+# --- steps, each run in its own subprocess --------------------------------------------------
+
+
+def step_check(dataset: Path, releases: Path, jobs: int) -> dict:
+    from tollbook.pipeline import prepare
+
+    prepared = prepare(dataset)
+    return {"problems": len(prepared.problems)}
+
+
+def step_build(dataset: Path, releases: Path, jobs: int) -> dict:
+    """The build, phase by phase, then pyarrow.parquet.write_table of the same final tables."""
+    import pyarrow.parquet as pq
+    from tollbook.validate.schemas import TABLES
+
+    from tollbook import pipeline
+    from tollbook.release.arrow_schema import to_arrow
+    from tollbook.release.publish import publish
+
+    out = {}
+    t0 = time.perf_counter()
+    ds = pipeline.read_dataset(dataset)
+    t1 = time.perf_counter()
+    raw, problems = pipeline.compile_tables(ds)
+    t2 = time.perf_counter()
+    typed, found = pipeline.validate_tables(pipeline.derive_tables(raw), ds)
+    t3 = time.perf_counter()
+    prepared = pipeline.Prepared(ds, typed, pipeline.sort_problems(ds.problems + problems + found))
+    if prepared.problems:
+        raise SystemExit(f"the corpus has {len(prepared.problems)} problems: {prepared.problems[:3]}")
+    result = publish(prepared, releases)
+    t4 = time.perf_counter()
+    out.update(read_s=t1 - t0, compile_s=t2 - t1, validate_s=t3 - t2, write_s=t4 - t3, total_s=t4 - t0,
+               rows={k: len(v) for k, v in typed.items()}, status=result.status)
+    arrows = {name: to_arrow(name, typed[name]) for name in TABLES}
+    with tempfile.TemporaryDirectory() as tmp:
+        def bare():
+            for name, arrow in arrows.items():
+                pq.write_table(arrow, Path(tmp) / f"{name}.parquet")
+        out["bare_write_s"] = _timed(bare, repeat=1)
+    return out
+
+
+def step_propose(dataset: Path, releases: Path, jobs: int) -> dict:
+    """Propose throughput on one core (the propose API) beside a compiled regex scan."""
+    from tollbook.extract.propose.lexicon import load_lexicon
+    from tollbook.extract.propose.pipeline import Document, propose_document
+    from tollbook.extract.propose.text import from_str
+
+    lexicon = load_lexicon(dataset)
+    texts, size = [], 0
+    for path in sorted((dataset / "sources").glob("*.txt")):
+        raw = path.read_bytes()
+        texts.append((path.stem, raw.decode("utf-8")))
+        size += len(raw)
+        if size >= PROPOSE_BYTES:
+            break
+    docs = [Document(document_id="doc_" + stem.split("_", 1)[1], stored=from_str(text)) for stem, text in texts]
+    propose_document(docs[0], lexicon)  # warm-up
+    t0 = time.perf_counter()
+    found = 0
+    for stem, text in texts:
+        doc = Document(document_id="doc_" + stem.split("_", 1)[1], stored=from_str(text))
+        found += len(propose_document(doc, lexicon).candidates)
+    propose_s = time.perf_counter() - t0
+    scan_s = _timed(lambda: [len(SCAN.findall(t)) for _, t in texts])
+    mb = size / 1e6
+    return {"megabytes": mb, "candidates": found, "propose_s": propose_s, "propose_mb_s": mb / propose_s,
+            "regex_s": scan_s, "regex_mb_s": mb / scan_s}
+
+
+def step_read(dataset: Path, releases: Path, jobs: int) -> dict:
+    """load() vs pd.read_parquet; tollbook sql's path vs DuckDB straight on the file."""
+    import duckdb
+    import pandas as pd
+
+    from tollbook.access import connect, load, release_folder
+    from tollbook.commands.sql import render
+
+    folder = release_folder("latest", releases)
+    path = folder / "casualties.parquet"
+    out = {"release": folder.name}
+    out["load_s"] = _timed(lambda: load("casualties", releases=releases))
+    out["read_parquet_s"] = _timed(lambda: pd.read_parquet(path))
+
+    def ours(verify=True):
+        con = connect(releases=releases, verify=verify)
+        table = con.sql(MONTHLY_SQL).to_arrow_table()
+        render(con.sql(MONTHLY_SQL + " LIMIT 20"))
+        return table
+
+    def direct():
+        con = duckdb.connect()
+        return con.sql(MONTHLY_SQL.replace("FROM casualties", f"FROM read_parquet('{path}')")).to_arrow_table()
+
+    out["sql_s"] = _timed(ours)
+    out["sql_noverify_s"] = _timed(lambda: ours(verify=False))
+    out["duckdb_direct_s"] = _timed(direct)
+    from tollbook.release.checksums import sha256_file
+
+    out["checksum_casualties_s"] = _timed(lambda: sha256_file(path))
+    out["checksum_all_s"] = _timed(lambda: [sha256_file(p) for p in folder.glob("*.parquet")])
+    return out
+
+
+STEPS = {"check": step_check, "build": step_build, "propose": step_propose, "read": step_read}
+
+
+def run_step(name: str, dataset: Path, releases: Path, jobs: int = 1) -> dict:
+    """Run one step in a fresh interpreter; add its wall time and peak resident memory."""
+    cmd = [sys.executable, __file__, "--step", name, "--dataset", str(dataset), "--releases", str(releases),
+           "--jobs", str(jobs)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
+    output = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    if status != 0:
+        raise SystemExit(f"step {name} failed on {dataset}")
+    result = json.loads(output.strip().splitlines()[-1])
+    result.update(wall_s=wall, peak_mb=usage.ru_maxrss / 1024)
+    return result
+
+
+# --- driver ----------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    import duckdb
+    import pandas
+    import pandera
+    import pyarrow
+    import pydantic
+    import yaml
+
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {"nproc": os.cpu_count(), "ram_gib": round(mem, 1), "python": platform.python_version(),
+            "platform": platform.platform(), "libyaml": bool(yaml.__with_libyaml__),
+            "versions": {m.__name__: m.__version__ for m in (pandas, pyarrow, duckdb, pandera, pydantic, yaml)},
+            "load_average": os.getloadavg()}
+
+
+def corpus(root: Path, n: int) -> Path:
+    folder = root / f"corpus-{n}"
+    if not (folder / "release.yaml").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_corpus.py"), "--docs", str(n),
+                        "--out", str(folder)], check=True, stdout=subprocess.DEVNULL)
+    return folder
+
+
+def measure(n: int, dataset: Path, work: Path, steps: list[str], jobs: int) -> dict:
+    releases = work / f"releases-{n}"
+    shutil.rmtree(releases, ignore_errors=True)
+    out = {"documents": n}
+    for name in steps:
+        out[name] = run_step(name, dataset, releases, jobs)
+    return out
+
+
+def table(results: dict) -> str:
+    lines = ["| N docs | casualty rows | check s (MB) | build s (MB) | read / compile / validate / write s "
+             "| bare write s | parse+compile ÷ bare | propose MB/s (regex MB/s) | load ÷ read_parquet "
+             "| sql ÷ DuckDB (w/o checksums) |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for r in results["runs"]:
+        b, c, p, rd = r.get("build", {}), r.get("check", {}), r.get("propose", {}), r.get("read", {})
+        rows = b.get("rows", {}).get("casualties", "")
+        cells = [str(r["documents"]), f"{rows:,}" if rows != "" else ""]
+        cells.append(f"{c['wall_s']:.1f} ({c['peak_mb']:.0f})" if c else "")
+        cells.append(f"{b['wall_s']:.1f} ({b['peak_mb']:.0f})" if b else "")
+        cells.append(" / ".join(f"{b[k]:.2f}" for k in ("read_s", "compile_s", "validate_s", "write_s")) if b else "")
+        cells.append(f"{b['bare_write_s']:.2f}" if b else "")
+        cells.append(f"{(b['read_s'] + b['compile_s']) / b['bare_write_s']:.0f}×" if b else "")
+        cells.append(f"{p['propose_mb_s']:.1f} ({p['regex_mb_s']:.0f})" if p else "")
+        cells.append(f"{rd['load_s']:.3f} ÷ {rd['read_parquet_s']:.3f} = {rd['load_s'] / rd['read_parquet_s']:.2f}"
+                     if rd else "")
+        cells.append(f"{rd['sql_s']:.3f} ÷ {rd['duckdb_direct_s']:.3f} = {rd['sql_s'] / rd['duckdb_direct_s']:.2f} "
+                     f"({rd['sql_noverify_s'] / rd['duckdb_direct_s']:.2f})" if rd else "")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--corpora", type=Path, default=Path(tempfile.gettempdir()) / "tollbook-corpora")
+    parser.add_argument("--steps", nargs="+", default=list(STEPS), choices=list(STEPS))
+    parser.add_argument("--jobs", type=int, default=1, help="--jobs for the build's parse/compile")
+    parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--step", choices=list(STEPS), help=argparse.SUPPRESS)
+    parser.add_argument("--dataset", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--releases", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.step:
+        print(json.dumps(STEPS[args.step](args.dataset, args.releases, args.jobs), default=str))
+        return
+    args.corpora.mkdir(parents=True, exist_ok=True)
+    results = {"date": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(), "runs": []}
+    warm = corpus(args.corpora, min(args.sizes))
+    measure(0, warm, args.corpora, ["build"], args.jobs)  # warm-up: imports, page cache, first-touch memory
+    for n in args.sizes:
+        dataset = corpus(args.corpora, n)
+        results["runs"].append(measure(n, dataset, args.corpora, args.steps, args.jobs))
+        print(json.dumps(results["runs"][-1], default=str), file=sys.stderr)
+    results["machine"]["load_average_after"] = os.getloadavg()
+    out = args.json or RESULTS / f"{dt.date.today()}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    print(table(results))
+    print(f"\nresults: {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,130 @@
+"""The reconciliation rule: from every claim about an event to its low / best / high.
+
+This module is the rule; README "Statistics" says the same in words. Steps, for each event
+and measure (deaths; airstrikes):
+
+1. Republished copies count once: only original claims carry figures (a copy's
+   ``duplicate_of`` points at the original), so a copy adds nothing.
+2. A nested figure ("including 13 Chechen fighters", ``part_of``) is never added to its whole,
+   nor anywhere else.
+3. Running totals are not summed. A claimant's claims whose date windows overlap are not
+   added up: the claim whose window ends latest supersedes the others (ties: the longer
+   window, then the later publication, then the larger claim id); it is kept, every claim of
+   that claimant overlapping it is superseded, and the rest are ranked again. Claims over
+   disjoint windows ("10 killed on Monday", "12 on Tuesday") are added up.
+4. A claimant's figure for a side is the sum of its kept claims' figures for that side. A
+   figure that leaves a bound open uses its stated number there (at least 45 → 45/45/45); a
+   vague word uses its convention (vague_quantities), and the convention's low where it sets
+   no best.
+5. Across claimants, per side: low = the smallest figure of a non-partisan claimant, high =
+   the largest of any claimant, partisan ones included, best = the lower median of the
+   non-partisan claimants' best figures (of two claimants, the smaller). A side that only
+   partisan claimants speak of gets low = best = 0 and their high.
+6. The event's low, best and high are the sums over its sides, so best = deaths_a + deaths_b
+   + deaths_civilians + deaths_unknown.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+#: Name of this rule, stored in events.reconciliation; change it whenever the rule changes.
+RULE = "tollbook-reconcile-1"
+
+GROUP = ["event_id", "measure", "claimant_id"]
+TALLY = ["event_id", "measure", "side"]
+
+
+def lower_median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def supersede(windows: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """Kept and superseded claim ids among one claimant's claims (columns claim_id, start,
+    end, published), by step 3."""
+    never = pd.Timestamp.min
+    ranked = sorted(
+        windows.itertuples(index=False),
+        key=lambda w: (w.end, -w.start.value, w.published if pd.notna(w.published) else never, w.claim_id),
+        reverse=True,
+    )
+    kept, superseded = [], []
+    for w in ranked:
+        (superseded if any(_overlap((w.start, w.end), (k.start, k.end)) for k in kept) else kept).append(w)
+    return sorted(k.claim_id for k in kept), sorted(s.claim_id for s in superseded)
+
+
+def _sorted_set(values) -> list[str]:
+    return sorted({v for v in values if isinstance(v, str) and v})
+
+
+def claimant_tallies(figures: pd.DataFrame) -> pd.DataFrame:
+    """Steps 1-4. ``figures``: one row per death or airstrike figure with measure, event_id,
+    claim_id, claimant_id, story_id, duplicate_of, nested, start, end (the figure's window),
+    published, side, party_id, partisan, low, best, high, vague_word."""
+    usable = figures[figures["duplicate_of"].isna() & ~figures["nested"].astype(bool)
+                     & figures["event_id"].notna() & figures["claimant_id"].notna() & figures["best"].notna()]
+    rows = []
+    for (event_id, measure, claimant), group in usable.groupby(GROUP, sort=True):
+        windows = group.groupby("claim_id", as_index=False).agg(
+            start=("start", "min"), end=("end", "max"), published=("published", "max"))
+        kept, superseded = supersede(windows)
+        counted = group[group["claim_id"].isin(kept)]
+        for side, part in counted.groupby("side", sort=True):
+            rows.append({
+                "event_id": event_id, "measure": measure, "side": side, "claimant_id": claimant,
+                "party_id": part["party_id"].iloc[0],
+                "low": int(part["low"].sum()), "best": int(part["best"].sum()), "high": int(part["high"].sum()),
+                "partisan": bool(part["partisan"].any()),
+                "claim_ids": _sorted_set(part["claim_id"]),
+                "superseded_claim_ids": superseded,
+                "stories": _sorted_set(part["story_id"]),
+                "vague_words": _sorted_set(part["vague_word"]),
+            })
+    columns = [*TALLY, "claimant_id", "party_id", "low", "best", "high", "partisan", "claim_ids",
+               "superseded_claim_ids", "stories", "vague_words"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def event_tallies(claimants: pd.DataFrame) -> pd.DataFrame:
+    """Step 5: one row per event, measure and side."""
+    rows = []
+    for (event_id, measure, side), group in claimants.groupby(TALLY, sort=True):
+        credible = group[~group["partisan"]]
+        rows.append({
+            "event_id": event_id, "measure": measure, "side": side, "party_id": group["party_id"].iloc[0],
+            "low": int(credible["low"].min()) if len(credible) else 0,
+            "best": int(lower_median(list(credible["best"]))) if len(credible) else 0,
+            "high": int(group["high"].max()),
+            "number_of_claimants": len(group),
+            "number_of_partisan_claimants": int(group["partisan"].sum()),
+            "claim_ids": sorted({c for ids in group["claim_ids"] for c in ids}),
+            "stories": sorted({s for ids in group["stories"] for s in ids}),
+            "vague_words": sorted({w for ws in group["vague_words"] for w in ws}),
+        })
+    columns = [*TALLY, "party_id", "low", "best", "high", "number_of_claimants", "number_of_partisan_claimants",
+               "claim_ids", "stories", "vague_words"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def event_figures(tallies: pd.DataFrame) -> pd.DataFrame:
+    """Step 6: per event, deaths per side and low / best / high of deaths and airstrikes.
+    Missing where no claim gives a figure of that measure; 0 for a side no claim speaks of."""
+    out: dict[str, dict] = {}
+    for (event_id, measure), group in tallies.groupby(["event_id", "measure"], sort=True):
+        row = out.setdefault(event_id, {"event_id": event_id})
+        prefix = "" if measure == "deaths" else "airstrikes_"
+        for bound in ("low", "best", "high"):
+            row[prefix + bound] = int(group[bound].sum())
+        if measure == "deaths":
+            best = dict(zip(group["side"], group["best"], strict=True))
+            for side in ("a", "b", "civilians", "unknown"):
+                row[f"deaths_{side}"] = int(best.get(side, 0))
+    columns = ["event_id", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "low", "best", "high",
+               "airstrikes_low", "airstrikes_best", "airstrikes_high"]
+    return pd.DataFrame(list(out.values()), columns=columns)

@@ -1,0 +1,161 @@
+"""The report's charts, drawn offline with matplotlib (Agg backend) and returned as PNG bytes."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from tollbook.report.outlines import outline  # noqa: E402
+
+DPI = 110
+#: Degrees (lon, lat) within which a second place name would overprint the first.
+LABEL_GAP = (0.9, 0.3)
+STATUS_MARKERS = {"captured": "o", "contested": "s", "withdrawn": "v"}
+
+
+def png(fig: Figure) -> bytes:
+    """PNG bytes without a timestamp, so the same release draws the same file."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def _empty(ax, message: str) -> None:
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.4")
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def _timeline_panel(ax, rows: pd.DataFrame, title: str, unit: str) -> None:
+    ax.set_title(title, loc="left", fontsize=11)
+    if rows.empty:
+        _empty(ax, f"no {title.lower()} in this release")
+        return
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    for i, (party, group) in enumerate(rows.groupby("party", sort=True)):
+        colour = colours[i % len(colours)]
+        group = group.sort_values("date_start")
+        start = pd.to_datetime(group["date_start"])
+        end = pd.to_datetime(group["date_end"])
+        mid = start + (end - start) / 2
+        low = group["count_low"].astype("float")
+        best = group["count_best"].astype("float").fillna(low)
+        high = group["count_high"].astype("float")
+        top = high.fillna(best)
+        if len(group) > 1:  # the low-high band between claims of one party
+            ax.fill_between(mid, low.fillna(0), top, color=colour, alpha=0.15, linewidth=0)
+        ax.vlines(mid, low.fillna(0), top, color=colour, linewidth=3, alpha=0.6)
+        ax.hlines(best, start, end + pd.Timedelta(days=1), color=colour, linewidth=1)
+        ax.scatter(mid, best, color=colour, zorder=3, label=party, s=28)
+        open_ended = high.isna() & low.notna()  # "at least": no upper bound
+        ax.scatter(mid[open_ended], low[open_ended], marker="^", color=colour, zorder=3, s=40)
+    ax.set_ylabel(unit)
+    ax.set_ylim(bottom=0)
+    ax.grid(axis="y", color="0.9")
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    ax.legend(fontsize=8, loc="upper left", frameon=False)
+
+
+def timeline(frame: pd.DataFrame) -> bytes:
+    """Casualties and airstrikes per party over time: dot = best, bar = low to high, ▲ = at least."""
+    fig, axes = plt.subplots(2, 1, figsize=(9, 6.5), sharex=True)
+    _timeline_panel(axes[0], frame[frame["kind"] == "casualties"], "Casualties", "people")
+    _timeline_panel(axes[1], frame[frame["kind"] == "airstrikes"], "Airstrikes", "strikes")
+    fig.autofmt_xdate()
+    return png(fig)
+
+
+def by_claimant(frame: pd.DataFrame) -> bytes:
+    """Claims per claimant, stacked by the outlet that published them."""
+    table = frame.pivot_table(index="claimant", columns="outlet", values="claims", aggfunc="sum", fill_value=0)
+    table = table.loc[table.sum(axis=1).sort_values().index]
+    fig, ax = plt.subplots(figsize=(9, 0.35 * len(table) + 1.5))
+    if table.empty:
+        _empty(ax, "no claims in this release")
+        return png(fig)
+    table.plot.barh(stacked=True, ax=ax, width=0.7)
+    ax.set_xlabel("claims (republished copies included, under their outlet)")
+    ax.set_ylabel("")
+    ax.legend(title="outlet", fontsize=8, title_fontsize=8, frameon=False, loc="lower right")
+    ax.grid(axis="x", color="0.9")
+    return png(fig)
+
+
+def disagreements(control: pd.DataFrame, counts: pd.DataFrame) -> bytes:
+    """Where claimants disagree: per place, what each claimant says happened; per casualty
+    group, each claimant's low-best-high."""
+    items = [("control", key, rows) for key, rows in control.groupby(["event_id", "place"], sort=True)]
+    items += [("count", key, rows) for key, rows in counts.groupby(["event_id", "outcome", "party"], sort=True)]
+    fig, ax = plt.subplots(figsize=(9, 0.9 * max(len(items), 1) + 1.2))
+    if not items:
+        _empty(ax, "no disagreements between claimants in this release")
+        return png(fig)
+    labels = []
+    for y, (kind, key, rows) in enumerate(items):
+        n = len(rows)
+        offsets = [(i - (n - 1) / 2) * 0.8 / max(n, 1) for i in range(n)]
+        for off, row in zip(offsets, rows.itertuples(index=False), strict=True):
+            if kind == "control":
+                text = f"{row.claimant}: {row.status}" + (f" by {row.gained_by}" if row.gained_by else "")
+                ax.scatter(0, y + off, marker=STATUS_MARKERS.get(row.status, "o"), color="C0", s=30)
+            else:
+                best = row.count_best if pd.notna(row.count_best) else row.count_low
+                text = f"{row.claimant}: {row.count_low}-{best}-{'' if pd.isna(row.count_high) else row.count_high}"
+                ax.scatter(0, y + off, marker="D", color="C3", s=30)
+            ax.text(0.03, y + off, text, va="center", fontsize=8)
+        labels.append(f"{key[1]}\n({key[0]})" if kind == "control" else f"{key[2]} {key[1]}\n({key[0]})")
+    ax.set_yticks(range(len(items)), labels, fontsize=8)
+    ax.set_xlim(-0.05, 1)
+    ax.set_xticks([])
+    ax.set_ylim(len(items) - 0.5, -0.5)
+    for y in range(len(items) - 1):
+        ax.axhline(y + 0.5, color="0.85", linewidth=0.8)
+    return png(fig)
+
+
+def places_map(places: pd.DataFrame, countries: pd.DataFrame, outlines_dir: Path | None = None) -> bytes:
+    """Places at their coordinates, sized by number of claims, over country outlines."""
+    fig, ax = plt.subplots(figsize=(8, 7))
+    lats, lons = list(places["latitude"]), list(places["longitude"])
+    for country in countries.itertuples(index=False):
+        polygon = outline(country.iso3, outlines_dir)
+        if polygon is not None:
+            ax.fill(polygon["lon"], polygon["lat"], facecolor="0.95", edgecolor="0.35", linewidth=1)
+            lats += list(polygon["lat"])
+            lons += list(polygon["lon"])
+            ax.text(polygon["lon"].mean() + 0.6, polygon["lat"].mean() - 0.6, country.name, ha="center",
+                    color="0.6", fontsize=14, zorder=1)
+        else:
+            ax.add_patch(matplotlib.patches.Rectangle(
+                (country.min_lon, country.min_lat), country.max_lon - country.min_lon,
+                country.max_lat - country.min_lat, fill=False, linestyle=":", edgecolor="0.6"))
+    sizes = 20 + 25 * places["claims"].astype(float)
+    ax.scatter(places["longitude"], places["latitude"], s=sizes, color="C3", alpha=0.7, edgecolor="white", zorder=3)
+    labelled: list[tuple[float, float]] = []
+    for row in places[places["claims"] > 0].itertuples(index=False):  # most claims first
+        near = [(x, y) for x, y in labelled
+                if abs(row.longitude - x) < LABEL_GAP[0] and abs(row.latitude - y) < LABEL_GAP[1]]
+        if any(abs(row.latitude - y) < LABEL_GAP[1] / 2 and abs(row.longitude - x) < 0.15 for x, y in near):
+            continue  # a place with more claims is labelled right there
+        left = any(x > row.longitude for x, _ in near)  # write the name away from its neighbour
+        labelled.append((row.longitude, row.latitude))
+        ax.annotate(row.name, (row.longitude, row.latitude), xytext=(-5 if left else 5, -9 if near else 4),
+                    textcoords="offset points", fontsize=8, ha="right" if left else "left")
+    if lats:
+        ax.set_xlim(min(lons) - 0.5, max(lons) + 0.5)
+        ax.set_ylim(min(lats) - 0.5, max(lats) + 0.5)
+    ax.set_aspect(1.2)  # roughly equal distances at 35° N
+    ax.set_xlabel("longitude")
+    ax.set_ylabel("latitude")
+    ax.set_title("Places (dot area: claims located there; dotted boxes: country bounding boxes)", fontsize=10)
+    return png(fig)
