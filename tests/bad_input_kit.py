@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import factories
+import pytest
 from click.testing import CliRunner
 
 from tollbook.cli import cli
@@ -69,3 +70,23 @@ def write_text_file(ds: Path, data: bytes, update_sha: bool = True) -> None:
         sidecar = factories.sidecar()
         sidecar["text_sha256"] = hashlib.sha256(data).hexdigest()
         factories.dump(ds / "sources" / f"{factories.STEM}.yaml", sidecar)
+
+
+# --- fixtures shared by tests/bad_input and tests/faults (re-exported by their conftest) ---
+
+
+@pytest.fixture(scope="session")
+def baseline_releases(tmp_path_factory) -> Path:
+    """Built once per session; tests get their own copy (see ``releases``)."""
+    return make_releases(tmp_path_factory.mktemp("baseline"))
+
+
+@pytest.fixture
+def releases(baseline_releases: Path, tmp_path: Path) -> Path:
+    return copy_releases(baseline_releases, tmp_path / "out")
+
+
+@pytest.fixture
+def ds(tmp_path: Path) -> Path:
+    """The tiny valid dataset, set to build version 1.1.0."""
+    return new_dataset(tmp_path)
