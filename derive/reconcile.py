@@ -26,6 +26,8 @@ and measure (deaths; airstrikes):
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 
 #: Name of this rule, stored in events.reconciliation; change it whenever the rule changes.
@@ -47,9 +49,13 @@ def _overlap(a: tuple, b: tuple) -> bool:
 def supersede(windows: pd.DataFrame) -> tuple[list[str], list[str]]:
     """Kept and superseded claim ids among one claimant's claims (columns claim_id, start,
     end, published), by step 3."""
+    return _supersede(list(windows.itertuples(index=False)))
+
+
+def _supersede(windows: list) -> tuple[list[str], list[str]]:
     never = pd.Timestamp.min
     ranked = sorted(
-        windows.itertuples(index=False),
+        windows,
         key=lambda w: (w.end, -w.start.value, w.published if pd.notna(w.published) else never, w.claim_id),
         reverse=True,
     )
@@ -63,28 +69,65 @@ def _sorted_set(values) -> list[str]:
     return sorted({v for v in values if isinstance(v, str) and v})
 
 
+class _Window(NamedTuple):
+    claim_id: str
+    start: pd.Timestamp
+    end: pd.Timestamp
+    published: pd.Timestamp
+
+
+def _windows(rows: list[dict]) -> list[_Window]:
+    """Per claim: the earliest start, latest end and latest publication of its figures."""
+    by_claim: dict[str, list[dict]] = {}
+    for r in rows:
+        by_claim.setdefault(r["claim_id"], []).append(r)
+
+    def extreme(values, pick):
+        present = [v for v in values if pd.notna(v)]
+        return pick(present) if present else pd.NaT
+    return [_Window(c, extreme([r["start"] for r in rs], min), extreme([r["end"] for r in rs], max),
+                    extreme([r["published"] for r in rs], max)) for c, rs in sorted(by_claim.items())]
+
+
+def _total(values) -> int:
+    return int(sum(v for v in values if pd.notna(v)))
+
+
+_COLUMNS = ["event_id", "measure", "claimant_id", "claim_id", "start", "end", "published", "side", "party_id",
+            "low", "best", "high", "partisan", "story_id", "vague_word"]
+
+
 def claimant_tallies(figures: pd.DataFrame) -> pd.DataFrame:
     """Steps 1-4. ``figures``: one row per death or airstrike figure with measure, event_id,
     claim_id, claimant_id, story_id, duplicate_of, nested, start, end (the figure's window),
-    published, side, party_id, partisan, low, best, high, vague_word."""
+    published, side, party_id, partisan, low, best, high, vague_word.
+
+    One pass over plain rows (a pandas group per claimant costs ~1 ms, 10 s at 10k documents)."""
     usable = figures[figures["duplicate_of"].isna() & ~figures["nested"].astype(bool)
                      & figures["event_id"].notna() & figures["claimant_id"].notna() & figures["best"].notna()]
+    groups: dict[tuple, list[dict]] = {}
+    for row in usable[_COLUMNS].to_dict("records"):
+        groups.setdefault((row["event_id"], row["measure"], row["claimant_id"]), []).append(row)
     rows = []
-    for (event_id, measure, claimant), group in usable.groupby(GROUP, sort=True):
-        windows = group.groupby("claim_id", as_index=False).agg(
-            start=("start", "min"), end=("end", "max"), published=("published", "max"))
-        kept, superseded = supersede(windows)
-        counted = group[group["claim_id"].isin(kept)]
-        for side, part in counted.groupby("side", sort=True):
+    for (event_id, measure, claimant), group in sorted(groups.items(), key=lambda kv: kv[0]):
+        kept, superseded = _supersede(_windows(group))
+        keep = set(kept)
+        sides: dict = {}
+        for r in group:
+            if r["claim_id"] in keep:
+                sides.setdefault(r["side"], []).append(r)
+        for side in sorted(s for s in sides if pd.notna(s)):
+            part = sides[side]
             rows.append({
                 "event_id": event_id, "measure": measure, "side": side, "claimant_id": claimant,
-                "party_id": part["party_id"].iloc[0],
-                "low": int(part["low"].sum()), "best": int(part["best"].sum()), "high": int(part["high"].sum()),
-                "partisan": bool(part["partisan"].any()),
-                "claim_ids": _sorted_set(part["claim_id"]),
+                "party_id": part[0]["party_id"],
+                "low": _total(r["low"] for r in part), "best": _total(r["best"] for r in part),
+                "high": _total(r["high"] for r in part),
+                "partisan": any(bool(r["partisan"]) for r in part if pd.notna(r["partisan"])),
+                "claim_ids": _sorted_set(r["claim_id"] for r in part),
                 "superseded_claim_ids": superseded,
-                "stories": _sorted_set(part["story_id"]),
-                "vague_words": _sorted_set(part["vague_word"]),
+                "stories": _sorted_set(r["story_id"] for r in part),
+                "vague_words": _sorted_set(r["vague_word"] for r in part),
             })
     columns = [*TALLY, "claimant_id", "party_id", "low", "best", "high", "partisan", "claim_ids",
                "superseded_claim_ids", "stories", "vague_words"]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 from tollbook.extract.format_errors import read_model_file
 from tollbook.extract.origins import Origins
+from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import EventsFile, ReleaseSpec
 from tollbook.extract.records import Records, read_events, read_records
 from tollbook.extract.reference import Reference, read_reference
@@ -44,7 +45,9 @@ def _text_files(root: Path) -> set[str]:
     return {document_id_for(p.stem) for p in (root / "sources").glob("*.txt")}
 
 
-def read_dataset(root: Path) -> Dataset:
+def read_dataset(root: Path, cache: ParsedCache | None = None, jobs: int = 1) -> Dataset:
+    """Read ``root``; record files and sidecars come from ``cache`` when unchanged and are
+    parsed ``jobs`` processes at a time (the result is the same either way)."""
     root = Path(root)
     origins = Origins()
     if not root.is_dir():
@@ -54,11 +57,11 @@ def read_dataset(root: Path) -> Dataset:
     release, _, problems = read_model_file(root / "release.yaml", ReleaseSpec, "dataset/release.yaml")
     reference, found = read_reference(root, origins)
     problems += found
-    sources, found = read_sources(root, origins)
+    sources, found = read_sources(root, origins, cache, jobs)
     problems += found
     events, found = read_events(root, origins)
     problems += found
-    records, found = read_records(root, origins)
+    records, found = read_records(root, origins, cache, jobs)
     problems += found
     for doc_id, rec in records.items():
         if doc_id not in sources and doc_id not in _text_files(root):  # an unreadable text is reported

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -11,13 +12,38 @@ class Origins:
 
     _rows: dict[str, tuple[str, int | None]] = field(default_factory=dict)
     _fields: dict[tuple[str, str], int] = field(default_factory=dict)
+    #: ids read without line tracking (valid files): id → the call that registers their lines
+    _deferred: dict[str, int] = field(default_factory=dict)
+    _locators: list[tuple[list[str], Callable[[], None]] | None] = field(default_factory=list)
+
+    def defer(self, record_ids: list[str], locate_file: Callable[[], None]) -> None:
+        """Register ``record_ids`` later: ``locate_file`` re-reads their file with line tracking
+        and calls :meth:`add`. Only a problem needs a line, so most files are never re-read."""
+        token = len(self._locators)
+        mine = [r for r in record_ids if r not in self._rows and r not in self._deferred]
+        self._locators.append((mine, locate_file))
+        for record_id in mine:
+            self._deferred[record_id] = token
+
+    def _resolve(self, record_id: str) -> None:
+        token = self._deferred.get(record_id)
+        entry = self._locators[token] if token is not None else None
+        if entry is not None:
+            self._locators[token] = None
+            for other in entry[0]:
+                self._deferred.pop(other, None)
+            entry[1]()
 
     def add(self, record_id: str, file: str, line: int | None, fields: dict[str, int] | None = None) -> None:
+        if record_id in self._deferred:  # defined earlier: its file's lines come first
+            self._resolve(record_id)
         self._rows.setdefault(record_id, (file, line))
         for name, field_line in (fields or {}).items():
             self._fields.setdefault((record_id, name), field_line)
 
     def locate(self, record_id: str | None, field_name: str | None = None) -> tuple[str, int | None]:
+        if record_id in self._deferred:
+            self._resolve(record_id)
         if record_id is None or record_id not in self._rows:
             return ("<dataset>", None)
         file, line = self._rows[record_id]
@@ -27,7 +53,7 @@ class Origins:
         return file, line
 
     def __contains__(self, record_id: str) -> bool:
-        return record_id in self._rows
+        return record_id in self._rows or record_id in self._deferred
 
 
 #: Released column → the field a curator writes in a record file, where they differ.

@@ -8,9 +8,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 from tollbook.extract.format_errors import read_model_file, validate_model
 from tollbook.extract.origins import Origins
+from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import Claim, DocumentId, EventsFile, RecordFile
 from tollbook.extract.sources import document_id_for
-from tollbook.extract.yaml_lines import LocatedYaml
+from tollbook.extract.yaml_lines import LocatedYaml, read_yaml
 
 from tollbook.problems import Problem
 
@@ -84,36 +85,92 @@ def _read_record_file(path: Path, rel: str) -> tuple[RecordFile | None, object, 
     return RecordFile(document_id=head.document_id, claims=claims), doc, problems
 
 
-def read_records(dataset: Path, origins: Origins) -> tuple[dict[str, Records], list[Problem]]:
-    """Every record file, keyed by document_id; ids registered with their lines."""
+def _record_ids(content: RecordFile) -> list[tuple[str, tuple, str]]:
+    """(id, path in the file, id field) of every claim and figure, in file order."""
+    out = []
+    for i, claim in enumerate(content.claims):
+        out.append((claim.claim_id, ("claims", i), "claim_id"))
+        for list_name, id_field in _FIGURE_LISTS.items():
+            for j, fig in enumerate(getattr(claim, list_name)):
+                out.append((getattr(fig, id_field), ("claims", i, list_name, j), id_field))
+    return out
+
+
+def _locator(origins: Origins, path: Path, rel: str, content: RecordFile):
+    """Register the lines of a valid file's ids when a problem first needs one."""
+    def locate_file() -> None:
+        doc = read_yaml(path)
+        for record_id, where, _ in _record_ids(content):
+            origins.add(record_id, rel, doc.line_of(where), _field_lines(doc, where))
+    return locate_file
+
+
+def _read_carefully(path: Path, rel: str, origins: Origins, seen: dict[str, str],
+                    problems: list[Problem]) -> RecordFile | None:
+    """The line-tracking path: every problem of the file with its line."""
+    content, doc, found = _read_record_file(path, rel)
+    problems += found
+    if content is None:
+        return None
+    expected = document_id_for(path.stem)
+    if content.document_id != expected:
+        problems.append(Problem(rel, doc.line_of(("document_id",)), content.document_id,
+                                "document_id", "document-mismatch",
+                                f"{path.name} must carry document_id {expected}"))
+        return None
+    positions: dict[str, list[int]] = {}  # a claim id written twice keeps both places
+    for i, c in enumerate(doc.data["claims"] or []):
+        if isinstance(c, dict):
+            positions.setdefault(c.get("claim_id"), []).append(i)
+    for claim in content.claims:
+        cpath = ("claims", positions[claim.claim_id].pop(0))
+        _register(origins, seen, claim.claim_id, rel, doc, cpath, problems, "claim_id")
+        for list_name, id_field in _FIGURE_LISTS.items():
+            for j, fig in enumerate(getattr(claim, list_name)):
+                _register(origins, seen, getattr(fig, id_field), rel, doc,
+                          (*cpath, list_name, j), problems, id_field)
+    return content
+
+
+def read_records(dataset: Path, origins: Origins, cache: ParsedCache | None = None,
+                 jobs: int = 1) -> tuple[dict[str, Records], list[Problem]]:
+    """Every record file, keyed by document_id; ids registered with their lines.
+
+    Files are read the fast way (or from ``cache``, ``jobs`` processes at a time); a file
+    with any problem is read again with line tracking, and the lines of a valid file's ids
+    are found only when a later check reports one of them.
+    """
+    from tollbook.extract.parallel_read import parse_many
+
+    cache = cache if cache is not None else ParsedCache(None)
     records: dict[str, Records] = {}
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for path in sorted((dataset / "records").glob("*.yaml")):
+    paths = sorted((dataset / "records").glob("*.yaml"))
+    for path, content in zip(paths, parse_many("record", paths, cache, jobs), strict=True):
         rel = f"dataset/records/{path.name}"
-        content, doc, found = _read_record_file(path, rel)
-        problems += found
-        if content is None:
-            continue
-        expected = document_id_for(path.stem)
-        if content.document_id != expected:
-            problems.append(Problem(rel, doc.line_of(("document_id",)), content.document_id,
-                                    "document_id", "document-mismatch",
-                                    f"{path.name} must carry document_id {expected}"))
-            continue
-        positions: dict[str, list[int]] = {}  # a claim id written twice keeps both places
-        for i, c in enumerate(doc.data["claims"] or []):
-            if isinstance(c, dict):
-                positions.setdefault(c.get("claim_id"), []).append(i)
-        for claim in content.claims:
-            cpath = ("claims", positions[claim.claim_id].pop(0))
-            _register(origins, seen, claim.claim_id, rel, doc, cpath, problems, "claim_id")
-            for list_name, id_field in _FIGURE_LISTS.items():
-                for j, fig in enumerate(getattr(claim, list_name)):
-                    _register(origins, seen, getattr(fig, id_field), rel, doc,
-                              (*cpath, list_name, j), problems, id_field)
+        ids = [record_id for record_id, _, _ in _record_ids(content)] if content is not None else []
+        if content is None or any(record_id in seen for record_id in ids):
+            content = _read_carefully(path, rel, origins, seen, problems)
+            if content is None:
+                continue
+        else:
+            for record_id in ids:
+                seen[record_id] = _DeferredWhere(origins, record_id)
+            origins.defer(ids, _locator(origins, path, rel, content))
         records[content.document_id] = Records(rel, content)
     return records, problems
+
+
+class _DeferredWhere:
+    """``file:line`` of an id from a valid file, found when a duplicate needs it."""
+
+    def __init__(self, origins: Origins, record_id: str):
+        self.origins, self.record_id = origins, record_id
+
+    def __str__(self) -> str:
+        file, line = self.origins.locate(self.record_id)
+        return f"{file}:{line}"
 
 
 def read_events(dataset: Path, origins: Origins) -> tuple[EventsFile | None, list[Problem]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tollbook.extract.format_errors import decoding_problem, validate_model
 from tollbook.extract.origins import Origins
+from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import Sidecar
 from tollbook.extract.yaml_lines import YamlSyntaxError, YamlTooLarge, read_yaml
 
@@ -46,16 +47,34 @@ def decode_text(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
                               "latin-1 and mojibake) and store the UTF-8 text")]
 
 
-def read_sources(dataset: Path, origins: Origins) -> tuple[dict[str, Source], list[Problem]]:
-    """Every ``*.txt`` with its sidecar, keyed by document_id."""
+def _sidecar_lines(origins: Origins, meta_path: Path, rel_meta: str, document_id: str):
+    def locate_file() -> None:
+        doc = read_yaml(meta_path)
+        origins.add(document_id, rel_meta, 1, {k[0]: line for k, line in doc.lines.items() if len(k) == 1})
+    return locate_file
+
+
+def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = None,
+                 jobs: int = 1) -> tuple[dict[str, Source], list[Problem]]:
+    """Every ``*.txt`` with its sidecar, keyed by document_id.
+
+    Sidecars are read the fast way (or from ``cache``); one with any problem is read again
+    with line tracking, so every problem keeps its line.
+    """
+    from tollbook.extract.parallel_read import parse_many
+
+    cache = cache if cache is not None else ParsedCache(None)
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
     folder = dataset / "sources"
-    for text_path in sorted(folder.glob("*.txt")):
+    text_paths = sorted(folder.glob("*.txt"))
+    metas = [folder / f"{p.stem}.yaml" for p in text_paths]
+    present = [m for m in metas if m.exists()]
+    fast = dict(zip(present, parse_many("sidecar", present, cache, jobs), strict=True))
+    for text_path, meta_path in zip(text_paths, metas, strict=True):
         stem = text_path.stem
         rel_text = f"dataset/sources/{text_path.name}"
         rel_meta = f"dataset/sources/{stem}.yaml"
-        meta_path = folder / f"{stem}.yaml"
         raw = text_path.read_bytes()
         text, found = decode_text(raw, rel_text)
         problems += found
@@ -63,44 +82,62 @@ def read_sources(dataset: Path, origins: Origins) -> tuple[dict[str, Source], li
             problems.append(Problem(rel_meta, None, None, None, "file-missing",
                                     f"every document needs a sidecar; none for {text_path.name}"))
             continue
-        try:
-            doc = read_yaml(meta_path)
-        except YamlSyntaxError as exc:
-            problems.append(Problem(rel_meta, exc.line, None, None, "yaml-syntax", exc.message))
-            continue
-        except YamlTooLarge as exc:
-            problems.append(Problem(rel_meta, None, None, None, "file-too-large", str(exc)))
-            continue
-        except UnicodeDecodeError as exc:
-            problems.append(decoding_problem(rel_meta, exc))
-            continue
-        sidecar, found = validate_model(Sidecar, doc, rel_meta)
-        problems += found
-        if sidecar is None or text is None:
-            continue
-        expected_id = document_id_for(stem)
-        if sidecar.document_id != expected_id:
-            problems.append(Problem(rel_meta, doc.line_of(("document_id",)), sidecar.document_id,
-                                    "document_id", "document-mismatch",
-                                    f"file {text_path.name} must carry document_id {expected_id}"))
-            continue
-        sha = hashlib.sha256(raw).hexdigest()
-        if sha != sidecar.text_sha256:
-            problems.append(Problem(rel_meta, doc.line_of(("text_sha256",)), sidecar.document_id,
-                                    "text_sha256", "document-hash-mismatch",
-                                    f"{text_path.name} has sha256 {sha}, the sidecar says "
-                                    f"{sidecar.text_sha256}: the text changed since it was curated"))
-        body = sidecar.body
-        if not (0 <= body.char_start < body.char_end <= len(text)):
-            problems.append(Problem(rel_meta, doc.line_of(("body",)), sidecar.document_id, "body",
-                                    "value-not-allowed",
-                                    f"body span {body.char_start}-{body.char_end} is not inside the "
-                                    f"text (0-{len(text)})"))
-        origins.add(sidecar.document_id, rel_meta, 1,
-                    {k[0]: line for k, line in doc.lines.items() if len(k) == 1})
-        sources[sidecar.document_id] = Source(stem, rel_text, rel_meta, text, sha, sidecar)
+        sidecar = fast.get(meta_path)
+        if sidecar is not None and text is not None:
+            sha = hashlib.sha256(raw).hexdigest()
+            body = sidecar.body
+            if sha == sidecar.text_sha256 and 0 <= body.char_start < body.char_end <= len(text):
+                origins.defer([sidecar.document_id], _sidecar_lines(origins, meta_path, rel_meta,
+                                                                    sidecar.document_id))
+                sources[sidecar.document_id] = Source(stem, rel_text, rel_meta, text, sha, sidecar)
+                continue
+        source = _read_sidecar_carefully(meta_path, rel_meta, text_path, rel_text, raw, text, origins, problems)
+        if source is not None:
+            sources[source.sidecar.document_id] = source
     for meta_path in sorted(folder.glob("*.yaml")):
         if not (folder / f"{meta_path.stem}.txt").exists():
             problems.append(Problem(f"dataset/sources/{meta_path.name}", None, None, None,
                                     "file-missing", "sidecar without its document text"))
     return sources, problems
+
+
+def _read_sidecar_carefully(meta_path: Path, rel_meta: str, text_path: Path, rel_text: str, raw: bytes,
+                            text: str | None, origins: Origins, problems: list[Problem]) -> Source | None:
+    """The line-tracking path: every problem of the sidecar with its line."""
+    stem = text_path.stem
+    try:
+        doc = read_yaml(meta_path)
+    except YamlSyntaxError as exc:
+        problems.append(Problem(rel_meta, exc.line, None, None, "yaml-syntax", exc.message))
+        return None
+    except YamlTooLarge as exc:
+        problems.append(Problem(rel_meta, None, None, None, "file-too-large", str(exc)))
+        return None
+    except UnicodeDecodeError as exc:
+        problems.append(decoding_problem(rel_meta, exc))
+        return None
+    sidecar, found = validate_model(Sidecar, doc, rel_meta)
+    problems += found
+    if sidecar is None or text is None:
+        return None
+    expected_id = document_id_for(stem)
+    if sidecar.document_id != expected_id:
+        problems.append(Problem(rel_meta, doc.line_of(("document_id",)), sidecar.document_id,
+                                "document_id", "document-mismatch",
+                                f"file {text_path.name} must carry document_id {expected_id}"))
+        return None
+    sha = hashlib.sha256(raw).hexdigest()
+    if sha != sidecar.text_sha256:
+        problems.append(Problem(rel_meta, doc.line_of(("text_sha256",)), sidecar.document_id,
+                                "text_sha256", "document-hash-mismatch",
+                                f"{text_path.name} has sha256 {sha}, the sidecar says "
+                                f"{sidecar.text_sha256}: the text changed since it was curated"))
+    body = sidecar.body
+    if not (0 <= body.char_start < body.char_end <= len(text)):
+        problems.append(Problem(rel_meta, doc.line_of(("body",)), sidecar.document_id, "body",
+                                "value-not-allowed",
+                                f"body span {body.char_start}-{body.char_end} is not inside the "
+                                f"text (0-{len(text)})"))
+    origins.add(sidecar.document_id, rel_meta, 1,
+                {k[0]: line for k, line in doc.lines.items() if len(k) == 1})
+    return Source(stem, rel_text, rel_meta, text, sha, sidecar)

@@ -57,8 +57,16 @@ _SPEAKS_FOR = (
     re.compile(rf"(?P<person>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){{0,2}}?{_ROLE}\s+"
                rf"(?:of|for|at)\s+(?:the\s+)?(?P<org>{_NAME})"),
 )
+#: What each of ``_SPEAKS_FOR`` (same order) and ``_TOLD`` must hold to match: a role or
+#: "told" between spaces, before a capital or a preposition. A page without it skips the
+#: pattern, whose search of every capitalised word costs far more than this one.
+_SPEAKS_FOR_GATES = (
+    re.compile(rf"\s{_ROLE}\s+[A-Z]"),
+    re.compile(rf"\s{_ROLE}\s+(?:of|for|at)\s"),
+)
 _DESCRIBED_RE = re.compile(_DESCRIBED)
 _TOLD = re.compile(rf"(?P<person>{_NAME})\s+(?:also\s+)?told\s+(?P<relay>{_NAME})")
+_TOLD_GATE = re.compile(r"\stold\s+[A-Z]")
 
 #: (hedge, pattern): the first that occurs in a sentence is its hedge.
 HEDGES: tuple[tuple[str, str], ...] = (
@@ -99,7 +107,16 @@ class Claimant:
     relayed_by: tuple[str, ...]
 
 
+#: Every hedge contains one of these (lower case): an ASCII sentence without any has none.
+_HEDGE_STEMS = ("accus", "claim", "purport", "alleg", "reported", "unconfirmed", "could")
+
+
 def hedge_of(view: str, start: int, end: int) -> str:
+    text = view[start:end]
+    if text.isascii():
+        low = text.lower()
+        if not any(stem in low for stem in _HEDGE_STEMS):
+            return "none"
     for name, pattern in _HEDGES:
         if pattern.search(view, start, end):
             return name
@@ -160,11 +177,11 @@ def find_speakers(view: str) -> dict[str, Speaker]:
                 speakers.setdefault(surname, speakers[k])
         return speakers[k]
 
-    for pattern in _SPEAKS_FOR:
-        for m in pattern.finditer(view):
+    for pattern, gate in zip(_SPEAKS_FOR, _SPEAKS_FOR_GATES, strict=True):
+        for m in pattern.finditer(view) if gate.search(view) else ():
             s = speaker(_clean(m.group("person")))
             s.org = s.org or _clean(m.group("org"))
-    for m in _TOLD.finditer(view) if "told" in view else ():
+    for m in _TOLD.finditer(view) if _TOLD_GATE.search(view) else ():
         person = _clean(m.group("person"))
         if len(person.split()) < 2 and key(person) not in speakers:
             continue

@@ -102,8 +102,8 @@ _MONTH_START = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 
 #: For each span pattern (same order), what a stretch of text must hold for the pattern to
 #: match anywhere in it: a regex (searched in the text), or words (one of them must be in the
-#: lower-cased text, checked only for ASCII text). Most stretches hold none, and these
-#: checks are far cheaper than the patterns themselves.
+#: lower-cased text, checked only for ASCII text). Most stretches around a number hold none,
+#: and these checks are far cheaper than the patterns themselves.
 _GATES: tuple[re.Pattern[str] | tuple[str, ...], ...] = (
     ("screen",),
     (".jpg", ".jpeg", ".png", ".gif", ".webp"),
@@ -161,25 +161,40 @@ class Exclusion:
     reason: str
 
 
-#: Span patterns run over the text in windows of this many characters, only where a number
-#: is being judged: most of a page holds no figure worth vetoing.
-WINDOW = 1000
-#: How far either side of a window the span patterns look (no span is longer).
-WINDOW_MARGIN = 200
+#: How far either side of a number the span patterns look. The longest span with a number
+#: in it, a screenshot caption ("Screen Shot 2016-05-04 at 10.23.45 AM"), is shorter; a file
+#: name ("photo-of-the-45-killed.jpg") is found from any word of it before the number.
+MARGIN = 40
+
+#: Each gate as (pattern, whether it is searched in the lower-cased text): word gates are
+#: (and are always open in text that is not ASCII), the rest are searched as they are.
+_GATE_PATTERNS = tuple(
+    (g, False) if isinstance(g, re.Pattern)
+    else (re.compile("|".join(re.escape(w) for w in g)), True)
+    for g in _GATES
+)
+
+#: All gates in one pattern for lower-cased text (each made case-blind, so it opens at least
+#: wherever the gate does): a number near which it finds nothing needs no further look.
+_ANY_GATE = re.compile("|".join(
+    f"(?:{g.pattern.lower() if in_lower is False else g.pattern})"
+    for g, in_lower in _GATE_PATTERNS
+))
 
 
 class Exclusions:
     """Excluded spans with fast overlap queries.
 
     Regions (outside the body, comments, footers) and short-line patterns are found at once;
-    the span patterns (dates, prices, ages …) only in the windows of the text that a
-    :meth:`reason` query touches, and then remembered.
+    the span patterns (dates, prices, ages …) only around the numbers a :meth:`reason` query
+    asks about (``MARGIN`` characters either side), and only those whose gate opens there:
+    most of a page holds no figure worth vetoing, and most numbers stand far from any unit,
+    month or currency sign. (Each number is looked at once, so nothing is remembered.)
     """
 
     def __init__(self, spans: Iterable[Exclusion], view: str | None = None):
         self.spans = sorted(set(spans))
         self._view = view
-        self._windows: set[int] = set()
         self._index()
 
     def _index(self) -> None:
@@ -187,32 +202,32 @@ class Exclusions:
         self._max_len = max((s.end - s.start for s in self.spans), default=0)
         self._reach = list(itertools.accumulate((s.end for s in self.spans), max))
 
-    def _ensure(self, start: int, end: int) -> None:
-        if self._view is None:
-            return
-        added = set()
-        for w in range(start // WINDOW, end // WINDOW + 1):
-            if w in self._windows:
-                continue
-            self._windows.add(w)
-            lo = max(0, w * WINDOW - WINDOW_MARGIN)
-            hi = min(len(self._view), (w + 1) * WINDOW + WINDOW_MARGIN)
-            text = self._view[lo:hi]
-            low = text.lower() if text.isascii() else None
-            whole_low = lowered(self._view)
-            for i, (reason, pattern) in enumerate(_SPANS):
-                if not _may_match(i, text, low):
-                    continue
-                twin = _SPANS_LOWER[i]
-                if twin is not None and whole_low is not None:
-                    pattern, target = twin, whole_low
-                else:
-                    target = self._view
-                added.update(Exclusion(m.start(), m.end(), reason)
-                             for m in pattern.finditer(target, lo, hi))
-        if added - set(self.spans):
-            self.spans = sorted(set(self.spans) | added)
-            self._index()
+    def _local(self, start: int, end: int) -> list[Exclusion]:
+        """Span-pattern matches overlapping ``[start, end)``, looked for around it."""
+        view = self._view
+        if view is None:
+            return []
+        lo, hi = max(0, start - MARGIN), min(len(view), end + MARGIN)
+        whole_low = lowered(view)
+        if whole_low is not None and _ANY_GATE.search(whole_low, lo, hi) is None:
+            return []
+        opened = [i for i, (gate, in_lower) in enumerate(_GATE_PATTERNS)
+                  if (gate.search(view, lo, hi) if not in_lower
+                      else whole_low is None or gate.search(whole_low, lo, hi))]
+        found = []
+        for i in opened:
+            reason, pattern = _SPANS[i]
+            twin = _SPANS_LOWER[i]
+            if twin is not None and whole_low is not None:
+                pattern, target = twin, whole_low
+            else:
+                target = view
+            for m in pattern.finditer(target, lo, hi):
+                if m.start() >= end:
+                    break
+                if m.end() > start:
+                    found.append(Exclusion(m.start(), m.end(), reason))
+        return found
 
     def covers(self, start: int, end: int) -> bool:
         """Whether one region or line span holds all of ``[start, end)`` (a whole sentence)."""
@@ -221,23 +236,15 @@ class Exclusions:
 
     def reason(self, start: int, end: int) -> str | None:
         """The reason of the first excluded span overlapping ``[start, end)``, if any."""
-        self._ensure(start, end)
+        overlapping = self._local(start, end)
         i = bisect.bisect_left(self._starts, start - self._max_len)
         for span in self.spans[i:]:
             if span.start >= end:
                 break
             if span.end > start:
-                return span.reason
-        return None
-
-
-def _may_match(i: int, text: str, low: str | None) -> bool:
-    gate = _GATES[i]
-    if isinstance(gate, re.Pattern):
-        return gate.search(text) is not None
-    if low is None:
-        return True
-    return any(word in low for word in gate)
+                overlapping.append(span)
+                break
+        return min(overlapping).reason if overlapping else None
 
 
 def exclusions(

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from tollbook.extract.propose.text import lowered
+from tollbook.extract.propose.words import match_at, starts_of, word_starts
 
 #: A near spelling at or above this fuzz.ratio (0-100) is taken as the known name.
 FUZZY_ACCEPT = 90
@@ -105,28 +107,52 @@ class NameIndex:
         self._exact_case = re.compile(_alternation(exact_case)) if exact_case else None
         self._any_case = (re.compile(_alternation(_by_first_letter(any_case)), re.IGNORECASE)
                           if any_case else None)
+        # For ASCII text: the same spellings in lower case over the lower-cased text, tried
+        # only where a word begins as one of them does (see .words).
+        lower = [k.name.lower() for k in sorted(self.known.values(), key=lambda k: -len(key(k.name)))
+                 if not _acronym(k.name)]
+        firsts = [_parts(name)[0] for name in lower]
+        # A match begins with the whole first part of a spelling and the start of its second.
+        beginnings = [re.escape(ps[0]) + (r"[-\s'’‘`]*" + re.escape(ps[1][:3]) if len(ps) > 1 else "")
+                      for ps in map(_parts, lower)]
+        self._any_lower, self._any_starts = None, None
+        if lower and all(n.isascii() for n in lower) and all(f[:1].isalnum() for f in firsts):
+            self._any_lower = re.compile(_alternation(_by_first_letter(
+                [_spelling_pattern(n) for n in lower])))
+            self._any_starts = word_starts(beginnings)
         self._keys = list(self.known)
         self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
         self._lookups: dict[tuple[str, str | None], NameMention | None] = {}
 
     def find(self, view: str, start: int = 0, end: int | None = None) -> list[NameMention]:
         """Exact matches of known spellings, longest first, non-overlapping."""
-        end = len(view) if end is None else end
-        hits = []
-        for pattern in (self._any_case, self._exact_case):
-            if pattern is not None:
-                hits.extend(pattern.finditer(view, start, end))
-        hits.sort(key=lambda m: (m.start(), -(m.end() - m.start())))
+        return self._select(view, self._hits(view, start, len(view) if end is None else end))
+
+    def _hits(self, view: str, start: int, end: int) -> list[tuple[int, int]]:
+        """(start, end) of every spelling matched, by start, longest first."""
+        low = lowered(view) if self._any_lower is not None else None
+        if low is not None:
+            any_case = match_at(self._any_lower, low, starts_of(view, self._any_starts), start,
+                                end)
+        else:
+            any_case = self._any_case.finditer(view, start, end) if self._any_case else ()
+        hits = [m.span() for m in any_case]
+        if self._exact_case is not None:
+            hits.extend(m.span() for m in self._exact_case.finditer(view, start, end))
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        return hits
+
+    def _select(self, view: str, hits: list[tuple[int, int]]) -> list[NameMention]:
         found, last_end = [], -1
-        for m in hits:
-            if m.start() < last_end:
+        for s, e in hits:
+            if s < last_end:
                 continue
-            known = self.known.get(key(m.group()))
+            text = view[s:e]
+            known = self.known.get(key(text))
             if known is None:
                 continue
-            found.append(NameMention(m.start(), m.end(), m.group(), known.kind, known.ref_id,
-                                     "exact"))
-            last_end = m.end()
+            found.append(NameMention(s, e, text, known.kind, known.ref_id, "exact"))
+            last_end = e
         return found
 
     def lookup(self, phrase: str, kind: str | None = None) -> NameMention | None:
@@ -168,23 +194,38 @@ class NameIndex:
         mentions: list[NameMention] = []
         unknown: Counter[str] = Counter()
         hints: dict[str, tuple[str, float] | None] = {}
-        lower_words = set(re.findall(r"\b[a-z][\w-]*", view))
+        lower_words = set(_LOWER_WORD.findall(view))
+        # Both patterns run once over the whole text; a span takes the matches inside it.
+        # That is what running them over the span alone finds, unless a match runs across
+        # the span's edge (spans end before white space, so the span's end never cuts a
+        # match short otherwise): such spans are searched on their own.
+        spans = list(spans)
+        lo, hi = (spans[0][0], spans[-1][1]) if spans else (0, 0)
+        names = self._hits(view, lo, hi)
+        capitals = [m.span() for m in _CAPITALISED.finditer(view, lo, hi)]
+        name_at = _Located(names)
+        capital_at = _Located(capitals)
         for start, end in spans:
-            exact = self.find(view, start, end)
+            span_names, crossed = name_at.within(start, end)
+            span_capitals, crossed_too = capital_at.within(start, end)
+            if crossed or crossed_too:
+                span_names = self._hits(view, start, end)
+                span_capitals = [m.span() for m in _CAPITALISED.finditer(view, start, end)]
+            exact = self._select(view, span_names)
             mentions.extend(exact)
-            for m in _CAPITALISED.finditer(view, start, end):
-                if any(m.start() < e.end and e.start < m.end() for e in exact):
+            for c_start, c_end in span_capitals:
+                if exact and any(c_start < e.end and e.start < c_end for e in exact):
                     continue
-                name = _strip_leading(m.group())
+                name = _strip_leading(view[c_start:c_end])
                 if not name or _not_a_name(name, lower_words):
                     continue
-                if m.start() == start and " " not in name:
+                if c_start == start and " " not in name:
                     continue  # one capitalised word opening a sentence says nothing
                 near = self.nearest(name)
                 if near and near[1] >= FUZZY_ACCEPT:
                     known = self.known[near[0]]
-                    offset = m.end() - len(name)
-                    mentions.append(NameMention(offset, m.end(), name, known.kind, known.ref_id,
+                    offset = c_end - len(name)
+                    mentions.append(NameMention(offset, c_end, name, known.kind, known.ref_id,
                                                 "fuzzy", near[1]))
                     continue
                 unknown[name] += 1
@@ -198,13 +239,45 @@ class NameIndex:
         return mentions, listed
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][\w-]*")
+
+
+class _Located:
+    """Matches in text order, taken span by span (spans come in text order, not overlapping)."""
+
+    def __init__(self, matches: list[tuple[int, int]]):
+        self.matches = sorted(matches, key=lambda m: m[0])
+        self.i = 0
+        self.reach = -1  # the furthest end of a match before the current span
+
+    def within(self, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
+        """The matches inside ``[start, end]``, and whether any runs across its edges."""
+        ms, i = self.matches, self.i
+        while i < len(ms) and ms[i][0] < start:
+            self.reach = max(self.reach, ms[i][1])
+            i += 1
+        crossed = self.reach > start
+        inside = []
+        while i < len(ms) and ms[i][0] < end:
+            inside.append(ms[i])
+            crossed = crossed or ms[i][1] > end
+            self.reach = max(self.reach, ms[i][1])
+            i += 1
+        self.i = i
+        return inside, crossed
+
+
 def _acronym(name: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", name)
     return len(letters) <= 5 and letters.isupper()
 
 
+def _parts(name: str) -> list[str]:
+    return [p for p in re.split(r"[-\s'’‘`]+", name.strip()) if p]
+
+
 def _spelling_pattern(name: str) -> str:
-    parts = [re.escape(p) for p in re.split(r"[-\s'’‘`]+", name.strip()) if p]
+    parts = [re.escape(p) for p in _parts(name)]
     return r"[-\s'’‘`]*".join(parts) if len(parts) > 1 else parts[0]
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from tollbook.extract.propose.text import lower_case_twin, lowered
+from tollbook.extract.propose.words import match_at, starts_within, word_starts
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -106,6 +107,13 @@ class NumberReader:
             re.IGNORECASE,
         )
         self._lower = lower_case_twin(self._pattern)
+        # Where a quantity can begin: a qualifier, a vague word, a number word or a digit.
+        phrases = [*_QUALIFIER_OF, *self.vague, *(f"{a} {s}" for a in ("a", "an")
+                                                 for s in _SCALE.split("|"))]
+        self._starts = word_starts([
+            *(re.escape(" ".join(p.lower().split())).replace(r"\ ", r"\s+") for p in phrases),
+            *UNITS, *TENS, *"0123456789",
+        ]) if all(p[:1].isalnum() for p in phrases) else None
 
     @classmethod
     def from_rows(cls, rows: Iterable[Mapping[str, object]]) -> NumberReader:
@@ -119,9 +127,16 @@ class NumberReader:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         """Every quantity in ``text[start:end]``, offsets into ``text``."""
         found = []
+        end = len(text) if end is None else end
         low = lowered(text) if self._lower is not None else None
-        pattern, target = (self._pattern, text) if low is None else (self._lower, low)
-        for m in pattern.finditer(target, start, len(text) if end is None else end):
+        if low is None:
+            matches = self._pattern.finditer(text, start, end)
+        elif self._starts is None:
+            matches = self._lower.finditer(low, start, end)
+        else:  # a qualifier begins a word: "roundabout 5" holds no "about 5"
+            matches = match_at(self._lower, low, starts_within(text, self._starts, start, end),
+                               start, end)
+        for m in matches:
             q = self._quantity(m, text)
             if q is not None:
                 found.append(q)

@@ -10,9 +10,11 @@ Control cues (captured, seized, overran, took control of) describe a place chang
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tollbook.extract.propose.text import lower_case_twin, lowered
+from tollbook.extract.propose.words import any_between, match_at, starts_of, word_starts
 
 
 @dataclass(frozen=True)
@@ -131,22 +133,44 @@ class ControlCue:
 _CUES_LOWER = lower_case_twin(_CUES)
 _CONTROL_LOWER = lower_case_twin(_CONTROL)
 
+#: Beginnings of every word a cue (``CUE_WORDS``) can start with ("the" only in "the
+#: death(s) of"), and of every word a control phrase (``CONTROL_WORDS``) can start with.
+CUE_BEGINNINGS = (
+    "dea cas tol bod num los cla the\\s+dea eli neu liq sho gun bur kil sla mas die dyi per "
+    "mar cor fat vic exe beh cru inj wou hur tak cap abd kid pri hos mis una air bar sor rai "
+    "str mor art tan she roc".split()
+)
+CONTROL_BEGINNINGS = "too tak sei gai reg wre cap ove rec ret sto lib fel fal".split()
+#: Both patterns are tried only where one of these words starts (see :mod:`.words`).
+STARTS = word_starts([*CUE_BEGINNINGS, *CONTROL_BEGINNINGS])
+
+
+def _search(pattern: re.Pattern[str], twin: re.Pattern[str] | None, view: str, start: int,
+            end: int) -> Iterator[re.Match[str]]:
+    """``pattern``'s matches in ``view[start:end]``, tried only where they may begin."""
+    low = lowered(view)
+    if low is None or twin is None:
+        return pattern.finditer(view, start, end)
+    return match_at(twin, low, starts_of(view, STARTS), start, end)
+
+
+def may_hold_cue(view: str, start: int, end: int) -> bool:
+    """Whether ``view[start:end]`` may hold an outcome or control word (never False if it does)."""
+    if lowered(view) is None or _CUES_LOWER is None or _CONTROL_LOWER is None:
+        return has_cue(view[start:end].lower())
+    return any_between(starts_of(view, STARTS), start, end)
+
 
 def find_cues(view: str, start: int, end: int) -> list[Cue]:
-    low = lowered(view)
-    pattern, target = (_CUES, view) if low is None or _CUES_LOWER is None else (_CUES_LOWER, low)
     return [
         Cue(m.start(), m.end(), view[m.start():m.end()], CUE_WORDS[int(m.lastgroup[1:])])
-        for m in pattern.finditer(target, start, end)
+        for m in _search(_CUES, _CUES_LOWER, view, start, end)
     ]
 
 
 def find_control_cues(view: str, start: int, end: int) -> list[ControlCue]:
-    low = lowered(view)
-    pattern, target = ((_CONTROL, view) if low is None or _CONTROL_LOWER is None
-                       else (_CONTROL_LOWER, low))
     found = []
-    for m in pattern.finditer(target, start, end):
+    for m in _search(_CONTROL, _CONTROL_LOWER, view, start, end):
         i = int(m.lastgroup[1:])
         found.append(ControlCue(m.start(), m.end(), view[m.start():m.end()], i == 3, i == 4))
     return found

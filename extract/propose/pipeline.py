@@ -12,7 +12,7 @@ from tollbook.extract.propose.dates import DateMention, dateline, find_dates
 from tollbook.extract.propose.filters import Exclusion, exclusions, rejected
 from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.names import NameMention, UnknownName
-from tollbook.extract.propose.outcomes import find_control_cues, find_cues, has_cue
+from tollbook.extract.propose.outcomes import find_control_cues, find_cues, may_hold_cue
 from tollbook.extract.propose.sentences import sentence_spans
 from tollbook.extract.propose.text import StoredText, match_view
 
@@ -65,7 +65,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     candidates: list[Candidate] = []
     for s, e in sentences:
         figures: list[Figure] = []
-        if not has_cue(view[s:e].lower()):
+        if not may_hold_cue(view, s, e):
             attributor.note_sentence(s, e)
             continue
         cues = find_cues(view, s, e)

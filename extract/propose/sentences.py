@@ -12,6 +12,7 @@ _BREAK = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _TRIM_LEFT = re.compile(r"[\s•*·>|]+")
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 #: Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen lt col maj capt sgt gov sen rep prof no nos vs jr sr inc ltd co corp "
@@ -23,9 +24,18 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     """``(start, end)`` of each sentence in ``text[start:end]``, whitespace trimmed."""
     end = len(text) if end is None else end
     spans = []
+    # Breaks are found in one search of the whole stretch rather than line by line: a break
+    # that runs on into the next line is one the line-by-line search never finds (its white
+    # space and the capital after it lie beyond the line's end), and holds no other break.
+    breaks = [m for m in _BREAK.finditer(text, start, end) if "\n" not in m.group()]
+    b = 0
     for line in _LINE.finditer(text, start, end):
         cut = line.start()
-        for m in _BREAK.finditer(text, line.start(), line.end()):
+        while b < len(breaks) and breaks[b].start() < line.start():
+            b += 1
+        while b < len(breaks) and breaks[b].end() <= line.end():
+            m = breaks[b]
+            b += 1
             word = _LAST_WORD.search(text, cut, m.start() + 1)
             if word and _abbreviation(word.group(1)):
                 continue
@@ -40,7 +50,7 @@ def _abbreviation(word: str) -> bool:
     if stem in ABBREVIATIONS:
         return True
     # initials and dotted acronyms: "U.S.", "U.N.", "A."
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", stem))
+    return _INITIALS.fullmatch(stem) is not None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

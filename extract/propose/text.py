@@ -135,8 +135,9 @@ def match_view(text: str) -> str:
     return text.translate(_VIEW)
 
 
-#: The last view :func:`lowered` was asked about, and its answer.
-_LOWERED: list[str | None] = [None, None]
+#: The last few views :func:`lowered` was asked about (a document, and short phrases looked
+#: up while it is read), with their answers.
+_LOWERED: list[tuple[str, str | None]] = []
 
 
 def lowered(view: str) -> str | None:
@@ -144,11 +145,15 @@ def lowered(view: str) -> str | None:
 
     Patterns written in lower case match this exactly as they would match ``view`` ignoring
     case, and far faster: without IGNORECASE the regex engine skips alternatives on their
-    first character. A document is asked about many times in a row, so the last answer is kept.
+    first character. A document is asked about many times in a row, so recent answers are kept.
     """
-    if _LOWERED[0] is not view:
-        _LOWERED[0], _LOWERED[1] = view, view.lower() if view.isascii() else None
-    return _LOWERED[1]
+    for text, low in _LOWERED:
+        if text is view:
+            return low
+    low = view.lower() if view.isascii() else None
+    _LOWERED.insert(0, (view, low))
+    del _LOWERED[4:]
+    return low
 
 
 def lower_case_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:

@@ -73,7 +73,16 @@ def _negative(d, draw):
 
 
 def _swapped(d, draw):
-    fig = draw(st.sampled_from(d["claims"][0]["casualties"]))
+    # Swap bounds on a figure outside any part_of link, so count-order is the only rule broken
+    # (bounds swapped on a nested figure or its whole also break part-exceeds-whole).
+    figures = d["claims"][0]["casualties"]
+    linked = {f["part_of"] for f in figures if "part_of" in f} | {f["casualty_id"] for f in figures if "part_of" in f}
+    free = [f for f in figures if f["casualty_id"] not in linked]
+    if not free:
+        for f in figures:
+            f.pop("part_of", None)
+        free = figures
+    fig = draw(st.sampled_from(free))
     low = draw(st.integers(0, 1000))
     fig["count"] = {"value": low, "qualifier": "approximately", "low": low + draw(st.integers(1, 500)),
                     "high": low, "note": "swapped"}

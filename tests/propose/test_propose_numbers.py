@@ -44,3 +44,21 @@ def test_parse_words_and_spell_agree():
     for n in (1, 13, 21, 99, 100, 120, 1999, 21500):
         assert all(parse_words(w) == n for w in spell(n))
     assert spell(21) == ["twenty-one", "twenty one"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("roundabout 5 cars", ("5", 5, "exact", None, 5, 5, 5)),
+    ("Moreover 4 civilians", ("4", 4, "exact", None, 4, 4, 4)),
+    ("that least one", ("one", 1, "exact", None, 1, 1, 1)),
+    ("Roughly 5", ("5", 5, "approximately", None, None, 5, None)),
+])
+def test_a_qualifier_begins_a_word(text, expected):
+    # "roundabout 5" holds no "about 5": qualifiers are read only where a word begins
+    assert read(text) == [expected]
+
+
+def test_non_ascii_text_reads_the_same_numbers():
+    assert read("at least 45 — and about fifty") == [
+        ("45", 45, "at_least", None, 45, 45, None),
+        ("fifty", 50, "approximately", None, None, 50, None),
+    ]

@@ -3,7 +3,14 @@ from __future__ import annotations
 import click
 
 from tollbook.access import connect
-from tollbook.commands.options import dataset_option, dataset_or_default, releases_option, releases_or_default
+from tollbook.commands.options import (
+    dataset_option,
+    dataset_or_default,
+    parse_cache,
+    parse_options,
+    releases_option,
+    releases_or_default,
+)
 from tollbook.commands.sql import render
 from tollbook.pipeline import prepare_or_raise
 from tollbook.progress import stages
@@ -22,11 +29,12 @@ ORDER BY c.casualty_id
 
 @click.command("build")
 @dataset_option
+@parse_options
 @releases_option
 @click.option("--quiet", is_flag=True, help="Print only the release folder.")
 @click.option("--partition-by", "partition_by", type=click.Choice(["year"]), default=None,
               help="Also write the large tables hive-style, e.g. casualties/year=2015/part-0.parquet.")
-def command(dataset, releases, quiet, partition_by=None) -> None:
+def command(dataset, releases, quiet, partition_by=None, jobs=1, cache_dir=None, no_cache=False) -> None:
     """Compile, validate and write the release named in dataset/release.yaml.
 
     The release goes to releases/<version>/ (one Parquet file per table, manifest.json,
@@ -40,7 +48,8 @@ def command(dataset, releases, quiet, partition_by=None) -> None:
     releases = releases_or_default(releases)
     with stages(2, "building") as step:  # a bar on a terminal, silent in pipes and CI
         step("reading and checking dataset/ ...")
-        prepared = prepare_or_raise(dataset_or_default(dataset))
+        dataset = dataset_or_default(dataset)
+        prepared = prepare_or_raise(dataset, jobs, parse_cache(dataset, cache_dir, no_cache))
         step("writing Parquet release ...")
         result = publish(prepared, releases, partition_by=partition_by)
     if quiet:

@@ -28,3 +28,22 @@ def dataset_or_default(dataset: Path | None) -> Path:
 
 def releases_or_default(releases: Path | None) -> Path:
     return releases if releases is not None else paths.releases_dir()
+
+
+def parse_options(command):
+    """``--jobs``, ``--cache-dir`` and ``--no-cache``: how the curated files are parsed."""
+    command = click.option("--no-cache", "no_cache", is_flag=True,
+                           help="Parse every file again, without the per-file cache.")(command)
+    command = click.option("--cache-dir", "cache_dir", type=click.Path(path_type=Path, file_okay=False),
+                           default=None, help="Per-file parse cache (default: TOLLBOOK_CACHE, else "
+                           ".tollbook-cache beside the dataset folder; TOLLBOOK_CACHE=off disables it).")(command)
+    return click.option("--jobs", "jobs", type=click.IntRange(min=1), default=1, show_default=True,
+                        help="Processes parsing the curated files (the result is the same).")(command)
+
+
+def parse_cache(dataset: Path, cache_dir: Path | None, no_cache: bool):
+    from tollbook.extract.record_cache import ParsedCache, cache_for
+
+    if cache_dir is None and not no_cache:
+        return None  # the pipeline's default: TOLLBOOK_CACHE or .tollbook-cache beside the dataset
+    return cache_for(dataset, cache_dir, enabled=not no_cache) if not no_cache else ParsedCache(None)

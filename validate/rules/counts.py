@@ -51,7 +51,8 @@ def _lower(row) -> int | None:
 def _linked(frame: pd.DataFrame) -> pd.DataFrame:
     """The parts and the wholes they point at: the only rows a part_of check reads."""
     parts = frame["part_of"].notna()
-    return frame[(parts | frame["casualty_id"].isin(frame["part_of"][parts])).to_numpy(dtype=bool)]
+    linked = frame[(parts | frame["casualty_id"].isin(frame["part_of"][parts])).to_numpy(dtype=bool)]
+    return linked[["casualty_id", "part_of", "claim_id", "outcome", "count_low", "count_best", "count_high"]]
 
 
 def check_parts(ctx: RuleContext) -> list[Problem]:

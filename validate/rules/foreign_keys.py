@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 from tollbook.validate.rules.context import RuleContext, present
 from tollbook.validate.schemas import TABLES, primary_key
 
@@ -29,14 +30,18 @@ def _values(cell) -> list:
     return [cell] if present(cell) else []
 
 
-def _unresolved(column: pd.Series, known: set[str]) -> np.ndarray:
+def _unresolved(column: pd.Series, known) -> np.ndarray:
     """Rows holding at least one present value outside ``known`` (lists are looked into),
     found with set operations on whole columns rather than row by row."""
     values = column.reset_index(drop=True)
     if len(values) and not _is_scalar_column(values):
         values = values.explode()
     bad = values.notna().to_numpy(dtype=bool, na_value=False).copy()
-    bad[bad] = ~values[bad].astype(str).isin(known).to_numpy(dtype=bool, na_value=False)
+    wanted = pa.array(values[bad].astype("str"))  # Arrow-backed: no copy, and no Python loop
+    value_set = known if isinstance(known, pa.Array) else pa.array([str(k) for k in known], pa.string())
+    if pa.types.is_large_string(wanted.type):
+        wanted = wanted.cast(pa.string())
+    bad[bad] = ~pc.is_in(wanted, value_set=value_set).to_numpy(zero_copy_only=False)
     rows = np.zeros(len(column), dtype=bool)
     rows[values.index.to_numpy()[bad]] = True
     return rows
@@ -55,13 +60,18 @@ def check_foreign_keys(ctx: RuleContext) -> list[Problem]:
     from tollbook.extract.compile_reference import REFERENCE_TABLES, origin_key
 
     problems = []
+    targets: dict[tuple[str, str], pd.Series] = {}  # each referenced column read once
     for table, column, ref_table, ref_column in foreign_keys():
         if ref_table in ctx.unreadable:
             continue  # the unreadable file is reported; every reference into it would repeat that
         frame = ctx.tables[table]
-        known = set(ctx.tables[ref_table][ref_column].dropna().astype(str))
+        if (ref_table, ref_column) not in targets:
+            column_values = ctx.tables[ref_table][ref_column].dropna().astype("str").drop_duplicates()
+            targets[ref_table, ref_column] = column_values
+        target = targets[ref_table, ref_column]
         key = primary_key(TABLES[table])[0]
-        frame = frame[_unresolved(frame[column], known)]  # only rows with a value to report
+        frame = frame[_unresolved(frame[column], pa.array(target).cast(pa.string()))]  # rows to report
+        known = set(target) if len(frame) else set()
         for row_tuple, (_, row) in zip(frame.itertuples(index=False), frame.iterrows(), strict=True):
             if column in ("location_id", "event_id") and ctx.inherited(table, row_tuple, (column,)):
                 continue  # reported on the claim the figure inherits it from
