@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-from tollbook.extract.format_errors import decoding_problem
+from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.origins import Origins
 
 from tollbook.problems import Problem
@@ -29,6 +28,10 @@ REFERENCE_FILES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "countries": (("iso3",), ("iso3", "name", "min_lat", "max_lat", "min_lon", "max_lon", "note")),
     "vague_quantities": (("word",), ("word", "low", "high", "best", "reason")),
 }
+
+
+#: Columns a reference table may leave out of its header.
+OPTIONAL_COLUMNS = ("note", "description", "reason", "best")
 
 
 @dataclass
@@ -66,38 +69,16 @@ def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Refer
             ref.tables[stem] = empty
             ref.unreadable.add(stem)
             continue
-        try:  # utf-8-sig: a byte-order mark (spreadsheets write one) is not part of the header
-            with path.open(encoding="utf-8-sig", newline="") as fh:
-                rows = list(csv.reader(fh, strict=True))
-        except UnicodeDecodeError as exc:
-            problems.append(decoding_problem(rel, exc))
+        table, found = read_csv_rows(path, rel, stem, columns, OPTIONAL_COLUMNS)
+        problems += found
+        if not table.readable:
             ref.tables[stem] = empty
             ref.unreadable.add(stem)
             continue
-        except csv.Error as exc:
-            problems.append(Problem(rel, None, None, None, "csv-syntax", str(exc)))
-            ref.tables[stem] = empty
-            ref.unreadable.add(stem)
-            continue
-        header, body = (rows[0], rows[1:]) if rows else ([], [])
-        unknown = [c for c in header if c not in columns]
-        missing = [c for c in columns if c not in header and c not in ("note", "description", "reason", "best")]
-        for c in unknown:
-            problems.append(Problem(rel, 1, None, c, "unknown-field", f"column {c!r} is not part of {stem}"))
-        for c in missing:
-            problems.append(Problem(rel, 1, None, c, "missing-field", f"column {c!r} is required"))
-        if any(k not in header for k in keys):
+        if any(k not in table.header for k in keys):
             ref.unreadable.add(stem)
         records, seen = [], {}
-        for i, values in enumerate(body, start=2):
-            if not any(v.strip() for v in values):
-                continue
-            if len(values) != len(header):
-                problems.append(Problem(rel, i, None, None, "csv-syntax",
-                                        f"expected {len(header)} cells, found {len(values)}"))
-                continue
-            row = {c: (v if v != "" else None) for c, v in zip(header, values, strict=True)}
-            row = {c: row.get(c) for c in columns}
+        for i, row in table.rows:
             key = row_key(stem, row)
             if key in seen:
                 problems.append(Problem(rel, i, key, "/".join(keys), "duplicate-id",

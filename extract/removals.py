@@ -7,10 +7,10 @@ function of ``dataset/``. A missing file means nothing was ever removed.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pandas as pd
+from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.origins import Origins
 
 from tollbook.problems import Problem
@@ -31,26 +31,9 @@ def read_removals(dataset: Path, origins: Origins) -> tuple[pd.DataFrame, list[P
     path = Path(dataset) / REMOVALS_FILE
     if not path.exists():
         return empty, []
-    try:
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows = list(csv.reader(fh, strict=True))
-    except (csv.Error, UnicodeDecodeError) as exc:
-        return empty, [Problem(REMOVALS_PATH, None, None, None, "csv-syntax", str(exc))]
-    header, body = (rows[0], rows[1:]) if rows else ([], [])
-    problems = [Problem(REMOVALS_PATH, 1, None, c, "unknown-field", f"column {c!r} is not part of removals")
-                for c in header if c not in COLUMNS]
-    problems += [Problem(REMOVALS_PATH, 1, None, c, "missing-field", f"column {c!r} is required")
-                 for c in COLUMNS if c not in header and c not in OPTIONAL]
+    table, problems = read_csv_rows(path, REMOVALS_PATH, "removals", COLUMNS, OPTIONAL)
     records, seen = [], {}
-    for line, values in enumerate(body, start=2):
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            problems.append(Problem(REMOVALS_PATH, line, None, None, "csv-syntax",
-                                    f"expected {len(header)} cells, found {len(values)}"))
-            continue
-        row = {c: (v if v != "" else None) for c, v in zip(header, values, strict=True)}
-        row = {c: row.get(c) for c in COLUMNS}
+    for line, row in table.rows:
         key = (row["table"], row["id"])
         if key in seen:
             problems.append(Problem(REMOVALS_PATH, line, row["id"], "id", "duplicate-id",
