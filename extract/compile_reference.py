@@ -29,9 +29,9 @@ def compile_reference(ds: Dataset) -> dict[str, pd.DataFrame]:
     return out
 
 
-def origin_key(table: str, row: pd.Series) -> str:
+def origin_key(table: str, row) -> str:
     """The key under which a reference row's origin was recorded (see extract.reference)."""
     from tollbook.extract.reference import row_key
 
     stem = REFERENCE_TABLES[table][0]
-    return f"{stem}:{row_key(stem, row.to_dict())}"
+    return f"{stem}:{row_key(stem, dict(row))}"  # a Series or a mapping

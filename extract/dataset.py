@@ -40,6 +40,13 @@ class Dataset:
             files += sorted(p for p in (self.root / sub).glob("*") if p.is_file())
         return [p for p in files if p.exists()]
 
+    def input_hashes(self) -> dict[Path, str]:
+        """sha256 of every input file; document texts reuse the hash taken when they were read."""
+        from tollbook.release.checksums import sha256_file
+
+        known = {self.root / "sources" / Path(s.text_path).name: s.sha256 for s in self.sources.values()}
+        return {p: known.get(p) or sha256_file(p) for p in self.input_files()}
+
 
 def _text_files(root: Path) -> set[str]:
     return {document_id_for(p.stem) for p in (root / "sources").glob("*.txt")}

@@ -98,9 +98,8 @@ def _manifest(prepared: Prepared, folder: Path, tables: dict[str, pa.Table]) -> 
             for name, t in tables.items()
         },
         "inputs": {
-            p.relative_to(root.parent).as_posix() if root.parent in p.parents else p.name:
-                sha256_file(p)
-            for p in prepared.dataset.input_files()
+            p.relative_to(root.parent).as_posix() if root.parent in p.parents else p.name: digest
+            for p, digest in prepared.dataset.input_hashes().items()
         },
     }
 

@@ -60,19 +60,20 @@ def check_foreign_keys(ctx: RuleContext) -> list[Problem]:
     from tollbook.extract.compile_reference import REFERENCE_TABLES, origin_key
 
     problems = []
-    targets: dict[tuple[str, str], pd.Series] = {}  # each referenced column read once
+    targets: dict[tuple[str, str], pa.Array] = {}  # each referenced column read once
     for table, column, ref_table, ref_column in foreign_keys():
         if ref_table in ctx.unreadable:
             continue  # the unreadable file is reported; every reference into it would repeat that
         frame = ctx.tables[table]
         if (ref_table, ref_column) not in targets:
-            column_values = ctx.tables[ref_table][ref_column].dropna().astype("str").drop_duplicates()
-            targets[ref_table, ref_column] = column_values
+            values = ctx.tables[ref_table][ref_column].dropna().astype("str").drop_duplicates()
+            targets[ref_table, ref_column] = pa.array(values).cast(pa.string())
         target = targets[ref_table, ref_column]
         key = primary_key(TABLES[table])[0]
-        frame = frame[_unresolved(frame[column], pa.array(target).cast(pa.string()))]  # rows to report
-        known = set(target) if len(frame) else set()
-        for row_tuple, (_, row) in zip(frame.itertuples(index=False), frame.iterrows(), strict=True):
+        frame = frame[_unresolved(frame[column], target)]  # rows to report
+        known = set(target.to_pylist()) if len(frame) else set()
+        for row_tuple in frame.itertuples(index=False):
+            row = row_tuple._asdict()
             if column in ("location_id", "event_id") and ctx.inherited(table, row_tuple, (column,)):
                 continue  # reported on the claim the figure inherits it from
             for value in _values(row[column]):
@@ -87,4 +88,4 @@ def check_foreign_keys(ctx: RuleContext) -> list[Problem]:
     return problems
 
 
-__all__ = ["check_foreign_keys", "foreign_keys", "pd"]
+__all__ = ["check_foreign_keys", "foreign_keys"]
