@@ -78,18 +78,20 @@ def partisan_flags(tables: dict[str, pd.DataFrame], sides: Sides) -> tuple[pd.Se
     """The claims table's ``partisan`` and ``partisan_basis``: a curator's value where the
     record sets one, the rule's elsewhere; copies take their original's."""
     claims = tables["claims"].reset_index(drop=True)
-    claimant = dict(zip(claims["claim_id"], claims["claimant_id"], strict=True))
+    claim_ids = claims["claim_id"].tolist()
+    claimant = dict(zip(claim_ids, claims["claimant_id"].tolist(), strict=True))
     derived: set[str] = set()
     about = concerned_actors(tables)
-    for claim_id, event_id, actor in zip(about["claim_id"], about["event_id"], about["actor_id"], strict=True):
+    for claim_id, event_id, actor in zip(about["claim_id"].tolist(), about["event_id"].tolist(),
+                                         about["actor_id"].tolist(), strict=True):
         own = sides.party(event_id, claimant.get(claim_id))
         if own is not None and sides.party(event_id, actor) == OPPOSITE[own]:
             derived.add(claim_id)
-    curated = claims["partisan"].astype("object").where(present(claims["partisan"]), None)
-    flag = {c: (bool(v) if v is not None else c in derived) for c, v in zip(claims["claim_id"], curated, strict=True)}
-    basis = {c: ("curator" if v is not None else "derived") for c, v in zip(claims["claim_id"], curated, strict=True)}
-    copy_of = claims["duplicate_of"].astype("object").where(present(claims["duplicate_of"]), None)
-    for c, original in zip(claims["claim_id"], copy_of, strict=True):
+    curated = claims["partisan"].astype("object").where(present(claims["partisan"]), None).tolist()
+    flag = {c: (bool(v) if v is not None else c in derived) for c, v in zip(claim_ids, curated, strict=True)}
+    basis = {c: ("curator" if v is not None else "derived") for c, v in zip(claim_ids, curated, strict=True)}
+    copy_of = claims["duplicate_of"].astype("object").where(present(claims["duplicate_of"]), None).tolist()
+    for c, original in zip(claim_ids, copy_of, strict=True):
         if original is not None and original in flag:
             flag[c], basis[c] = flag[original], basis[original]
     return claims["claim_id"].map(flag).astype("boolean"), claims["claim_id"].map(basis)

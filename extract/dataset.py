@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,20 +33,30 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
     removals: pd.DataFrame | None = None  # dataset/removals.csv, the tombstones ledger
 
-    def input_files(self) -> list[Path]:
-        """Every file a release is built from, in a stable order."""
-        names = ["release.yaml", "events.yaml", REMOVALS_FILE]
-        files = [self.root / n for n in names]
+    def input_files(self) -> list[str]:
+        """Every file a release is built from, as ``dataset/...`` paths, in a stable order."""
+        files = [f"dataset/{n}" for n in ("release.yaml", "events.yaml", REMOVALS_FILE)
+                 if (self.root / n).is_file()]
         for sub in ("sources", "records", "reference"):
-            files += sorted(p for p in (self.root / sub).glob("*") if p.is_file())
-        return [p for p in files if p.exists()]
+            folder = self.root / sub
+            if folder.is_dir():
+                with os.scandir(folder) as found:
+                    files += sorted(f"dataset/{sub}/{e.name}" for e in found if e.is_file())
+        return files
 
-    def input_hashes(self) -> dict[Path, str]:
-        """sha256 of every input file; document texts reuse the hash taken when they were read."""
+    def input_hashes(self) -> dict[str, str]:
+        """sha256 of every input file, by ``dataset/...`` path. Texts, sidecars and record files
+        reuse the hash taken when they were read; only the rest is read again."""
         from tollbook.release.checksums import sha256_file
 
-        known = {self.root / "sources" / Path(s.text_path).name: s.sha256 for s in self.sources.values()}
-        return {p: known.get(p) or sha256_file(p) for p in self.input_files()}
+        known = {}
+        for s in self.sources.values():
+            known[s.text_path] = s.sha256
+            if s.sidecar_sha256:
+                known[s.sidecar_path] = s.sidecar_sha256
+        known.update((r.path, r.sha256) for r in self.records.values() if r.sha256)
+        return {rel: known.get(rel) or sha256_file(self.root / rel.removeprefix("dataset/"))
+                for rel in self.input_files()}
 
 
 def _text_files(root: Path) -> set[str]:
@@ -70,6 +81,8 @@ def read_dataset(root: Path, cache: ParsedCache | None = None, jobs: int = 1) ->
     problems += found
     records, found = read_records(root, origins, cache, jobs)
     problems += found
+    if cache is not None:
+        cache.save()  # keep exactly what this dataset uses now
     for doc_id, rec in records.items():
         if doc_id not in sources and doc_id not in _text_files(root):  # an unreadable text is reported
             problems.append(Problem(rec.path, 1, doc_id, "document_id", "foreign-key",

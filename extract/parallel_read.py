@@ -3,11 +3,13 @@
 Each file is read with :func:`tollbook.extract.fast_yaml.fast_model` (or taken from the
 cache) and checked for what can be checked within the file alone. A file that fails any of
 that comes back as ``None``, and the caller reads it again with line tracking, so what is
-reported never depends on the cache or on ``--jobs``. Results come back in task order.
+reported never depends on the cache or on ``--jobs``. Results come back in task order, each
+with the SHA-256 of the file's bytes, so the release manifest never reads a file again.
 """
 
 from __future__ import annotations
 
+import hashlib
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -39,35 +41,49 @@ def _sidecar_ok(path: Path, content: Sidecar) -> bool:
 KINDS = {"record": (RecordFile, _record_ok), "sidecar": (Sidecar, _sidecar_ok)}
 
 
-def parse_one(kind: str, path: Path, cache: ParsedCache) -> BaseModel | None:
+#: What parsing one file gives: its model (``None``: read it again with line tracking) and
+#: the SHA-256 of its bytes (``None``: it could not be read).
+Parsed = tuple[BaseModel | None, str | None]
+
+
+def parse_one(kind: str, path: Path, cache: ParsedCache) -> Parsed:
     model, file_ok = KINDS[kind]
     try:
         raw = path.read_bytes()
     except OSError:
-        return None
-    key = cache.key(kind, raw) if cache.enabled else ""
+        return None, None
+    digest = hashlib.sha256(raw).hexdigest()
+    key = cache.key(kind, digest) if cache.enabled else ""
     content = cache.get(key, model) if cache.enabled else None
     if content is not None:
-        return content if file_ok(path, content) else None
+        return (content if file_ok(path, content) else None), digest
     content = fast_model(raw, model)
     if content is None or not file_ok(path, content):
-        return None
+        return None, digest
     cache.put(key, content)
-    return content
+    return content, digest
 
 
-def _parse_chunk(kind: str, paths: list[str], folder: str | None) -> list[BaseModel | None]:
-    cache = ParsedCache(Path(folder) if folder else None)
-    return [parse_one(kind, Path(p), cache) for p in paths]
+#: A worker process reads the pack once and keeps it for every chunk it is sent.
+_WORKER_CACHES: dict[tuple[str | None, str], ParsedCache] = {}
 
 
-def parse_many(kind: str, paths: list[Path], cache: ParsedCache, jobs: int = 1) -> list[BaseModel | None]:
+def _parse_chunk(kind: str, paths: list[str], folder: str | None, pack: str) -> tuple[list[Parsed], dict]:
+    cache = _WORKER_CACHES.get((folder, pack))
+    if cache is None:
+        cache = _WORKER_CACHES[(folder, pack)] = ParsedCache(Path(folder) if folder else None, pack)
+    return [parse_one(kind, Path(p), cache) for p in paths], cache.take_used()
+
+
+def parse_many(kind: str, paths: list[Path], cache: ParsedCache, jobs: int = 1) -> list[Parsed]:
     if jobs <= 1 or len(paths) < 2 * CHUNK:
         return [parse_one(kind, p, cache) for p in paths]
     folder = str(cache.folder) if cache.folder is not None else None
     chunks = [[str(p) for p in paths[i:i + CHUNK]] for i in range(0, len(paths), CHUNK)]
-    out: list[BaseModel | None] = []
+    out: list[Parsed] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for part in pool.map(_parse_chunk, [kind] * len(chunks), chunks, [folder] * len(chunks)):
+        for part, used in pool.map(_parse_chunk, [kind] * len(chunks), chunks, [folder] * len(chunks),
+                                   [cache.pack] * len(chunks)):
             out += part
+            cache.adopt(used)
     return out

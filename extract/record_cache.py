@@ -1,14 +1,19 @@
-"""A per-file cache of parsed and validated curated files, keyed by content hash.
+"""A cache of parsed and validated curated files, keyed by content hash, kept as one pack.
 
 Reading 100k YAML files is most of a build; a file that did not change since the last build
-is served from ``<project>/.tollbook-cache`` instead. Each entry is one small Arrow IPC stream
-holding the key and the validated model as JSON (plain data, never code objects: a
-tampered one can at worst fail validation). The key is the SHA-256 of the file's bytes, its
-kind, the tollbook version, the schema version and the source of the record format, so a
-changed file or a changed format is never served stale. Only files that passed every check
-are cached: a file with problems is read through the line-tracking path on every build.
-An entry that cannot be read, whose key does not match, or that no longer validates is
-ignored (and rewritten by this build).
+is served from ``<project>/.tollbook-cache`` instead. The cache of one dataset folder is one
+Arrow IPC file (a *pack*) with a row per file: the key, the validated model as JSON (plain
+data, never code objects: a tampered one can at worst fail validation) and a checksum of
+both. One file is read (memory-mapped) per build, not one per curated file.
+
+The key hashes the SHA-256 of the file's bytes, its kind, the tollbook version, the schema
+version and the source of the record format, so a changed file or a changed format is never
+served stale. Only files that passed every check are cached: a file with problems is read
+through the line-tracking path on every build. An entry whose checksum does not match, or
+that no longer validates, is a miss; a pack that cannot be read is empty. After reading,
+:meth:`ParsedCache.save` rewrites the pack with exactly the entries this build used, so
+entries of edited or deleted files do not pile up; a pack that would not change is not
+rewritten. The pack is replaced with one rename, so a reader sees the old pack or the new.
 
 ``TOLLBOOK_CACHE`` relocates the cache (a folder) or turns it off (``off``); commands take
 ``--cache-dir`` / ``--no-cache``.
@@ -39,64 +44,134 @@ def _format_stamp() -> bytes:
     from tollbook.extract import fast_yaml, record_format
     from tollbook.validate.schemas import SCHEMA_VERSION
 
-    parts = [__version__, SCHEMA_VERSION, "arrow-ipc-stream-json-3"]
+    parts = [__version__, SCHEMA_VERSION, "arrow-ipc-pack-json-4"]
     for module in (record_format, fast_yaml):
         parts.append(hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest())
     return "\n".join(parts).encode()
 
 
-class ParsedCache:
-    """Validated models by content hash; ``folder=None`` is a cache that never hits."""
+def pack_name(dataset: Path) -> str:
+    """The pack of one dataset folder (several datasets may share a cache folder)."""
+    return "pack-" + hashlib.sha256(str(Path(dataset).resolve()).encode()).hexdigest()[:16] + ".arrow"
 
-    def __init__(self, folder: Path | None):
+
+class ParsedCache:
+    """Validated models by content hash; ``folder=None`` is a cache that never hits.
+
+    ``pack`` names the pack file in ``folder``; :func:`cache_for` names it after the dataset.
+    The pack stays memory-mapped: only its keys become Python objects, and an entry's JSON only
+    when it is served.
+    """
+
+    def __init__(self, folder: Path | None, pack: str = "pack.arrow"):
         self.folder = Path(folder) if folder is not None else None
+        self.pack = pack
         self.hits = 0
         self.misses = 0
+        self._stored: pa.Table | None = None
+        self._rows: dict[str, int] | None = None  # key → row of the stored pack
+        self._served: dict[str, int] = {}  # stored entries this build used
+        self._fresh: dict[str, tuple[str, str]] = {}  # entries this build added: key → (json, checksum)
 
     @property
     def enabled(self) -> bool:
         return self.folder is not None
 
-    def key(self, kind: str, raw: bytes) -> str:
-        return hashlib.sha256(_format_stamp() + b"\n" + kind.encode() + b"\n" + raw).hexdigest()
+    @property
+    def path(self) -> Path | None:
+        return self.folder / self.pack if self.folder is not None else None
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.arrow"
+    def key(self, kind: str, file_sha256: str) -> str:
+        """The entry of a file of ``kind`` whose bytes have SHA-256 ``file_sha256``."""
+        return hashlib.sha256(_format_stamp() + b"\n" + kind.encode() + b"\n" + file_sha256.encode()).hexdigest()
+
+    def _index(self) -> dict[str, int]:
+        if self._rows is None:
+            self._stored, self._rows = _read_pack(self.path)
+        return self._rows
 
     def get(self, key: str, model: type[BaseModel]) -> BaseModel | None:
         if self.folder is None:
             return None
+        row = self._index().get(key)
         try:
-            batch = pa.ipc.open_stream(self._path(key).read_bytes()).read_next_batch()
-            if batch.schema != _SCHEMA or batch.num_rows != 1 or batch.column(0)[0].as_py() != key:
-                raise ValueError("not this entry")
-            text = batch.column(1)[0].as_py()
-            if _digest(key, text) != batch.column(2)[0].as_py():
+            if row is None:
+                raise KeyError(key)
+            text = self._stored.column(1)[row].as_py()
+            if _digest(key, text) != self._stored.column(2)[row].as_py():
                 raise ValueError("damaged entry")
             found = model.model_validate_json(text)
         except Exception:  # noqa: BLE001 - any unreadable or foreign entry is a miss, never trusted
             self.misses += 1
             return None
         self.hits += 1
+        self._served[key] = row
         return found
 
     def put(self, key: str, value: BaseModel) -> None:
         if self.folder is None:
             return
-        path = self._path(key)
         text = value.model_dump_json()
-        table = pa.table({"key": [key], "json": [text], "sha256": [_digest(key, text)]}, schema=_SCHEMA)
+        self._fresh[key] = (text, _digest(key, text))
+
+    def take_used(self) -> dict:
+        """Keys served, entries added, hits and misses since the last call (a worker process
+        hands them to the parent)."""
+        used = {"served": list(self._served), "fresh": self._fresh, "hits": self.hits, "misses": self.misses}
+        self._served, self._fresh, self.hits, self.misses = {}, {}, 0, 0
+        return used
+
+    def adopt(self, used: dict) -> None:
+        """Take over what a worker's cache (on the same pack) served, added and counted."""
+        index = self._index()
+        self._served.update((k, index[k]) for k in used["served"] if k in index)
+        self._fresh.update(used["fresh"])
+        self.hits += used["hits"]
+        self.misses += used["misses"]
+
+    def save(self) -> bool:
+        """Rewrite the pack with exactly the entries served or added since it was read;
+        ``False`` when that would not change it (or it cannot be written: a cache only ever
+        costs time)."""
+        if self.folder is None:
+            return False
+        index = self._index()
+        fresh = {k: v for k, v in self._fresh.items() if k not in self._served}
+        if not fresh and len(self._served) == len(index):
+            return False
+        kept = sorted(self._served.values())
+        keys = sorted(fresh)
+        added = pa.table({"key": keys, "json": [fresh[k][0] for k in keys],
+                          "sha256": [fresh[k][1] for k in keys]}, schema=_SCHEMA)
+        table = pa.concat_tables([self._stored.take(kept), added]) if kept else added
         tmp = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as fh, pa.ipc.new_stream(fh, _SCHEMA) as writer:
-                writer.write_table(table)
-            os.replace(tmp, path)  # a reader sees the old entry or the whole new one
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as fh, pa.ipc.new_file(fh, _SCHEMA) as writer:
+                writer.write_table(table, max_chunksize=65_536)
+            os.replace(tmp, self.path)  # a reader sees the old pack or the whole new one
         except OSError:
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
-            return  # a cache that cannot be written only costs time
+            return False
+        self._stored, self._rows = None, None  # read the new pack when next asked
+        self._served, self._fresh = {}, {}
+        return True
+
+
+def _read_pack(path: Path) -> tuple[pa.Table, dict[str, int]]:
+    """A pack (memory-mapped) and its key → row index; a missing, foreign or unreadable pack
+    is empty."""
+    empty = _SCHEMA.empty_table()
+    try:
+        table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()  # the buffers keep the map open
+        if table.schema != _SCHEMA:
+            return empty, {}
+        keys = table.column(0).to_pylist()
+    except (OSError, pa.ArrowException, ValueError):
+        return empty, {}
+    return table, {k: i for i, k in enumerate(keys) if isinstance(k, str)}
 
 
 def _digest(key: str, text: str) -> str:
@@ -106,7 +181,7 @@ def _digest(key: str, text: str) -> str:
 
 def cache_for(dataset: Path, folder: Path | None = None, enabled: bool = True) -> ParsedCache:
     """The cache a build of ``dataset`` uses: ``folder``, else ``TOLLBOOK_CACHE``, else
-    ``<project>/.tollbook-cache`` beside the dataset folder."""
+    ``<project>/.tollbook-cache`` beside the dataset folder; its pack is named after the dataset."""
     if not enabled:
         return ParsedCache(None)
     if folder is None:
@@ -117,4 +192,4 @@ def cache_for(dataset: Path, folder: Path | None = None, enabled: bool = True) -
             folder = Path(env)
         else:
             folder = Path(dataset).resolve().parent / CACHE_FOLDER
-    return ParsedCache(folder)
+    return ParsedCache(folder, pack_name(dataset))

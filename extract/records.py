@@ -29,6 +29,7 @@ class Records:
 
     path: str
     content: RecordFile
+    sha256: str | None = None  # of the file's bytes, when the fast path read it
 
 
 def _field_lines(doc: LocatedYaml, path: tuple) -> dict[str, int]:
@@ -140,14 +141,16 @@ def read_records(dataset: Path, origins: Origins, cache: ParsedCache | None = No
     with any problem is read again with line tracking, and the lines of a valid file's ids
     are found only when a later check reports one of them.
     """
+    from tollbook.extract.listing import names
     from tollbook.extract.parallel_read import parse_many
 
     cache = cache if cache is not None else ParsedCache(None)
     records: dict[str, Records] = {}
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    paths = sorted((dataset / "records").glob("*.yaml"))
-    for path, content in zip(paths, parse_many("record", paths, cache, jobs), strict=True):
+    folder = dataset / "records"
+    paths = [folder / name for name in names(folder, ".yaml")]
+    for path, (content, digest) in zip(paths, parse_many("record", paths, cache, jobs), strict=True):
         rel = f"dataset/records/{path.name}"
         ids = [record_id for record_id, _, _ in _record_ids(content)] if content is not None else []
         if content is None or any(record_id in seen for record_id in ids):
@@ -158,7 +161,7 @@ def read_records(dataset: Path, origins: Origins, cache: ParsedCache | None = No
             for record_id in ids:
                 seen[record_id] = _DeferredWhere(origins, record_id)
             origins.defer(ids, _locator(origins, path, rel, content))
-        records[content.document_id] = Records(rel, content)
+        records[content.document_id] = Records(rel, content, digest)
     return records, problems
 
 

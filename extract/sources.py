@@ -25,6 +25,7 @@ class Source:
     text: str
     sha256: str
     sidecar: Sidecar
+    sidecar_sha256: str | None = None  # of the sidecar's bytes, when the fast path read it
 
 
 def document_id_for(stem: str) -> str:
@@ -61,16 +62,21 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
     Sidecars are read the fast way (or from ``cache``); one with any problem is read again
     with line tracking, so every problem keeps its line.
     """
+    from tollbook.extract.listing import names
     from tollbook.extract.parallel_read import parse_many
 
     cache = cache if cache is not None else ParsedCache(None)
     sources: dict[str, Source] = {}
     problems: list[Problem] = []
     folder = dataset / "sources"
-    text_paths = sorted(folder.glob("*.txt"))
-    metas = [folder / f"{p.stem}.yaml" for p in text_paths]
-    present = [m for m in metas if m.exists()]
-    fast = dict(zip(present, parse_many("sidecar", present, cache, jobs), strict=True))
+    text_names = names(folder, ".txt")
+    yaml_names = set(names(folder, ".yaml"))
+    text_paths = [folder / n for n in text_names]
+    metas = [folder / f"{n[:-4]}.yaml" for n in text_names]
+    present = [m for m in metas if m.name in yaml_names]
+    parsed = parse_many("sidecar", present, cache, jobs)
+    fast = {m.name: content for m, (content, _) in zip(present, parsed, strict=True)}
+    digests = {m.name: digest for m, (_, digest) in zip(present, parsed, strict=True)}
     for text_path, meta_path in zip(text_paths, metas, strict=True):
         stem = text_path.stem
         rel_text = f"dataset/sources/{text_path.name}"
@@ -78,25 +84,27 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
         raw = text_path.read_bytes()
         text, found = decode_text(raw, rel_text)
         problems += found
-        if not meta_path.exists():
+        if meta_path.name not in yaml_names:
             problems.append(Problem(rel_meta, None, None, None, "file-missing",
                                     f"every document needs a sidecar; none for {text_path.name}"))
             continue
-        sidecar = fast.get(meta_path)
+        sidecar = fast.get(meta_path.name)
         if sidecar is not None and text is not None:
             sha = hashlib.sha256(raw).hexdigest()
             body = sidecar.body
             if sha == sidecar.text_sha256 and 0 <= body.char_start < body.char_end <= len(text):
                 origins.defer([sidecar.document_id], _sidecar_lines(origins, meta_path, rel_meta,
                                                                     sidecar.document_id))
-                sources[sidecar.document_id] = Source(stem, rel_text, rel_meta, text, sha, sidecar)
+                sources[sidecar.document_id] = Source(stem, rel_text, rel_meta, text, sha, sidecar,
+                                                      digests[meta_path.name])
                 continue
         source = _read_sidecar_carefully(meta_path, rel_meta, text_path, rel_text, raw, text, origins, problems)
         if source is not None:
             sources[source.sidecar.document_id] = source
-    for meta_path in sorted(folder.glob("*.yaml")):
-        if not (folder / f"{meta_path.stem}.txt").exists():
-            problems.append(Problem(f"dataset/sources/{meta_path.name}", None, None, None,
+    texts = set(text_names)
+    for name in sorted(yaml_names):
+        if f"{name[:-5]}.txt" not in texts:
+            problems.append(Problem(f"dataset/sources/{name}", None, None, None,
                                     "file-missing", "sidecar without its document text"))
     return sources, problems
 

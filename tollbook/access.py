@@ -1,32 +1,58 @@
-"""Read a release: ``load`` a table into pandas, ``connect`` DuckDB to all of them.
+"""Read a release: ``load`` a table into pandas, ``query`` it with SQL, ``connect`` DuckDB to all of it.
 
-Every file is checked against the release's SHA256SUMS before it is read, so a tampered or
-truncated file is refused with an error naming it. Nothing here executes code from a release.
+Every file whose data is handed back is checked against the release's SHA256SUMS in the same
+call, so a tampered or truncated file is refused with an error naming it. ``load`` reads a
+file's bytes once, hashes them while it parses the same bytes; ``query`` checks the files the
+query reads while DuckDB runs it, and gives the result only once they pass. Nothing here
+executes code from a release.
 """
 
 from __future__ import annotations
 
+import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tollbook import paths
 from tollbook.problems import TollbookError
 from tollbook.release.arrow_schema import to_pandas
 from tollbook.release.catalogue import resolve
-from tollbook.release.checksums import read_sums, verify_file
+from tollbook.release.checksums import (
+    check_digest,
+    check_listed,
+    read_sums,
+    sha256_bytes,
+    sha256_file,
+    verify_files,
+)
 from tollbook.validate.schemas import TABLES
-from tollbook.views import create_views
+from tollbook.views import create_views, referenced_names, view_dependencies, view_files, view_names
 
-#: Every release folder holds it; a folder without it (or with other bytes) is refused.
+#: Every release folder holds it; a folder without it is refused (``connect`` and
+#: ``release_folder`` also check its bytes).
 MANIFEST_FILE = "manifest.json"
+
+#: Files smaller than this are hashed before parsing rather than in a second thread.
+_HASH_IN_THREAD_FROM = 1 << 20
+
+
+def _open_release(version: str, releases: Path | str | None) -> tuple[Path, dict[str, str]]:
+    """The release folder and its SHA256SUMS (read once), with its manifest listed and present."""
+    folder = resolve(Path(releases) if releases else paths.releases_dir(), version)
+    sums = read_sums(folder)
+    check_listed(folder, MANIFEST_FILE, sums)
+    return folder, sums
 
 
 def release_folder(version: str = "latest", releases: Path | str | None = None) -> Path:
-    folder = resolve(Path(releases) if releases else paths.releases_dir(), version)
-    verify_file(folder, MANIFEST_FILE)
+    """The release folder, once its manifest's bytes are checked against SHA256SUMS."""
+    folder, sums = _open_release(version, releases)
+    verify_files(folder, [MANIFEST_FILE], sums)
     return folder
 
 
@@ -35,32 +61,183 @@ def _check_table(table: str) -> None:
         raise TollbookError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
 
 
+def _parse(folder: Path, name: str, data: bytes) -> pa.Table:
+    try:
+        return pq.read_table(pa.BufferReader(data))
+    except (pa.ArrowException, OSError) as exc:
+        raise TollbookError(f"{folder / name} is not a readable Parquet file: {exc}") from None
+
+
+def read_verified(folder: Path, name: str, sums: dict[str, str]) -> pa.Table:
+    """A Parquet file of the release as Arrow: its bytes are read once, and the bytes parsed are
+    the bytes hashed (in a second thread for a large file; hashlib lets go of the GIL)."""
+    data = check_listed(folder, name, sums).read_bytes()
+    if len(data) < _HASH_IN_THREAD_FROM:
+        check_digest(folder, name, sha256_bytes(data), sums)
+        return _parse(folder, name, data)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        digest = pool.submit(sha256_bytes, data)
+        try:
+            arrow = _parse(folder, name, data)
+        except TollbookError:
+            check_digest(folder, name, digest.result(), sums)  # a damaged file is the cause to report
+            raise
+        check_digest(folder, name, digest.result(), sums)
+    return arrow
+
+
 def load(table: str, version: str = "latest", releases: Path | str | None = None) -> pd.DataFrame:
     """One release table as a pandas DataFrame with proper dtypes.
 
     >>> casualties = load("casualties", version="1.0.0")  # doctest: +SKIP
     """
     _check_table(table)
-    folder = release_folder(version, releases)
-    name = f"{table}.parquet"
-    verify_file(folder, name)
-    return to_pandas(table, pq.read_table(folder / name))
+    folder, sums = _open_release(version, releases)
+    return to_pandas(table, read_verified(folder, f"{table}.parquet", sums))
 
 
 def _sql_path(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
+def _create_catalogue(con: duckdb.DuckDBPyConnection, folder: Path, tables: list[str],
+                      views: set[str] | frozenset[str] | None) -> None:
+    for table in tables:
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({_sql_path(folder / f'{table}.parquet')})")
+    create_views(con, views)  # the statistics views, tollbook/views/*.sql
+
+
 def connect(version: str = "latest", releases: Path | str | None = None,
             verify: bool = True) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB connection with one view per release table, and the statistics views."""
-    folder = release_folder(version, releases)
-    sums = read_sums(folder)
-    con = duckdb.connect(":memory:")
-    for table in TABLES:
-        name = f"{table}.parquet"
-        if verify:
-            verify_file(folder, name, sums)
-        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({_sql_path(folder / name)})")
-    create_views(con)  # the statistics views, tollbook/views/*.sql
+    """An in-memory DuckDB connection with one view per release table, and the statistics views.
+
+    Every table file (and the manifest) is checked before the connection is handed back; the
+    views are created while the files are hashed."""
+    folder, sums = _open_release(version, releases)
+    names = [MANIFEST_FILE, *(f"{t}.parquet" for t in TABLES)] if verify else [MANIFEST_FILE]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        checked = pool.submit(verify_files, folder, names, sums)  # hashing starts before DuckDB does
+        con = duckdb.connect(":memory:")
+        try:
+            try:
+                _create_catalogue(con, folder, list(TABLES), None)
+            finally:
+                checked.result()  # a damaged file is reported before anything else
+        except BaseException:
+            con.close()
+            raise
     return con
+
+
+def _needed(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], set[str]] | None:
+    """The release tables and statistics views ``sql`` reads (with the tables those views read),
+    or None for the whole catalogue: when the text does not tell, or names no release table or
+    view (``SELECT 1``, ``SHOW TABLES``, ``information_schema``)."""
+    names = referenced_names(con, sql)
+    if names is None:
+        return None
+    views = names.intersection(view_names())
+    if not views and not names.intersection(TABLES):
+        return None
+    dependencies = view_dependencies(con)
+    views |= {d for v in list(views) for d in dependencies[v] if d in dependencies}
+    names = names.union(*(dependencies[v] for v in views))
+    return [t for t in TABLES if t in names], views
+
+
+class _Hashes:
+    """The sha256 of release files, each computed once, in a background thread, in the order asked."""
+
+    def __init__(self, folder: Path, sums: dict[str, str], pool: ThreadPoolExecutor) -> None:
+        self.folder, self.sums, self.pool = folder, sums, pool
+        self.running: dict[str, Future[str]] = {}
+
+    def start(self, names: list[str]) -> None:
+        for name in names:
+            if name not in self.running and name in self.sums and (self.folder / name).exists():
+                self.running[name] = self.pool.submit(sha256_file, self.folder / name)
+
+    def check(self, names: list[str]) -> None:
+        """Refuse the first of ``names`` that is unlisted, missing, or whose bytes are not the listed ones."""
+        for name in names:
+            check_listed(self.folder, name, self.sums)
+        self.start(names)
+        for name in names:
+            check_digest(self.folder, name, self.running[name].result(), self.sums)
+
+
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_COMMENT = re.compile(r"--[^\n]*")
+
+
+def _words(sql: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(_COMMENT.sub(" ", sql))}
+
+
+def _likely_tables(sql: str) -> list[str]:
+    """A guess, before DuckDB has parsed the query, of the tables it reads: those whose names occur
+    in its text or in the text of a view named there. Their hashing starts at once."""
+    views = dict(view_files())
+    words = _words(sql)
+    todo, seen = [w for w in words if w in views], set()
+    while todo:
+        view = todo.pop()
+        if view not in seen:
+            seen.add(view)
+            read = _words(views[view])
+            words |= read
+            todo += [w for w in read if w in views]
+    return [t for t in TABLES if t in words]
+
+
+def _run(con: duckdb.DuckDBPyConnection, folder: Path, sql: str,
+         needed: tuple[list[str], set[str]] | None, hashes: _Hashes | None) -> pa.Table | None:
+    tables, views = needed if needed is not None else (list(TABLES), None)
+    files = [f"{t}.parquet" for t in tables]
+    if hashes is not None:
+        for name in files:
+            check_listed(folder, name, hashes.sums)
+        hashes.start(files)
+    try:
+        _create_catalogue(con, folder, tables, views)
+        relation = con.sql(sql)
+        arrow = None if relation is None else relation.to_arrow_table()
+    finally:
+        if hashes is not None:
+            hashes.check(files)  # raises for a damaged file, whatever the query did
+    return arrow
+
+
+def query(sql: str, version: str = "latest", releases: Path | str | None = None, verify: bool = True) -> pa.Table:
+    """The result of a DuckDB SQL query over a release (tables and statistics views by name), as Arrow.
+
+    Only the tables the query reads (directly or through a view) are set up and checked against
+    SHA256SUMS, while DuckDB runs the query; the result is handed back only once they pass. A
+    query whose tables cannot be told from its text gets the whole catalogue, all of it checked."""
+    folder, sums = _open_release(version, releases)
+    pool = ThreadPoolExecutor(max_workers=1)
+    con = None
+    try:
+        hashes = _Hashes(folder, sums, pool) if verify else None
+        if hashes is not None:
+            hashes.start([f"{t}.parquet" for t in _likely_tables(sql)])
+        con = duckdb.connect(":memory:")
+        needed = _needed(con, sql)
+        try:
+            arrow = _run(con, folder, sql, needed, hashes)
+        except duckdb.CatalogException:
+            if needed is None:
+                raise
+            # a name the text did not show (a table function given a table's name, say): everything
+            con.close()
+            con = duckdb.connect(":memory:")
+            arrow = _run(con, folder, sql, None, hashes)
+    except duckdb.Error as exc:
+        raise TollbookError(f"query failed: {str(exc).splitlines()[0]}") from None
+    finally:
+        if con is not None:
+            con.close()
+        pool.shutdown(wait=True, cancel_futures=True)  # guessed files no longer needed are dropped
+    if arrow is None:
+        raise TollbookError("the query returned no result (use SELECT)")
+    return arrow

@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from tollbook import __version__
+from tollbook import __version__, collections_policy
 from tollbook.problems import InvalidInput, TollbookError
 
 #: Command modules, in the order ``tollbook --help`` lists them.
@@ -63,6 +63,7 @@ def cli() -> None:
 
 
 def main() -> None:
+    collections_policy.for_this_process()
     cli(prog_name="tollbook")
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from tollbook.collections_policy import fewer_collections
 from tollbook.derive import derive_tables
 from tollbook.extract.compile import compile_tables
 from tollbook.extract.dataset import Dataset, read_dataset
@@ -36,22 +35,6 @@ def prepare(dataset_dir: Path, jobs: int = 1, cache: ParsedCache | None = None) 
         raw, problems = compile_tables(ds)
         typed, found = validate_tables(derive_tables(raw), ds)
     return Prepared(ds, typed, sort_problems(ds.problems + problems + found))
-
-
-#: Garbage-collector thresholds while preparing. Parsing creates millions of long-lived objects
-#: (models, rows) and few cycles; at the default (700, 10, 10) the collector rescans them so often
-#: that it took a third of the read phase at 10k documents.
-PREPARE_GC_THRESHOLDS = (100_000, 50, 1000)
-
-
-@contextmanager
-def fewer_collections():
-    before = gc.get_threshold()
-    gc.set_threshold(*PREPARE_GC_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def prepare_or_raise(dataset_dir: Path, jobs: int = 1, cache: ParsedCache | None = None) -> Prepared:

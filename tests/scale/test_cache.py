@@ -1,8 +1,9 @@
-"""The per-file parse cache: never stale, never trusted when damaged, never changes a release;
+"""The parse cache (one pack per dataset): never stale, never trusted when damaged, never changes a release;
 ``--jobs`` never changes one either."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import factories
@@ -31,14 +32,26 @@ def release_bytes(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def entries(cache: Path) -> list[Path]:
-    return sorted(cache.rglob("*.arrow"))
+def pack(cache: Path) -> pa.Table:
+    """The one pack in the cache folder (the tests build one dataset per folder)."""
+    packs = sorted(cache.glob("pack-*.arrow")) or sorted(cache.glob("pack.arrow"))
+    assert len(packs) == 1, packs
+    return pa.ipc.open_file(pa.memory_map(str(packs[0]))).read_all()
+
+
+def rows(cache: Path) -> list[dict]:
+    return sorted(pack(cache).to_pylist(), key=lambda r: r["key"])
+
+
+def keys(cache: Path) -> set[str]:
+    return set(pack(cache).column("key").to_pylist())
 
 
 def test_an_edited_count_is_never_served_stale(tiny_dataset, tmp_path):
     cache, releases = tmp_path / "cache", tmp_path / "releases"
     build(tiny_dataset, releases, "--cache-dir", str(cache))
-    assert len(entries(cache)) == 2  # the record file and the sidecar
+    before = keys(cache)
+    assert len(before) == 2  # the record file and the sidecar
 
     def change(data):
         data["claims"][0]["casualties"][0]["count"] = {"value": 11, "qualifier": "at_least"}
@@ -48,7 +61,28 @@ def test_an_edited_count_is_never_served_stale(tiny_dataset, tmp_path):
     row = load("casualties", version="1.0.1", releases=releases).set_index("casualty_id").loc["cas_test_01a"]
     assert (row["count_low"], row["count_best"], row["qualifier"]) == (11, 11, "at_least")
     assert pd.isna(row["count_high"])
-    assert len(entries(cache)) == 3  # the edited file is a new entry beside the old one
+    after = keys(cache)
+    assert len(after) == 2 and len(after & before) == 1  # the edited file's entry replaced the old one
+
+
+def test_an_unchanged_dataset_does_not_rewrite_the_pack(tiny_dataset, tmp_path):
+    cache = tmp_path / "cache"
+    prepare(tiny_dataset, cache=ParsedCache(cache))
+    written = (cache / "pack.arrow").stat()
+    warm = ParsedCache(cache)
+    assert prepare(tiny_dataset, cache=warm).problems == []
+    assert (warm.hits, warm.misses) == (2, 0)
+    again = (cache / "pack.arrow").stat()
+    assert (again.st_ino, again.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+
+
+def test_a_deleted_document_leaves_the_pack(tiny_dataset, tmp_path):
+    cache = tmp_path / "cache"
+    prepare(tiny_dataset, cache=ParsedCache(cache))
+    assert len(keys(cache)) == 2
+    (tiny_dataset / "records" / "000_aaaabbbbccccdddd.yaml").unlink()
+    assert prepare(tiny_dataset, cache=ParsedCache(cache)).problems == []
+    assert len(keys(cache)) == 1  # only the sidecar is left
 
 
 def test_an_edited_reference_row_reaches_the_cached_record(tiny_dataset, tmp_path):
@@ -65,27 +99,45 @@ def test_an_edited_reference_row_reaches_the_cached_record(tiny_dataset, tmp_pat
 
 
 def test_a_damaged_entry_is_ignored_and_rewritten(tiny_dataset, tmp_path):
-    cache, releases = tmp_path / "cache", tmp_path / "releases"
-    build(tiny_dataset, releases, "--cache-dir", str(cache))
-    record, sidecar = entries(cache)[0], entries(cache)[1]
-    good = record.read_bytes()
+    cache = tmp_path / "cache"
+    prepare(tiny_dataset, cache=ParsedCache(cache))
+    path = cache / "pack.arrow"
+    good, entries = path.read_bytes(), rows(cache)
     flipped = good.replace(b'"value":12', b'"value":99')
-    assert flipped != good  # the count is in the entry as JSON text
-    record.write_bytes(flipped)
-    sidecar.write_bytes(b"not an arrow file")
-    bump(tiny_dataset, "1.0.1")
-    build(tiny_dataset, releases, "--cache-dir", str(cache))
-    casualties = load("casualties", version="1.0.1", releases=releases).set_index("casualty_id")
-    assert casualties.loc["cas_test_01a", "count_best"] == 12
-    assert record.read_bytes() == good  # rewritten by the build that missed it
-    assert pa.ipc.open_stream(sidecar.read_bytes()).read_all().num_rows == 1
+    assert flipped != good  # the count is in the pack as JSON text
+    path.write_bytes(flipped)
+    damaged = ParsedCache(cache)
+    prepared = prepare(tiny_dataset, cache=damaged)
+    assert (damaged.hits, damaged.misses) == (1, 1)
+    assert prepared.tables["casualties"].set_index("casualty_id").loc["cas_test_01a", "count_best"] == 12
+    assert rows(cache) == entries  # rewritten by the build that missed it
+
+
+def test_an_unreadable_pack_is_empty_and_rewritten(tiny_dataset, tmp_path):
+    cache = tmp_path / "cache"
+    prepare(tiny_dataset, cache=ParsedCache(cache))
+    path = cache / "pack.arrow"
+    good, entries = path.read_bytes(), rows(cache)
+    for junk in (b"not an arrow file", good[: len(good) // 2]):
+        path.write_bytes(junk)
+        cold = ParsedCache(cache)
+        assert prepare(tiny_dataset, cache=cold).problems == []
+        assert (cold.hits, cold.misses) == (0, 2)
+        assert rows(cache) == entries
 
 
 def test_an_entry_of_another_file_is_not_served(tiny_dataset, tmp_path):
     cache = tmp_path / "cache"
     prepare(tiny_dataset, cache=ParsedCache(cache))
-    record, sidecar = entries(cache)
-    record.write_bytes(sidecar.read_bytes())  # a valid entry under the wrong name
+    table = pack(cache).to_pylist()
+    sidecar_json = next(r["json"] for r in table if '"claims"' not in r["json"])
+    for row in table:  # the record file's key now holds the sidecar, with a checksum that matches
+        if '"claims"' in row["json"]:
+            row["json"] = sidecar_json
+            row["sha256"] = hashlib.sha256(f"{row['key']}\n{sidecar_json}".encode()).hexdigest()
+    forged = pa.Table.from_pylist(table, schema=pack(cache).schema)
+    with pa.OSFile(str(cache / "pack.arrow"), "wb") as sink, pa.ipc.new_file(sink, forged.schema) as writer:
+        writer.write_table(forged)
     found = ParsedCache(cache)
     prepared = prepare(tiny_dataset, cache=found)
     assert prepared.problems == []
@@ -100,7 +152,7 @@ def test_builds_with_and_without_the_cache_are_byte_identical(seed_dataset, tmp_
     build(seed_dataset, tmp_path / "warm", "--cache-dir", str(cache))
     none, cold, warm = (release_bytes(next((tmp_path / f).glob("[0-9]*"))) for f in ("none", "cold", "warm"))
     assert none == cold == warm
-    assert len(entries(cache)) == 10  # five record files, five sidecars
+    assert len(keys(cache)) == 10  # five record files, five sidecars
 
 
 def test_problems_keep_their_lines_when_files_come_from_the_cache(tiny_dataset, tmp_path):
@@ -135,3 +187,16 @@ def test_jobs_and_cache_report_the_same_problems(tiny_dataset, tmp_path, monkeyp
     assert [(p.file, p.line, p.code) for p in expected][:1] == [
         ("dataset/records/001_eeeeffff00001111.yaml", 3, "yaml-syntax")]
     assert prepare(tiny_dataset, jobs=2, cache=ParsedCache(tmp_path / "cache")).problems == expected
+
+
+def test_jobs_fill_and_use_the_same_pack(seed_dataset, tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel_read, "CHUNK", 1)
+    one, two = tmp_path / "one", tmp_path / "two"
+    prepare(seed_dataset, cache=ParsedCache(one))
+    cold = ParsedCache(two)
+    prepare(seed_dataset, jobs=2, cache=cold)
+    assert (cold.hits, cold.misses) == (0, 10)
+    assert keys(one) == keys(two) and len(keys(two)) == 10
+    warm = ParsedCache(two)
+    prepare(seed_dataset, jobs=2, cache=warm)
+    assert (warm.hits, warm.misses) == (10, 0)

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from tollbook.access import connect
+from tollbook.access import query as run_query
 from tollbook.commands.options import releases_option, version_option
 from tollbook.problems import TollbookError
 
@@ -85,14 +85,7 @@ def command(query, version, releases, fmt, output) -> None:
       tollbook sql "SELECT * FROM claims" --format csv --output claims.csv
       tollbook sql "SELECT * FROM casualties" --format parquet --output casualties.parquet
     """
-    con = connect(version, releases)
-    try:
-        relation = con.sql(query)
-    except duckdb.Error as exc:
-        raise TollbookError(f"query failed: {str(exc).splitlines()[0]}") from None
-    if relation is None:
-        raise TollbookError("the query returned no result (use SELECT)")
-    arrow = relation.to_arrow_table()
+    arrow = run_query(query, version, releases)
     if fmt == "table":
         data = (render_arrow(arrow) + "\n").encode("utf-8")
     elif fmt == "csv":

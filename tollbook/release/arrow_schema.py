@@ -6,6 +6,7 @@ import json
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from tollbook.validate.schemas import TABLES, column_order
 
@@ -62,25 +63,49 @@ def to_arrow(table: str, frame: pd.DataFrame) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
+#: Arrow types and the pandas dtypes a release table shows them as (others: pyarrow's default).
+_PANDAS_DTYPES = {
+    pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype(),
+    pa.list_(pa.string()): pd.ArrowDtype(pa.list_(pa.string())),
+    pa.string(): pd.StringDtype(na_value=float("nan")),
+}
+
+
+def _with_vocabulary(column: pa.ChunkedArray, vocabulary: list[str]) -> pa.ChunkedArray:
+    """The column dictionary-encoded against the full vocabulary, so pandas makes the categories
+    straight from it (values outside it become missing); only the small dictionaries are looked
+    up, the codes are remapped with one take."""
+    values = pa.array(vocabulary, type=pa.string())
+    chunks = []
+    for chunk in column.chunks:
+        if pa.types.is_dictionary(chunk.type):
+            codes = pc.take(pc.index_in(chunk.dictionary.cast(pa.string()), value_set=values), chunk.indices)
+        else:
+            codes = pc.index_in(chunk.cast(pa.string()), value_set=values)
+        chunks.append(pa.DictionaryArray.from_arrays(codes.cast(pa.int32()), values))
+    if not chunks:
+        chunks.append(pa.DictionaryArray.from_arrays(pa.array([], type=pa.int32()), values))
+    return pa.chunked_array(chunks, type=pa.dictionary(pa.int32(), pa.string()))
+
+
 def to_pandas(table: str, arrow: pa.Table) -> pd.DataFrame:
-    """A release table as pandas: dates as datetime64, nullable integers, categories with
-    the full vocabulary, strings as the Arrow-backed ``str`` dtype."""
-    model = TABLES[table]
-    frame = arrow.to_pandas(date_as_object=False, types_mapper={
-        pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype(),
-        pa.list_(pa.string()): pd.ArrowDtype(pa.list_(pa.string())),
-        pa.string(): pd.StringDtype(na_value=float("nan")),
-    }.get)
-    for name, col in model.to_schema().columns.items():
-        if name not in frame:
+    """A release table as pandas: dates as datetime64[ns], nullable integers, categories with
+    the full vocabulary, strings as the Arrow-backed ``str`` dtype. Categories and dates are
+    made in Arrow, so pandas builds each column once."""
+    columns = TABLES[table].to_schema().columns
+    schema = arrow.schema
+    arrays = list(arrow.columns)
+    for i, name in enumerate(arrow.column_names):
+        col = columns.get(name)
+        if col is None:
             continue
-        vocab = (col.metadata or {}).get("vocabulary")
-        if vocab:
-            column = frame[name]
-            if isinstance(column.dtype, pd.CategoricalDtype):  # from the dictionary: no per-value copy
-                frame[name] = column.cat.set_categories(vocab)
-            else:
-                frame[name] = pd.Categorical(column.astype("object"), categories=vocab)
+        vocabulary = (col.metadata or {}).get("vocabulary")
+        if vocabulary:
+            arrays[i] = _with_vocabulary(arrays[i], vocabulary)
         elif str(col.dtype).startswith("datetime64"):
-            frame[name] = frame[name].astype("datetime64[ns]")
-    return frame
+            arrays[i] = arrays[i].cast(pa.timestamp("ns"))
+        else:
+            continue
+        schema = schema.set(i, schema.field(i).with_type(arrays[i].type))
+    typed = pa.Table.from_arrays(arrays, schema=schema)
+    return typed.to_pandas(date_as_object=False, types_mapper=_PANDAS_DTYPES.get)

@@ -79,7 +79,6 @@ def write_table(table: str, arrow: pa.Table, path: Path) -> None:
 
 def _manifest(prepared: Prepared, folder: Path, tables: dict[str, pa.Table]) -> dict:
     spec = prepared.dataset.release
-    root = prepared.dataset.root
     return {
         "title": spec.title,
         "version": spec.version,
@@ -97,10 +96,7 @@ def _manifest(prepared: Prepared, folder: Path, tables: dict[str, pa.Table]) -> 
             }
             for name, t in tables.items()
         },
-        "inputs": {
-            p.relative_to(root.parent).as_posix() if root.parent in p.parents else p.name: digest
-            for p, digest in prepared.dataset.input_hashes().items()
-        },
+        "inputs": prepared.dataset.input_hashes(),
     }
 
 

@@ -3,6 +3,8 @@ figure it is part of (nor forms a cycle of part_of links)."""
 
 from __future__ import annotations
 
+from collections import namedtuple
+
 import pandas as pd
 from tollbook.validate.rules.context import RuleContext, present
 
@@ -57,7 +59,10 @@ def _linked(frame: pd.DataFrame) -> pd.DataFrame:
 
 def check_parts(ctx: RuleContext) -> list[Problem]:
     problems = []
-    rows = {r.casualty_id: r for r in _linked(ctx.tables["casualties"]).itertuples(index=False)}
+    linked = _linked(ctx.tables["casualties"])
+    row_type = namedtuple("Row", linked.columns)
+    columns = (linked[c].tolist() for c in linked.columns)  # whole columns, not a cell at a time
+    rows = {r.casualty_id: r for r in map(row_type._make, zip(*columns, strict=True))}
     for cid, row in rows.items():
         if not present(row.part_of) or row.part_of not in rows:
             continue  # unknown targets are foreign-key problems

@@ -77,10 +77,10 @@ def check_date_order(ctx: RuleContext) -> list[Problem]:
 
 
 def check_after_publication(ctx: RuleContext) -> list[Problem]:
-    published = dict(zip(ctx.tables["documents"]["document_id"],
+    published = dict(zip(ctx.tables["documents"]["document_id"].tolist(),
                          ctx.tables["documents"]["published_date"], strict=True))
     claims = ctx.tables["claims"]
-    claim_doc = dict(zip(claims["claim_id"], claims["document_id"], strict=True))
+    claim_doc = dict(zip(claims["claim_id"].tolist(), claims["document_id"].tolist(), strict=True))
     problems = []
     for table, key in DATED_TABLES.items():
         if table == "events":

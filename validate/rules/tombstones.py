@@ -26,8 +26,10 @@ def id_tables() -> dict[str, str]:
 
 
 def check_tombstones(ctx: RuleContext) -> list[Problem]:
+    if ctx.tables[TOMBSTONES].empty:
+        return []
     tables = id_tables()
-    ids = {name: set(ctx.tables[name][column].dropna().astype(str)) for name, column in tables.items()}
+    ids = {name: set(ctx.tables[name][column].dropna().astype(str).tolist()) for name, column in tables.items()}
     problems = []
     for row in ctx.tables[TOMBSTONES].to_dict("records"):
         record_id, table = row["id"], row["table"]

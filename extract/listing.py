@@ -1,0 +1,16 @@
+"""Names of a folder's files, sorted, without a ``Path`` per file (100k of them cost seconds)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def names(folder: Path, suffix: str) -> list[str]:
+    """Sorted names in ``folder`` ending with ``suffix`` (as ``folder.glob("*" + suffix)``
+    finds them); an absent folder has none."""
+    try:
+        with os.scandir(folder) as found:
+            return sorted(e.name for e in found if e.name.endswith(suffix))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
