@@ -111,12 +111,18 @@ class Claimant:
 _HEDGE_STEMS = ("accus", "claim", "purport", "alleg", "reported", "unconfirmed", "could")
 
 
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for "any of these words is in the text" (plain substrings)."""
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_HEDGE_STEM = _any_of(_HEDGE_STEMS)
+
+
 def hedge_of(view: str, start: int, end: int) -> str:
     text = view[start:end]
-    if text.isascii():
-        low = text.lower()
-        if not any(stem in low for stem in _HEDGE_STEMS):
-            return "none"
+    if text.isascii() and _HEDGE_STEM.search(text.lower()) is None:
+        return "none"
     for name, pattern in _HEDGES:
         if pattern.search(view, start, end):
             return name
@@ -144,13 +150,17 @@ _GATES: tuple[tuple[str, ...], ...] = (
 )
 
 
+_SAY_STEM = _any_of(_SAY_STEMS)
+_GATE_WORDS = tuple(_any_of(gate) for gate in _GATES)
+
+
 def find_attributions(view: str, start: int, end: int) -> list[Attribution]:
     lower = view[start:end].lower()
-    if not any(stem in lower for stem in _SAY_STEMS):
+    if _SAY_STEM.search(lower) is None:
         return []
     found: list[Attribution] = []
-    for (shape, pattern), gate in zip(_SHAPES, _GATES, strict=True):
-        if not any(word in lower for word in gate):
+    for (shape, pattern), gate in zip(_SHAPES, _GATE_WORDS, strict=True):
+        if gate.search(lower) is None:
             continue
         for m in pattern.finditer(view, start, end):
             who = _clean(m.group("who"))
@@ -193,7 +203,14 @@ def find_speakers(view: str) -> dict[str, Speaker]:
 
 
 class Attributor:
-    """Resolves claimants in one document, remembering who spoke last."""
+    """Resolves claimants in one document, remembering who spoke last.
+
+    Who spoke last matters only to a claimant that is a pronoun ("he said") or a description
+    ("the monitor said"). So the sentences noted, and the claimants resolved, are replayed in
+    their order only when such a claimant is asked for: a claimant naming someone resolves
+    the same whatever came before, and most sentences of a report are never read for
+    speakers at all.
+    """
 
     def __init__(
         self,
@@ -206,8 +223,11 @@ class Attributor:
         self.names = names
         self.mentions = mentions
         self.outlet = outlet
-        self.speakers = find_speakers(view)
         self._found: dict[tuple[int, int], list[Attribution]] = {}
+        # Not yet replayed, in order: a noted sentence (start, end), or a claimant (who, at)
+        # resolved without touching who spoke last.
+        self._noted: list[tuple[int, int] | tuple[str, int]] = []
+        self._actors: dict[tuple[str, int], str | None] = {}
         self._last_person: Speaker | None = None
         self._last_org: str | None = None
 
@@ -217,7 +237,14 @@ class Attributor:
         if not found:
             return Claimant(None, None, self._chain(None, []))
         best = min(found, key=lambda a: min(abs(a.start - figure), abs(a.end - figure)))
-        actor, channels = self._resolve(best.who, best.start)
+        if self._reads_last_speaker(best.who, best.start):
+            self._read_noted()
+            actor, channels = self._resolve(best.who, best.start)
+        else:  # resolved now, remembered as speaker when (if ever) replayed
+            last = self._last_person, self._last_org
+            actor, channels = self._resolve(best.who, best.start)
+            self._last_person, self._last_org = last
+            self._noted.append((best.who, best.start))
         if best.relay:
             relay = self._actor(best.relay, best.start)
             if relay:
@@ -226,8 +253,28 @@ class Attributor:
 
     def note_sentence(self, start: int, end: int) -> None:
         """Remember the speakers of a sentence, for pronouns and descriptions later on."""
-        for a in self._attributions(start, end):
-            self._resolve(a.who, a.start)
+        self._noted.append((start, end))
+
+    def _read_noted(self) -> None:
+        noted, self._noted = self._noted, []
+        for start, end in noted:
+            if isinstance(start, str):
+                self._resolve(start, end)
+                continue
+            for a in self._attributions(start, end):
+                self._resolve(a.who, a.start)
+
+    def _reads_last_speaker(self, who: str, at: int) -> bool:
+        """Whether resolving ``who`` depends on who spoke before (see :meth:`_resolve`)."""
+        if who.lower() in _PRONOUNS:
+            return True
+        if self.speakers.get(key(who)) or self.speakers.get(key(who).split()[-1]):
+            return False
+        return self._actor(who, at) is None and _DESCRIBED_RE.match(who) is not None
+
+    @functools.cached_property
+    def speakers(self) -> dict[str, Speaker]:
+        return find_speakers(self.view)
 
     def _attributions(self, start: int, end: int) -> list[Attribution]:
         """The attributions of a sentence, found once however many figures it holds."""
@@ -264,6 +311,11 @@ class Attributor:
         """An actor id for a name: the reference tables, else a longer name used earlier."""
         if not text:
             return None
+        if (text, at) not in self._actors:
+            self._actors[(text, at)] = self._find_actor(text, at)
+        return self._actors[(text, at)]
+
+    def _find_actor(self, text: str, at: int) -> str | None:
         found = self.names.lookup(text, kind="actor")
         if found:
             return found.ref_id

@@ -96,6 +96,10 @@ _GATES: tuple[tuple[bool, tuple[str, ...]], ...] = (
     (False, ("yesterday", "today", "night", "morning", "afternoon", "evening")),
     (False, ("19", "20")),
 )
+#: The gates as searches (one per distinct word list), in the same order.
+_GATE_SEARCHES = tuple(
+    (cased, re.compile("|".join(re.escape(w) for w in words))) for cased, words in _GATES
+)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -135,11 +139,13 @@ def find_dates(view: str, start: int, end: int, reference: dt.date | None) -> li
     taken: list[tuple[int, int]] = []
     text = view[start:end]
     low = text.lower() if text.isascii() else None
+    opened: dict[re.Pattern[str], bool] = {}  # several shapes share a gate
     for i, (_shape, pattern) in enumerate(_PATTERNS):
         if low is not None:
-            cased, words = _GATES[i]
-            within = text if cased else low
-            if not any(w in within for w in words):
+            cased, gate = _GATE_SEARCHES[i]
+            if gate not in opened:
+                opened[gate] = gate.search(text if cased else low) is not None
+            if not opened[gate]:
                 continue
         for m in pattern.finditer(view, start, end):
             if any(m.start() < e and s < m.end() for s, e in taken):

@@ -13,6 +13,7 @@ stored text's.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -101,31 +102,33 @@ _SPANS_LOWER = tuple(lower_case_twin(p) for _reason, p in _SPANS)
 _MONTH_START = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 
 #: For each span pattern (same order), what a stretch of text must hold for the pattern to
-#: match anywhere in it: a regex (searched in the text), or words (one of them must be in the
-#: lower-cased text, checked only for ASCII text). Most stretches around a number hold none,
-#: and these checks are far cheaper than the patterns themselves.
-_GATES: tuple[re.Pattern[str] | tuple[str, ...], ...] = (
+#: match anywhere in it: a compiled regex (searched in the text), or words or a regex source
+#: in lower case (one of the words, or the regex, must be in the lower-cased text; checked
+#: only for ASCII text). Each is a part of every match of its pattern, so a stretch without
+#: it holds no match. Most stretches around a number hold none, and these checks are far
+#: cheaper than the patterns themselves: a unit or a keyword counts only where the pattern
+#: needs it (next to a digit, or ending a word), not inside "after", "attack" or "already".
+_GATES: tuple[re.Pattern[str] | tuple[str, ...] | str, ...] = (
     ("screen",),
     (".jpg", ".jpeg", ".png", ".gif", ".webp"),
     ("title",),
-    ("section", "sec.", "article", "art.", "resolution", "chapter", "paragraph", "clause", "decree",
-     "law", "act", "no.", "nr.", "number", "vol.", "volume", "page", "p.", "item", "protocol",
-     "rule"),
+    r"(?:section|sec\.|article|art\.|resolution|chapter|paragraph|clause|decree|law|act|no\.|"
+    r"nr\.|number|vol\.|volume|page|pp?\.|item|protocol|rule|\u00a7)\s*(?:no\.\s*)?\d",
     ("\u00a9", "(c)", "copyright"),
     ("\u00a9",),
     re.compile("[£$€¥]"),
-    ("us$", "usd", "eur", "gbp", "syp"),
-    ("dollars", "euros", "pounds", "usd", "eur", "gbp", "lira", "syp"),
-    ("%", "cent"),
-    (":",),
+    r"(?:us\$|usd|eur|gbp|syp)\s*\d",
+    r"(?:dollars|euros|pounds|usd|eur|gbp|lira|liras|syp)\b",
+    r"%|per\s?cent",
+    re.compile(r"\d:\d\d"),
     re.compile(r"\d\.\d\d"),
     re.compile(r"\d\s*[aApP]\.?[mM]"),
     re.compile(r"\d\s*(?i:gmt|utc|local time|hrs)"),
     re.compile(r"[-\s][oO][lL][dD]"),
     re.compile(r"[aA](?i:ge[ds]?)\s+(?i:between\s+|of\s+)?\d"),
-    re.compile(r"[-\s](?i:second|minute|hour|day|night|week|month|year|decade)"),
-    ("km", "kilo", "mile", "meter", "metre", "mm", "cm", "kg", "ton", "feet", "foot", "ft", "sq",
-     "acre", "hectare", "liter", "litre", "calib", "degree"),
+    re.compile(rf"[-\s](?i:{_UNITS_OF_TIME})\b"),
+    r"(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|mm|cm|kg|kilo(?:gram)?s?|tons?|tonnes?|feet|"
+    r"foot|ft|sq|square|acres?|hectares?|lit(?:er|re)s?|calib(?:er|re)|degrees?)\b",
     re.compile(rf"{_MONTH_START}[a-z]*\.?,?\s+\d"),
     re.compile(rf"\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_START}"),
     re.compile(rf"{_MONTH_START}[a-z]*\.?,?\s+\d"),
@@ -134,8 +137,8 @@ _GATES: tuple[re.Pattern[str] | tuple[str, ...], ...] = (
     re.compile(r"\d(?i:st|nd|rd|th)"),
     re.compile(r"-(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"),
     ("short url",),
-    ("view", "share", "like", "read"),
-    ("view", "share", "like", "comment", "read"),
+    r"(?:view|share|like|read)s?\s*:?\s*\d",
+    r"\s(?:views|shares|likes|comments|reads)\b",
 )
 
 _LINES = tuple((reason, re.compile(p)) for reason, p in LINE_PATTERNS)
@@ -166,10 +169,12 @@ class Exclusion:
 #: name ("photo-of-the-45-killed.jpg") is found from any word of it before the number.
 MARGIN = 40
 
-#: Each gate as (pattern, whether it is searched in the lower-cased text): word gates are
-#: (and are always open in text that is not ASCII), the rest are searched as they are.
+#: Each gate as (pattern, whether it is searched in the lower-cased text): word and lower-case
+#: regex gates are (and are always open in text that is not ASCII), the rest are searched as
+#: they are.
 _GATE_PATTERNS = tuple(
     (g, False) if isinstance(g, re.Pattern)
+    else (re.compile(g), True) if isinstance(g, str)
     else (re.compile("|".join(re.escape(w) for w in g)), True)
     for g in _GATES
 )
@@ -182,6 +187,67 @@ _ANY_GATE = re.compile("|".join(
 ))
 
 
+#: The gates that open near many numbers (clock times, decimals, units of time and measure,
+#: months, dates in digits, "short url"; by position in ``_GATES``), checked one by one.
+#: The rest rarely open: they are checked together first, and one by one only if that opens.
+_OFTEN_OPEN = frozenset((10, 11, 16, 17, 18, 19, 20, 22, 25))
+_ANY_RARE_GATE = re.compile("|".join(
+    f"(?:{g.pattern.lower() if in_lower is False else g.pattern})"
+    for i, (g, in_lower) in enumerate(_GATE_PATTERNS) if i not in _OFTEN_OPEN
+))
+
+
+#: For each gate (same order), lower-case words one of which a text must hold (in lower case)
+#: for the gate to open anywhere in it: each is a part of every match of the gate. A report
+#: is tested for them once (plain substring tests, far cheaper than any search), and a gate
+#: none of whose words it holds stays shut around every number of it. None: not tested (a
+#: gate whose words nearly every report holds is searched around each number all the same).
+_NEEDLES: tuple[tuple[str, ...] | None, ...] = (
+    ("screen",),
+    (".jp", ".png", ".gif", ".webp"),
+    ("title",),
+    None,  # legal words: "act", "art", "number" … are in almost every report
+    ("\u00a9", "(c)", "copyright"),
+    ("\u00a9",),
+    ("$", "\u00a3", "\u20ac", "\u00a5"),
+    ("usd", "eur", "gbp", "syp", "us$"),
+    ("dollars", "euros", "pounds", "usd", "eur", "gbp", "lira", "syp"),
+    ("%", "cent"),
+    None, None, None, None,  # a digit first: see _ANY_DIGIT_GATE
+    ("old",),
+    ("age",),
+    None,  # units of time: "day", "year" … are in almost every report
+    None,  # units of measure: "met", "ton" …
+    None,  # months
+    None,
+    None,
+    None, None, None,
+    ("-first", "-second", "-third", "-fourth", "-fifth", "-sixth", "-seventh", "-eighth", "-ninth"),
+    ("short url",),
+    ("view", "share", "like", "read"),
+    ("views", "shares", "likes", "comments", "reads"),
+)
+#: The gates that begin with a digit (by position in ``_GATES``), and all of them in one
+#: pattern for lower-cased text (made case-blind, so it opens at least wherever one of them
+#: does), the digit taken out in front so that the search skips straight to digits.
+_DIGIT_FIRST = (10, 11, 12, 13, 19, 21, 22, 23)
+_ANY_DIGIT_GATE = re.compile(r"\d(?:" + "|".join(
+    "(?:" + _GATE_PATTERNS[i][0].pattern.lower().removeprefix(r"\d") + ")" for i in _DIGIT_FIRST
+) + ")")
+
+
+def _gate_groups(indices: Iterable[int]) -> list[tuple[re.Pattern[str], bool, list[int]]]:
+    """(gate, searched in lower case, the span patterns it opens) for distinct gates."""
+    groups: dict[tuple[re.Pattern[str], bool], tuple[re.Pattern[str], bool, list[int]]] = {}
+    for i in indices:
+        gate, in_lower = _GATE_PATTERNS[i]
+        groups.setdefault((gate, in_lower), (gate, in_lower, []))[2].append(i)
+    return list(groups.values())
+
+
+_DIGIT_GROUPS = _gate_groups(_DIGIT_FIRST)
+
+
 class Exclusions:
     """Excluded spans with fast overlap queries.
 
@@ -189,7 +255,8 @@ class Exclusions:
     the span patterns (dates, prices, ages …) only around the numbers a :meth:`reason` query
     asks about (``MARGIN`` characters either side), and only those whose gate opens there:
     most of a page holds no figure worth vetoing, and most numbers stand far from any unit,
-    month or currency sign. (Each number is looked at once, so nothing is remembered.)
+    month or currency sign. (Each number is looked at once, so nothing is remembered but,
+    for an ASCII text, which gates its words leave open at all.)
     """
 
     def __init__(self, spans: Iterable[Exclusion], view: str | None = None):
@@ -209,13 +276,27 @@ class Exclusions:
             return []
         lo, hi = max(0, start - MARGIN), min(len(view), end + MARGIN)
         whole_low = lowered(view)
-        if whole_low is not None and _ANY_GATE.search(whole_low, lo, hi) is None:
+        if whole_low is not None:
+            return self._local_ascii(view, whole_low, start, end, lo, hi)
+        # The gates are read in lower case: the whole text's, or else this stretch's when it
+        # is ASCII (no gate looks outside the stretch: none starts with a look behind).
+        low, low_lo, low_hi = whole_low, lo, hi
+        if low is None and view[lo:hi].isascii():
+            low, low_lo, low_hi = view[lo:hi].lower(), 0, hi - lo
+        if low is not None and _ANY_GATE.search(low, low_lo, low_hi) is None:
             return []
-        opened = [i for i, (gate, in_lower) in enumerate(_GATE_PATTERNS)
-                  if (gate.search(view, lo, hi) if not in_lower
-                      else whole_low is None or gate.search(whole_low, lo, hi))]
+        rare = low is None or _ANY_RARE_GATE.search(low, low_lo, low_hi) is not None
+        seen: dict[tuple[re.Pattern[str], bool], bool] = {}  # some gates are the same
         found = []
-        for i in opened:
+        for i, (gate, in_lower) in enumerate(_GATE_PATTERNS):
+            if not rare and i not in _OFTEN_OPEN:
+                continue
+            if (gate, in_lower) not in seen:
+                seen[(gate, in_lower)] = bool(gate.search(view, lo, hi) if not in_lower
+                                              else low is None
+                                              or gate.search(low, low_lo, low_hi))
+            if not seen[(gate, in_lower)]:
+                continue
             reason, pattern = _SPANS[i]
             twin = _SPANS_LOWER[i]
             if twin is not None and whole_low is not None:
@@ -227,6 +308,37 @@ class Exclusions:
                     break
                 if m.end() > start:
                     found.append(Exclusion(m.start(), m.end(), reason))
+        return found
+
+    @functools.cached_property
+    def _live_groups(self) -> list[tuple[re.Pattern[str], bool, list[int]]]:
+        """The gates other than the digit-first ones that may open somewhere in an ASCII text."""
+        low = lowered(self._view)
+        return _gate_groups(
+            i for i, needles in enumerate(_NEEDLES)
+            if i not in _DIGIT_FIRST and (needles is None or any(n in low for n in needles))
+        )
+
+    def _local_ascii(self, view: str, low: str, start: int, end: int, lo: int, hi: int
+                     ) -> list[Exclusion]:
+        """:meth:`_local` for an ASCII text: each gate that may open in the text at all is
+        searched around the number; the digit-first gates only when one of them may open."""
+        groups = self._live_groups
+        if _ANY_DIGIT_GATE.search(low, lo, hi) is not None:
+            groups = _DIGIT_GROUPS + groups
+        found = []
+        for gate, in_lower, indices in groups:
+            if gate.search(low if in_lower else view, lo, hi) is None:
+                continue
+            for i in indices:
+                reason, pattern = _SPANS[i]
+                twin = _SPANS_LOWER[i]
+                pattern, target = (twin, low) if twin is not None else (pattern, view)
+                for m in pattern.finditer(target, lo, hi):
+                    if m.start() >= end:
+                        break
+                    if m.end() > start:
+                        found.append(Exclusion(m.start(), m.end(), reason))
         return found
 
     def covers(self, start: int, end: int) -> bool:

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from tollbook.extract.propose.text import lowered
-from tollbook.extract.propose.words import match_at, starts_of, word_starts
 
 #: A near spelling at or above this fuzz.ratio (0-100) is taken as the known name.
 FUZZY_ACCEPT = 90
@@ -104,25 +103,21 @@ class NameIndex:
         for _key, known in sorted(self.known.items(), key=lambda kv: -len(kv[0])):
             target = exact_case if _acronym(known.name) else any_case
             target.append(_spelling_pattern(known.name))
-        self._exact_case = re.compile(_alternation(exact_case)) if exact_case else None
+        self._exact_case = re.compile(_capital_alternation(exact_case)) if exact_case else None
         self._any_case = (re.compile(_alternation(_by_first_letter(any_case)), re.IGNORECASE)
                           if any_case else None)
-        # For ASCII text: the same spellings in lower case over the lower-cased text, tried
-        # only where a word begins as one of them does (see .words).
+        # For ASCII text: the same spellings in lower case over the lower-cased text, which
+        # the regex engine searches far faster than with IGNORECASE.
         lower = [k.name.lower() for k in sorted(self.known.values(), key=lambda k: -len(key(k.name)))
                  if not _acronym(k.name)]
-        firsts = [_parts(name)[0] for name in lower]
-        # A match begins with the whole first part of a spelling and the start of its second.
-        beginnings = [re.escape(ps[0]) + (r"[-\s'’‘`]*" + re.escape(ps[1][:3]) if len(ps) > 1 else "")
-                      for ps in map(_parts, lower)]
-        self._any_lower, self._any_starts = None, None
-        if lower and all(n.isascii() for n in lower) and all(f[:1].isalnum() for f in firsts):
+        self._any_lower = None
+        if lower and all(p.isascii() for n in lower for p in _parts(n)):
             self._any_lower = re.compile(_alternation(_by_first_letter(
                 [_spelling_pattern(n) for n in lower])))
-            self._any_starts = word_starts(beginnings)
         self._keys = list(self.known)
         self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
         self._lookups: dict[tuple[str, str | None], NameMention | None] = {}
+        self._capitals: dict[str, tuple[str, str | None] | None] = {}
 
     def find(self, view: str, start: int = 0, end: int | None = None) -> list[NameMention]:
         """Exact matches of known spellings, longest first, non-overlapping."""
@@ -132,8 +127,7 @@ class NameIndex:
         """(start, end) of every spelling matched, by start, longest first."""
         low = lowered(view) if self._any_lower is not None else None
         if low is not None:
-            any_case = match_at(self._any_lower, low, starts_of(view, self._any_starts), start,
-                                end)
+            any_case = self._any_lower.finditer(low, start, end)
         else:
             any_case = self._any_case.finditer(view, start, end) if self._any_case else ()
         hits = [m.span() for m in any_case]
@@ -187,6 +181,23 @@ class NameIndex:
             self._fuzzy_cache[k] = (best[0], float(best[1])) if best else None
         return self._fuzzy_cache[k]
 
+    def _capital(self, text: str) -> tuple[str, str | None] | None:
+        """A capitalised phrase as a possible name: the name (leading "The", "In" … dropped)
+        and, for a one-word name, that word in lower case (it names nothing when the same
+        text uses it in lower case); None when it names nothing anywhere. Kept by phrase:
+        the same capitalised phrases recur in sentence after sentence and report after report.
+        """
+        name = _strip_leading(text)
+        words = name.split()
+        if not name or _not_a_name(name, frozenset()):
+            found = None
+        else:
+            found = (name, words[0].lower() if len(words) == 1 else None)
+        if len(self._capitals) >= _KEEP_CAPITALS:
+            self._capitals.clear()
+        self._capitals[text] = found
+        return found
+
     def scan(
         self, view: str, spans: Iterable[tuple[int, int]]
     ) -> tuple[list[NameMention], list[UnknownName]]:
@@ -194,7 +205,7 @@ class NameIndex:
         mentions: list[NameMention] = []
         unknown: Counter[str] = Counter()
         hints: dict[str, tuple[str, float] | None] = {}
-        lower_words = set(_LOWER_WORD.findall(view))
+        lower_words = _LowerWords(view)
         # Both patterns run once over the whole text; a span takes the matches inside it.
         # That is what running them over the span alone finds, unless a match runs across
         # the span's edge (spans end before white space, so the span's end never cuts a
@@ -216,10 +227,15 @@ class NameIndex:
             for c_start, c_end in span_capitals:
                 if exact and any(c_start < e.end and e.start < c_end for e in exact):
                     continue
-                name = _strip_leading(view[c_start:c_end])
-                if not name or _not_a_name(name, lower_words):
+                seen = self._capitals.get(view[c_start:c_end], _UNSEEN)
+                if seen is _UNSEEN:
+                    seen = self._capital(view[c_start:c_end])
+                if seen is None:
                     continue
-                if c_start == start and " " not in name:
+                name, single = seen
+                if single is not None and single in lower_words:
+                    continue
+                if c_start == start and single is not None:
                     continue  # one capitalised word opening a sentence says nothing
                 near = self.nearest(name)
                 if near and near[1] >= FUZZY_ACCEPT:
@@ -240,6 +256,51 @@ class NameIndex:
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][\w-]*")
+#: How many capitalised phrases :meth:`NameIndex._capital` keeps before starting afresh.
+_KEEP_CAPITALS = 100_000
+_UNSEEN = object()
+
+
+class _LowerWords:
+    """Whether a word is one of those ``_LOWER_WORD.findall`` finds in a text (a word that
+    starts in lower case), looked up for the few words asked about rather than by listing
+    every word of the text."""
+
+    def __init__(self, view: str):
+        self.view = view
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        if word not in self._known:
+            self._known[word] = self._find(word)
+        return self._known[word]
+
+    def _find(self, word: str) -> bool:
+        # A match of _LOWER_WORD runs to the end of a run of [\w-] characters, from the first
+        # place in the run where a word begins (the run's start, or after a hyphen) with a
+        # letter a-z; only such a place, with the word ending the run, gives the word itself.
+        if not ("a" <= word[:1] <= "z") or _RUN.fullmatch(word) is None:
+            return False
+        view, i = self.view, self.view.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (j == len(view) or _RUN.match(view[j]) is None) and _begins_match(view, i):
+                return True
+            i = view.find(word, i + 1)
+        return False
+
+
+_RUN = re.compile(r"[\w-]+")
+
+
+def _begins_match(view: str, i: int) -> bool:
+    """Whether a match of ``_LOWER_WORD`` begins at ``i`` (where a letter a-z stands)."""
+    if i > 0 and view[i - 1] != "-" and _RUN.match(view[i - 1]) is not None:
+        return False  # inside a word
+    k = i
+    while k > 0 and _RUN.match(view[k - 1]) is not None:
+        k -= 1
+    return not any((q == k or view[q - 1] == "-") and "a" <= view[q] <= "z" for q in range(k, i))
 
 
 class _Located:
@@ -303,6 +364,17 @@ def _alternation(patterns: list[str]) -> str:
     return r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])"
 
 
+def _capital_alternation(patterns: list[str]) -> str:
+    """:func:`_alternation` for case-sensitive spellings, with each first character before
+    the look behind: the regex engine then skips straight to those characters (capitals,
+    for acronyms) instead of trying the look behind at every position. It matches the same:
+    "no word character or hyphen before X" is "no word character or hyphen, then X" after X.
+    """
+    return "(?:" + "|".join(
+        f"{_first(p)}(?<![\\w-]{_first(p)}){p[len(_first(p)):]}" for p in patterns
+    ) + r")(?![\w-])"
+
+
 def _drop_article(k: str) -> str:
     return k[4:] if k.startswith("the ") else k
 
@@ -314,7 +386,7 @@ def _strip_leading(name: str) -> str:
     return " ".join(words)
 
 
-def _not_a_name(name: str, lower_words: set[str]) -> bool:
+def _not_a_name(name: str, lower_words: _LowerWords | frozenset[str]) -> bool:
     words = name.split()
     if all(w.lower() in _NOT_NAMES for w in words):
         return True

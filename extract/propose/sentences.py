@@ -10,7 +10,6 @@ import re
 
 _BREAK = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
-_LAST_WORD = re.compile(r"([\w.]+)$")
 _TRIM_LEFT = re.compile(r"[\s•*·>|]+")
 _INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 #: Words that end with a full stop without ending a sentence.
@@ -36,13 +35,25 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         while b < len(breaks) and breaks[b].end() <= line.end():
             m = breaks[b]
             b += 1
-            word = _LAST_WORD.search(text, cut, m.start() + 1)
-            if word and _abbreviation(word.group(1)):
+            word = _last_word(text, cut, m.start() + 1)
+            if word and _abbreviation(word):
                 continue
             spans.append(_trim(text, cut, m.start() + len(m.group().rstrip())))
             cut = m.end()
         spans.append(_trim(text, cut, line.end()))
     return [s for s in spans if s[1] > s[0]]
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The run of word characters and dots ending at ``end`` (not before ``start``), or "".
+
+    What searching ``([\\w.]+)$`` in ``text[start:end]`` finds, read backwards from the end
+    instead of tried at every position of the sentence so far.
+    """
+    i = end
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "_."):
+        i -= 1
+    return text[i:end]
 
 
 def _abbreviation(word: str) -> bool:

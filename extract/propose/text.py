@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import ftfy
 from ftfy.badness import MOJIBAKE_CATEGORIES
+from ftfy.fixes import fix_c1_controls
 
 #: ftfy settings that repair encoding damage and nothing else (see module docstring).
 _REPAIR = ftfy.TextFixerConfig(
@@ -77,6 +78,26 @@ _PLAIN = "".join(MOJIBAKE_CATEGORIES[c] for c in ("common", "start_punctuation",
 _NEEDS_REPAIR = re.compile("[^\x00-\x7f" + re.escape(_PLAIN) + "]")
 
 
+#: What ftfy makes of a C1 control character on its own: the cp1252 character it stood for
+#: ("\x92" was a closing quote, "\x95" a bullet); those cp1252 leaves undefined stay.
+_C1_FIXED = {c: fix_c1_controls(chr(c)) for c in range(0x80, 0xA0)}
+#: A character beyond ASCII that is no C1 control, or two C1 controls side by side.
+_NOT_LONE_C1 = re.compile(r"[^\x00-\x9f]|[\x80-\x9f][\x80-\x9f]")
+
+
+def _repair_line(line: str) -> str:
+    r"""``ftfy.fix_text`` of one line, without its many passes over a long line whose only
+    characters beyond ASCII are C1 controls standing alone ("don\x92t" in cp1252 text read
+    as latin-1): ftfy fixes each of those on its own, as ``_C1_FIXED`` says. That was
+    checked for every control between any two ASCII characters and every two controls one
+    character apart (tests/propose/test_propose_fast_paths.py keeps a sample). Two controls
+    side by side may read as mojibake of another character ("\x8a\x81" → "Ё"): ftfy decides.
+    """
+    if _NOT_LONE_C1.search(line) is None:
+        return line.translate(_C1_FIXED)
+    return ftfy.fix_text(line, _REPAIR)
+
+
 @dataclass(frozen=True)
 class StoredText:
     """The text offsets refer to, and how it was obtained from the input."""
@@ -121,7 +142,7 @@ def _repair(text: str, encoding: str) -> StoredText:
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.start()) + 1 or len(text)
         parts.append(text[pos:start])
-        parts.append(ftfy.fix_text(text[start:end], _REPAIR))
+        parts.append(_repair_line(text[start:end]))
         pos = end
     parts.append(text[pos:])
     fixed = "".join(parts)

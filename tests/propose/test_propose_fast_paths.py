@@ -1,0 +1,116 @@
+"""The second round of shortcuts for speed (issue 7) give what the plain ways give."""
+
+import re
+
+import ftfy
+import pytest
+from tollbook.extract.propose import filters
+from tollbook.extract.propose.attribution import Attributor
+from tollbook.extract.propose.filters import exclusions
+from tollbook.extract.propose.names import _LOWER_WORD, NameIndex, _alternation, _capital_alternation, _LowerWords
+from tollbook.extract.propose.numbers import NumberReader
+from tollbook.extract.propose.text import _REPAIR, _repair_line, decode
+
+READER = NumberReader()
+#: Far enough from every number that no gate or pattern around one sees it.
+NOT_ASCII = " " * (filters.MARGIN + 20) + "\u00e9"
+
+
+def reasons(text):
+    excluded = exclusions(text)
+    return [(q.text, excluded.reason(q.start, q.end)) for q in READER.find(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Screen Shot 2016-05-04 at 10.23.45 AM shows 4 dead",
+    "see photo-of-45-killed.jpg and 3 more",
+    "under Title 18, U.S.C. Section 2339 and Act 5 of the law",
+    "copyright 2016 and 2015 \u00a9 with 7 killed",
+    "paid $40 or USD 40 or 40 dollars, up 12 per cent or 12%",
+    "at 10:30 or 10.30 pm, 5 am, 1400 GMT, 9 hrs",
+    "a 25-year-old and aged 30, for 3 days and two weeks",
+    "within 5 km, 3 miles, 200 metres, 4 tons",
+    "on March 12, 2016, 12 March 2016, March 2016, 12Mar16, 12/03/2016",
+    "the 3rd and twenty-first, Get short URL 191, Views: 40, 40 views",
+    "after 5 attacks already left 7 dead in Washington",
+])
+def test_ascii_reports_are_vetoed_as_by_the_general_path(text):
+    # a character beyond ASCII far from every number sends the text down the general path
+    found = reasons(text)
+    assert found == reasons(text + NOT_ASCII)
+    assert any(reason is not None for _q, reason in found) or "attacks" in text
+
+
+def test_digit_gates_together_open_wherever_one_does():
+    for text in ("10:30", "10.30", "5 pm", "5PM", "1400 gmt", "12 of March", "12Mar16", "1/2",
+                 "3rd", "3RD"):
+        low = text.lower()
+        assert any(gate.search(text if not in_lower else low) for gate, in_lower, _ in filters._DIGIT_GROUPS)
+        assert filters._ANY_DIGIT_GATE.search(low) is not None
+    assert filters._ANY_DIGIT_GATE.search("after the attack, 12 people were killed") is None
+
+
+def test_a_gate_whose_words_a_report_lacks_stays_shut():
+    live = {i for _gate, _in_lower, indices in exclusions("12 people were killed")._live_groups
+            for i in indices}
+    assert 25 not in live and 8 not in live  # no "short url", no currency word
+    assert 16 in live  # units of time are always searched for
+
+
+@pytest.mark.parametrize("text", [
+    "raqqa and Raqqa", "al-raqqa Raqqa", "5-raqqa", "x_raqqa", "raqqa's", "raqqa-based",
+    "Aleppo-aleppo", "the aleppo", "-aleppo", "aleppo", "ALEPPO", "\u00e9aleppo aleppo\u00e9",
+])
+def test_lower_words_are_what_the_plain_search_lists(text):
+    listed = set(_LOWER_WORD.findall(text))
+    words = _LowerWords(text)
+    for word in {*re.findall(r"[\w'-]+", text.lower()), "raqqa", "aleppo", "based", "raqqa-based"}:
+        assert (word in words) == (word in listed), word
+
+
+@pytest.mark.parametrize("text", ["AFP said", "the AFP's", "XAFP", "-AFP", "AFP-x", "(AFP)", "AFPS",
+                                  "SANA, AFP", "S ANA"])
+def test_acronyms_match_as_with_the_look_behind_first(text):
+    spellings = ["SANA", "AFP", r"S[-\s'’‘`]*ANA"]
+    plain, fast = re.compile(_alternation(spellings)), re.compile(_capital_alternation(spellings))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_names_scanned_twice_are_found_the_same():
+    index = NameIndex.build([("Syrian Observatory for Human Rights", "act_sohr")], [("Raqqa", "loc_raqqa")])
+    text = "Shelling hit Hamadi and Kafrnabel.\nMore died in hamadi, Kafrnabel and Deir Ezzor."
+    spans = [(0, 34), (35, len(text))]
+    first = index.scan(text, spans)
+    assert index.scan(text, spans) == first
+    # "Hamadi" is also written in lower case, so it names nobody
+    assert [(u.text, u.count) for u in first[1]] == [("Kafrnabel", 2), ("Deir Ezzor", 1)]
+
+
+def test_named_claimants_are_remembered_for_a_later_pronoun():
+    index = NameIndex.build([("Syrian Observatory for Human Rights", "act_sohr")])
+    text = ("The Syrian Observatory for Human Rights said 5 died.\nA resident said so.\n"
+            "Three died, it said.")
+    first, second, third = (0, 52), (53, 72), (73, len(text))
+    attributor = Attributor(text, index, index.find(text))
+    c = attributor.claimant(*first, 45)
+    assert (c.text, c.actor) == ("The Syrian Observatory for Human Rights", "act_sohr")
+    attributor.note_sentence(*first)
+    attributor.note_sentence(*second)
+    assert second not in attributor._found  # nothing asked who spoke before
+    c = attributor.claimant(*third, third[0])
+    assert (c.text, c.actor) == ("it", "act_sohr")
+    assert second in attributor._found
+
+
+@pytest.mark.parametrize("line", [
+    f"{a}{chr(c)}{b}\n" for c in range(0x80, 0xA0) for a, b in (("x", "y"), (" ", "."), ("5", "A"), ("", ""))
+] + ["ab \x95 cd \x92 ef \x81 gh", "don\x92t \x93go\x94 \x96 now\n", "a \x95\x81The", "ab \x8a\x81 cd",
+     "x\x8a\x82a", "\u00a3 5 \x95", "caf\u00c3\u00a9 \x95"])
+def test_lone_c1_controls_are_repaired_as_ftfy_repairs_them(line):
+    assert _repair_line(line) == ftfy.fix_text(line, _REPAIR)
+
+
+def test_lone_c1_controls_in_a_report():
+    stored = decode("Five killed \x95 six hurt, it\x92s said.\n\x95\x81The toll rose.".encode("latin-1"))
+    assert stored.text == "Five killed \u2022 six hurt, it\u2019s said.\n\u2022\x81The toll rose."
+    assert stored.repaired
