@@ -115,3 +115,42 @@ def test_releases_lists_the_catalogue(built):
     assert lines[4:] == ["latest: 1.0.1"]
     empty = CliRunner().invoke(cli, ["releases", "--releases", str(releases / "none")])
     assert empty.output == "no releases yet: run `tollbook build`\n"
+
+
+def _slow_compare(old, new, key):
+    """What compare_table reports, the plain way: every row as Python, every cell compared."""
+    def rows(t):
+        return {" / ".join(str(r[k]) for k in key): r for r in t.to_pylist()}
+    before, after = rows(old), rows(new)
+    return [(label, [(c, before[label][c], after[label][c]) for c in new.column_names
+                     if before[label][c] != after[label][c]])
+            for label in sorted(set(before) & set(after))
+            if any(before[label][c] != after[label][c] for c in new.column_names)]
+
+
+def test_only_rows_that_differ_are_reported_whatever_the_column_type():
+    import pyarrow as pa
+
+    from tollbook.release.changes import compare_table
+
+    old = pa.table({
+        "claim_id": [f"clm_{i:03d}" for i in range(200)],
+        "relayed_by": [["act_a", "act_b"] if i % 3 else None for i in range(200)],
+        "hedge": pa.array(["none", "reportedly"] * 100).dictionary_encode(),
+        "where_prec": [i % 4 if i % 5 else None for i in range(200)],
+        "share": [0.5 if i != 7 else float("nan") for i in range(200)],
+    })
+    new = old.set_column(1, "relayed_by", pa.array(
+        [["act_a"] if i == 10 else (["act_a", "act_b"] if i % 3 else (["act_c"] if i == 30 else None))
+         for i in range(200)]))
+    new = new.set_column(2, "hedge", pa.array(
+        ["claimed" if i == 11 else ("none", "reportedly")[i % 2] for i in range(200)]).dictionary_encode())
+    new = new.set_column(3, "where_prec", pa.array([2 if i == 15 else (i % 4 if i % 5 else None) for i in range(200)]))
+    changes = compare_table("claims", old, new)
+    assert [label for label, _ in changes.changed] == ["clm_007", "clm_010", "clm_011", "clm_015", "clm_030"]
+    assert changes.changed[1] == ("clm_010", [("relayed_by", ["act_a", "act_b"], ["act_a"])])
+    assert changes.changed[2] == ("clm_011", [("hedge", "reportedly", "claimed")])
+    assert changes.changed[3] == ("clm_015", [("where_prec", None, 2)])
+    assert changes.changed[4] == ("clm_030", [("relayed_by", None, ["act_c"])])
+    slow = _slow_compare(old, new, ["claim_id"])
+    assert [label for label, _ in slow] == [label for label, _ in changes.changed]  # NaN != NaN, as in Python

@@ -8,7 +8,9 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from tollbook.validate.rules.tombstones import id_tables
 from tollbook.validate.schemas import TABLES, primary_key
@@ -58,19 +60,32 @@ def _key_columns(table: str, old: pa.Table | None, new: pa.Table | None) -> list
     return sides[0].column_names[:1]
 
 
-def _rows(table: str, arrow: pa.Table | None, key: list[str]) -> dict[str, dict]:
+def _labels(arrow: pa.Table | None, key: list[str]) -> dict[str, int]:
+    """Row label (key values joined by " / ") → row number; only the key columns become Python."""
     if arrow is None:
         return {}
-    out = {}
-    for row in arrow.to_pylist():
-        label = " / ".join(v.isoformat() if isinstance(v, dt.date) else str(v) for v in (row[k] for k in key))
-        out[label] = row
-    return out
+    columns = [arrow.column(k).to_pylist() for k in key]
+    labels = (" / ".join(v.isoformat() if isinstance(v, dt.date) else str(v) for v in values)
+              for values in zip(*columns, strict=True))
+    return {label: i for i, label in enumerate(labels)}  # a label written twice keeps its last row
+
+
+def _plain(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    return column.cast(column.type.value_type) if pa.types.is_dictionary(column.type) else column
+
+
+def _may_differ(a: pa.ChunkedArray, b: pa.ChunkedArray) -> np.ndarray:
+    """True where two aligned columns may hold different values (never False where they do)."""
+    a, b = _plain(a), _plain(b)
+    if a.type != b.type or pa.types.is_nested(a.type):
+        return np.array([x != y for x, y in zip(a.to_pylist(), b.to_pylist(), strict=True)], dtype=bool)
+    same = pc.or_kleene(pc.fill_null(pc.equal(a, b), False), pc.and_(pc.is_null(a), pc.is_null(b)))
+    return ~np.asarray(same.to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def compare_table(table: str, old: pa.Table | None, new: pa.Table | None) -> TableChanges:
     key = _key_columns(table, old, new)
-    before, after = _rows(table, old, key), _rows(table, new, key)
+    before, after = _labels(old, key), _labels(new, key)
     old_cols = old.column_names if old is not None else []
     new_cols = new.column_names if new is not None else []
     shared = [c for c in new_cols if c in old_cols]
@@ -78,10 +93,21 @@ def compare_table(table: str, old: pa.Table | None, new: pa.Table | None) -> Tab
                        added=sorted(set(after) - set(before)), removed=sorted(set(before) - set(after)),
                        columns_added=[c for c in new_cols if c not in old_cols] if old is not None else [],
                        columns_removed=[c for c in old_cols if c not in new_cols] if new is not None else [])
-    for label in sorted(set(before) & set(after)):
-        diffs = [(c, before[label][c], after[label][c]) for c in shared if before[label][c] != after[label][c]]
+    both = sorted(set(before) & set(after))
+    if not both or not shared:
+        return out
+    # whole columns are compared in Arrow; only rows that may differ are turned into Python
+    old_rows = old.select(shared).take(pa.array([before[label] for label in both], pa.int64()))
+    new_rows = new.select(shared).take(pa.array([after[label] for label in both], pa.int64()))
+    suspects = np.zeros(len(both), dtype=bool)
+    for c in shared:
+        suspects |= _may_differ(old_rows.column(c), new_rows.column(c))
+    picked = pa.array(np.flatnonzero(suspects), pa.int64())
+    for i, a, b in zip(picked.to_pylist(), old_rows.take(picked).to_pylist(), new_rows.take(picked).to_pylist(),
+                       strict=True):
+        diffs = [(c, a[c], b[c]) for c in shared if a[c] != b[c]]
         if diffs:
-            out.changed.append((label, diffs))
+            out.changed.append((both[i], diffs))
     return out
 
 
