@@ -33,10 +33,11 @@ def releases_or_default(releases: Path | None) -> Path:
 def parse_options(command):
     """``--jobs``, ``--cache-dir`` and ``--no-cache``: how the curated files are parsed."""
     command = click.option("--no-cache", "no_cache", is_flag=True,
-                           help="Parse every file again, without the per-file cache.")(command)
+                           help="Parse every file again, without the parse cache.")(command)
     command = click.option("--cache-dir", "cache_dir", type=click.Path(path_type=Path, file_okay=False),
-                           default=None, help="Per-file parse cache (default: TOLLBOOK_CACHE, else "
-                           ".tollbook-cache beside the dataset folder; TOLLBOOK_CACHE=off disables it).")(command)
+                           default=None, help="Folder of the parse cache, one pack per dataset (default: "
+                           "TOLLBOOK_CACHE, else .tollbook-cache beside the dataset folder; TOLLBOOK_CACHE=off "
+                           "disables it).")(command)
     return click.option("--jobs", "jobs", type=click.IntRange(min=1), default=1, show_default=True,
                         help="Processes parsing the curated files (the result is the same).")(command)
 
