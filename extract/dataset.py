@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 from tollbook.extract.format_errors import read_model_file
+from tollbook.extract.listing import names
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import EventsFile, ReleaseSpec
@@ -38,10 +38,7 @@ class Dataset:
         files = [f"dataset/{n}" for n in ("release.yaml", "events.yaml", REMOVALS_FILE)
                  if (self.root / n).is_file()]
         for sub in ("sources", "records", "reference"):
-            folder = self.root / sub
-            if folder.is_dir():
-                with os.scandir(folder) as found:
-                    files += sorted(f"dataset/{sub}/{e.name}" for e in found if e.is_file())
+            files += [f"dataset/{sub}/{name}" for name in names(self.root / sub, files_only=True)]
         return files
 
     def input_hashes(self) -> dict[str, str]:

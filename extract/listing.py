@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 
 
-def names(folder: Path, suffix: str) -> list[str]:
+def names(folder: Path, suffix: str = "", files_only: bool = False) -> list[str]:
     """Sorted names in ``folder`` ending with ``suffix`` (as ``folder.glob("*" + suffix)``
-    finds them); an absent folder has none."""
+    finds them; only regular files with ``files_only``); an absent folder has none."""
     try:
         with os.scandir(folder) as found:
-            return sorted(e.name for e in found if e.name.endswith(suffix))
+            return sorted(e.name for e in found if e.name.endswith(suffix) and (not files_only or e.is_file()))
     except (FileNotFoundError, NotADirectoryError):
         return []

@@ -10,7 +10,7 @@ executes code from a release.
 from __future__ import annotations
 
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -23,12 +23,12 @@ from tollbook.problems import TollbookError
 from tollbook.release.arrow_schema import to_pandas
 from tollbook.release.catalogue import resolve
 from tollbook.release.checksums import (
+    BackgroundHashes,
     check_digest,
     check_listed,
     read_sums,
     sha256_bytes,
-    sha256_file,
-    verify_files,
+    verify_file,
 )
 from tollbook.validate.schemas import TABLES
 from tollbook.views import create_views, referenced_names, view_dependencies, view_files, view_names
@@ -52,7 +52,7 @@ def _open_release(version: str, releases: Path | str | None) -> tuple[Path, dict
 def release_folder(version: str = "latest", releases: Path | str | None = None) -> Path:
     """The release folder, once its manifest's bytes are checked against SHA256SUMS."""
     folder, sums = _open_release(version, releases)
-    verify_files(folder, [MANIFEST_FILE], sums)
+    verify_file(folder, MANIFEST_FILE, sums)
     return folder
 
 
@@ -115,14 +115,15 @@ def connect(version: str = "latest", releases: Path | str | None = None,
     views are created while the files are hashed."""
     folder, sums = _open_release(version, releases)
     names = [MANIFEST_FILE, *(f"{t}.parquet" for t in TABLES)] if verify else [MANIFEST_FILE]
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        checked = pool.submit(verify_files, folder, names, sums)  # hashing starts before DuckDB does
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        hashes = BackgroundHashes(folder, sums, pool)
+        hashes.start(names)  # hashing starts before DuckDB does
         con = duckdb.connect(":memory:")
         try:
             try:
                 _create_catalogue(con, folder, list(TABLES), None)
             finally:
-                checked.result()  # a damaged file is reported before anything else
+                hashes.check(names)  # a damaged file is reported before anything else
         except BaseException:
             con.close()
             raise
@@ -143,27 +144,6 @@ def _needed(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], set[st
     views |= {d for v in list(views) for d in dependencies[v] if d in dependencies}
     names = names.union(*(dependencies[v] for v in views))
     return [t for t in TABLES if t in names], views
-
-
-class _Hashes:
-    """The sha256 of release files, each computed once, in a background thread, in the order asked."""
-
-    def __init__(self, folder: Path, sums: dict[str, str], pool: ThreadPoolExecutor) -> None:
-        self.folder, self.sums, self.pool = folder, sums, pool
-        self.running: dict[str, Future[str]] = {}
-
-    def start(self, names: list[str]) -> None:
-        for name in names:
-            if name not in self.running and name in self.sums and (self.folder / name).exists():
-                self.running[name] = self.pool.submit(sha256_file, self.folder / name)
-
-    def check(self, names: list[str]) -> None:
-        """Refuse the first of ``names`` that is unlisted, missing, or whose bytes are not the listed ones."""
-        for name in names:
-            check_listed(self.folder, name, self.sums)
-        self.start(names)
-        for name in names:
-            check_digest(self.folder, name, self.running[name].result(), self.sums)
 
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -191,7 +171,7 @@ def _likely_tables(sql: str) -> list[str]:
 
 
 def _run(con: duckdb.DuckDBPyConnection, folder: Path, sql: str,
-         needed: tuple[list[str], set[str]] | None, hashes: _Hashes | None) -> pa.Table | None:
+         needed: tuple[list[str], set[str]] | None, hashes: BackgroundHashes | None) -> pa.Table | None:
     tables, views = needed if needed is not None else (list(TABLES), None)
     files = [f"{t}.parquet" for t in tables]
     if hashes is not None:
@@ -218,7 +198,7 @@ def query(sql: str, version: str = "latest", releases: Path | str | None = None,
     pool = ThreadPoolExecutor(max_workers=1)
     con = None
     try:
-        hashes = _Hashes(folder, sums, pool) if verify else None
+        hashes = BackgroundHashes(folder, sums, pool) if verify else None
         if hashes is not None:
             hashes.start([f"{t}.parquet" for t in _likely_tables(sql)])
         con = duckdb.connect(":memory:")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from tollbook.problems import TollbookError
@@ -67,14 +67,23 @@ def verify_file(folder: Path, name: str, sums: dict[str, str] | None = None) -> 
     check_digest(folder, name, sha256_file(path), sums)
 
 
-def verify_files(folder: Path, names: list[str], sums: dict[str, str], workers: int = 2) -> None:
-    """``verify_file`` for several files, hashed in ``workers`` threads; the first bad file (in the
-    order given) is the one reported."""
-    paths = [check_listed(folder, n, sums) for n in names]
-    if workers <= 1 or len(paths) <= 1:
-        digests = [sha256_file(p) for p in paths]
-    else:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            digests = list(pool.map(sha256_file, paths))
-    for name, actual in zip(names, digests, strict=True):
-        check_digest(folder, name, actual, sums)
+class BackgroundHashes:
+    """The sha256 of a release's files, each computed once, in ``pool``'s threads (hashlib lets go
+    of the GIL), so the caller can work while they are hashed."""
+
+    def __init__(self, folder: Path, sums: dict[str, str], pool: ThreadPoolExecutor) -> None:
+        self.folder, self.sums, self.pool = folder, sums, pool
+        self.running: dict[str, Future[str]] = {}
+
+    def start(self, names: list[str]) -> None:
+        for name in names:
+            if name not in self.running and name in self.sums and (self.folder / name).exists():
+                self.running[name] = self.pool.submit(sha256_file, self.folder / name)
+
+    def check(self, names: list[str]) -> None:
+        """Refuse the first of ``names`` that is unlisted, missing, or whose bytes are not the listed ones."""
+        for name in names:
+            check_listed(self.folder, name, self.sums)
+        self.start(names)
+        for name in names:
+            check_digest(self.folder, name, self.running[name].result(), self.sums)
