@@ -16,6 +16,11 @@ ACTOR_TYPES = (
     "monitor",
     "news_agency",
     "news_outlet",
+    "state_media",
+    "foreign_state_media",
+    "opposition_body",
+    "humanitarian",
+    "international_organisation",
     "individual",
     "organisation",
     "civilians",
@@ -27,11 +32,30 @@ FEATURE_TYPES = (
     "checkpoint",
     "military_base",
     "airbase",
+    "neighbourhood",
+    "site",
+    "admin2",
     "admin1",
     "region",
     "country",
 )
-EVENT_TYPES = ("battle", "offensive", "capture", "execution", "airstrike_campaign", "clashes")
+EVENT_TYPES = (
+    "battle",
+    "offensive",
+    "capture",
+    "execution",
+    "airstrike_campaign",
+    "clashes",
+    "airstrike",
+    "shelling",
+    "bombing",
+    "chemical_attack",
+    "massacre",
+    "attack",
+)
+#: Who the people counted in a casualty figure were, when the text says (ECW disaggregation).
+AGE_GROUPS = ("child", "adult", "elderly")
+SEXES = ("female", "male")
 REVIEW_STATUSES = ("proposed", "accepted", "edited", "rejected")
 #: Review statuses whose claims reach a release.
 RELEASED_STATUSES = ("accepted", "edited")
