@@ -103,6 +103,7 @@ def _figures(ctx: _Context, claim: Claim, tables: dict[str, list[dict]]) -> None
             "casualty_id": f.casualty_id, **_figure_common(ctx, claim, f),
             "outcome": f.outcome, "party_id": f.party, "party_text": f.party_text,
             "perpetrator_id": f.perpetrator, "part_of": f.part_of,
+            "civilian": f.civilian, "age_group": f.age_group, "sex": f.sex,
             **_count_columns(ctx, f.casualty_id, f.count),
         })
     for f in claim.airstrikes:

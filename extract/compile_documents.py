@@ -31,6 +31,10 @@ def compile_documents(ds: Dataset) -> list[dict]:
             "body_end": s.body.char_end,
             "n_chars": len(src.text),
             "language": s.language,
+            "provenance": s.provenance.citation if s.provenance else None,
+            "provenance_doi": s.provenance.doi if s.provenance else None,
+            "provenance_row_ids": [r.row_id for r in s.provenance.rows] if s.provenance else [],
+            "text_repair": s.provenance.repair if s.provenance else None,
         })
     return rows
 

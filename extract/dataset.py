@@ -37,8 +37,12 @@ class Dataset:
         """Every file a release is built from, as ``dataset/...`` paths, in a stable order."""
         files = [f"dataset/{n}" for n in ("release.yaml", "events.yaml", REMOVALS_FILE)
                  if (self.root / n).is_file()]
-        for sub in ("sources", "records", "reference"):
+        for sub in ("sources", "records", "reference", "events", "intake"):
             files += [f"dataset/{sub}/{name}" for name in names(self.root / sub, files_only=True)]
+        for stem in names(self.root / "reference"):
+            if (self.root / "reference" / stem).is_dir():
+                files += [f"dataset/reference/{stem}/{n}"
+                          for n in names(self.root / "reference" / stem, ".csv", files_only=True)]
         return files
 
     def input_hashes(self) -> dict[str, str]:

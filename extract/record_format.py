@@ -32,6 +32,8 @@ ControlStatus = Literal[voc.CONTROL_STATUSES]  # type: ignore[valid-type]
 Weapon = Literal[voc.WEAPONS]  # type: ignore[valid-type]
 ReviewStatus = Literal[voc.REVIEW_STATUSES]  # type: ignore[valid-type]
 EventType = Literal[voc.EVENT_TYPES]  # type: ignore[valid-type]
+AgeGroup = Literal[voc.AGE_GROUPS]  # type: ignore[valid-type]
+Sex = Literal[voc.SEXES]  # type: ignore[valid-type]
 DateEvidenceKind = Literal[voc.DATE_EVIDENCE_KINDS]  # type: ignore[valid-type]
 Precision = Annotated[int, Field(ge=1, le=5)]
 WherePrecision = Annotated[int, Field(ge=1, le=7)]
@@ -81,6 +83,24 @@ class ExcludedSpan(_Strict):
     text_start: str | None = None
 
 
+class ProvenanceRow(_Strict):
+    """One row of a published dataset this document was taken from, as that dataset codes it."""
+
+    row_id: str
+    coded: dict[str, str | int | None] = {}
+
+
+class Provenance(_Strict):
+    """Where the stored text came from when it was taken from a published dataset."""
+
+    dataset: str
+    doi: str | None = None
+    licence: str
+    citation: str
+    rows: list[ProvenanceRow] = Field(min_length=1)
+    repair: str | None = None  # how the text was repaired before storing, when it was
+
+
 class Sidecar(_Strict):
     document_id: DocumentId
     title: str
@@ -99,6 +119,7 @@ class Sidecar(_Strict):
     body: Span
     excluded_spans: list[ExcludedSpan] = []
     licence_note: str | None = None
+    provenance: Provenance | None = None
 
 
 # --- record files ----------------------------------------------------------------------
@@ -156,6 +177,9 @@ class CasualtyFigure(_Figure):
     perpetrator: ActorId | None = None
     count: CountSpec
     part_of: _id("casualty") | None = None
+    civilian: bool | None = None  # the text says they were civilians (True) or combatants (False)
+    age_group: AgeGroup | None = None  # child | adult | elderly, when the text says
+    sex: Sex | None = None  # female | male, when the text says
 
 
 class AirstrikeFigure(_Figure):

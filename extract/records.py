@@ -176,11 +176,28 @@ class _DeferredWhere:
         return f"{file}:{line}"
 
 
+def events_files(dataset: Path) -> list[tuple[Path, str]]:
+    """``dataset/events.yaml`` and then ``dataset/events/*.yaml`` in name order: a team may split
+    its events over several files (one per curator or batch) so that edits do not collide."""
+    from tollbook.extract.listing import names
+
+    found = [(dataset / "events.yaml", "dataset/events.yaml")] if (dataset / "events.yaml").is_file() else []
+    folder = dataset / "events"
+    return found + [(folder / n, f"dataset/events/{n}") for n in names(folder, ".yaml", files_only=True)]
+
+
 def read_events(dataset: Path, origins: Origins) -> tuple[EventsFile | None, list[Problem]]:
-    rel = "dataset/events.yaml"
-    content, doc, problems = read_model_file(dataset / "events.yaml", EventsFile, rel)
-    if content is not None:
-        seen: dict[str, str] = {}
+    files = events_files(dataset)
+    if not files:  # reported as a missing file, as before
+        files = [(dataset / "events.yaml", "dataset/events.yaml")]
+    events, problems, seen, any_read = [], [], {}, False
+    for path, rel in files:
+        content, doc, found = read_model_file(path, EventsFile, rel)
+        problems += found
+        if content is None:
+            continue
+        any_read = True
         for i, event in enumerate(content.events):
             _register(origins, seen, event.event_id, rel, doc, ("events", i), problems, "event_id")
-    return content, problems
+            events.append(event)
+    return (EventsFile(events=events) if any_read else None), problems

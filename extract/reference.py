@@ -55,6 +55,15 @@ def row_key(stem: str, row: dict) -> str:
     return "/".join(str(row[k]) for k in keys)
 
 
+def reference_parts(dataset: Path, stem: str) -> list[tuple[Path, str]]:
+    """Further files of a reference table, ``reference/<stem>/*.csv`` (same header), read after
+    ``reference/<stem>.csv`` in name order: a team may split a table by curator or batch."""
+    from tollbook.extract.listing import names
+
+    folder = dataset / "reference" / stem
+    return [(folder / n, f"dataset/reference/{stem}/{n}") for n in names(folder, ".csv", files_only=True)]
+
+
 def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Reference, list[Problem]]:
     """Read every reference CSV; each row's origin is recorded under ``<stem>:<key>``."""
     origins = origins if origins is not None else Origins()
@@ -69,26 +78,29 @@ def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Refer
             ref.tables[stem] = empty
             ref.unreadable.add(stem)
             continue
-        table, found = read_csv_rows(path, rel, stem, columns, OPTIONAL_COLUMNS)
-        problems += found
-        if not table.readable:
-            ref.tables[stem] = empty
-            ref.unreadable.add(stem)
-            continue
-        if any(k not in table.header for k in keys):
-            ref.unreadable.add(stem)
         records, seen = [], {}
-        for i, row in table.rows:
-            key = row_key(stem, row)
-            if key in seen:
-                problems.append(Problem(rel, i, key, "/".join(keys), "duplicate-id",
-                                        f"{key!r} is already defined on line {seen[key]}"))
+        for part, part_rel in [(path, rel), *reference_parts(dataset, stem)]:
+            table, found = read_csv_rows(part, part_rel, stem, columns, OPTIONAL_COLUMNS)
+            problems += found
+            if not table.readable:
+                ref.unreadable.add(stem)
                 continue
-            seen[key] = i
-            records.append(row)
-            if all(row.get(k) for k in keys):
-                origins.add(f"{stem}:{key}", rel, i,
-                            {c: i for c in columns})
+            if any(k not in table.header for k in keys):
+                ref.unreadable.add(stem)
+            for i, row in table.rows:
+                key = row_key(stem, row)
+                if key in seen:
+                    problems.append(Problem(part_rel, i, key, "/".join(keys), "duplicate-id",
+                                            f"{key!r} is already defined at {seen[key]}"))
+                    continue
+                seen[key] = f"line {i}" if part_rel == rel else f"{part_rel}:{i}"
+                records.append(row)
+                if all(row.get(k) for k in keys):
+                    origins.add(f"{stem}:{key}", part_rel, i,
+                                {c: i for c in columns})
+        if stem in ref.unreadable and not records:
+            ref.tables[stem] = empty
+            continue
         frame = pd.DataFrame(records, columns=list(columns), dtype="str") if records else empty
         ref.tables[stem] = frame
     return ref, problems

@@ -22,6 +22,7 @@ COMMANDS = (
     "releases",
     "docs",
     "report",
+    "add",
     "propose",
     "review",
 

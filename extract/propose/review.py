@@ -34,6 +34,8 @@ class Decision:
     claim_id: str
     status: str  # accepted | edited | rejected
     reason: str | None = None
+    edits: dict | None = None  # for "edited": the fields that replace the draft's
+    note: str | None = None
 
 
 @dataclass
@@ -64,7 +66,9 @@ def decide(claims: list[dict], decisions: list[Decision], by: str | None, on: dt
             raise ReviewError(f"no claim {d.claim_id} in the draft")
         if d.status == "rejected" and not d.reason:
             raise ReviewError(f"rejecting {d.claim_id} needs a reason")
-        review = {"status": d.status, "by": by, "on": on, "note": None}
+        if d.edits:
+            claim.update(d.edits)
+        review = {"status": d.status, "by": by, "on": on, "note": d.note}
         if d.reason:
             review["reason"] = d.reason
         claim["review"] = review

@@ -104,6 +104,14 @@ def command(files, fmt, reference_date, out, jobs, dataset, dask_scheduler=None)
     records = dataset / "records" if dataset is not None else None
     jobs_list = [_Job(f, fmt, ref, records) for f in files]
     if out is not None:
+        if dataset is not None:
+            resolved = out.resolve()
+            for curated in ("records", "sources"):
+                folder = (dataset / curated).resolve()
+                if resolved == folder or folder in resolved.parents:
+                    raise click.ClickException(
+                        f"--out {out} is inside dataset/{curated}/, which holds curated files: write "
+                        "drafts elsewhere (e.g. drafts/) and merge them with tollbook review")
         out.mkdir(parents=True, exist_ok=True)
     if dask_scheduler:
         from tollbook.extract.propose_dask import propose_results

@@ -26,6 +26,10 @@ class Documents(pa.DataFrameModel):
     body_end: Count = count("Offset where the article body ends, exclusive.", "characters")
     n_chars: Count = count("Length of the stored text.", "characters")
     language: Text = text("ISO 639-1 language of the text.")
+    provenance: Text = text("For a text taken from a published dataset: that dataset, cited (authors, title, year).", nullable=True)
+    provenance_doi: Text = text("DOI of that dataset, when it has one.", nullable=True)
+    provenance_row_ids: TextList = pa.Field(description="Ids of the dataset's rows the text was taken from (FA-KES unit_id), so every document traces to its row; empty for texts collected directly.")
+    text_repair: Text = text("How the stored text was repaired from the dataset's cell (mis-encoded characters), when it was; missing when stored as published.", nullable=True)
 
     class Config:
         strict = True

@@ -1,0 +1,263 @@
+"""Store a report text under its hash name with its sidecar, refusing duplicates.
+
+- An exact duplicate (the same bytes, or the same text once case, spacing and punctuation are
+  set aside) is refused, naming the document already stored.
+- A near duplicate (MinHash estimate of the Jaccard similarity of word 5-shingles at least
+  ``NEAR_DUPLICATE``) is a likely republication: the result names it so the curator can
+  pass ``--republication-of``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from tollbook.extract.intake.body import Body, find_body
+from tollbook.extract.listing import names
+
+#: Jaccard similarity of word 5-shingles above which two texts are one story republished;
+#: wire copy run by two outlets with a different headline and tail scores above 0.7.
+NEAR_DUPLICATE = 0.7
+SHINGLE = 5
+PERMUTATIONS = 128
+_STEM = re.compile(r"^(?P<n>\d+)_(?P<hash>[0-9a-f]{16})$")
+_WORD = re.compile(r"\w+")
+
+
+class IntakeError(ValueError):
+    """A text that cannot be added; the message says why in one line."""
+
+
+def name_hash(text: str) -> str:
+    """The hash part of a stored file's name: the first 16 hex digits of its text's sha256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def normalised(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _minhash(text: str):
+    from datasketch import MinHash
+
+    words = normalised(text).split()
+    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    m = MinHash(num_perm=PERMUTATIONS, seed=1)
+    m.update_batch(s.encode("utf-8") for s in shingles)
+    return m
+
+
+@dataclass
+class Stored:
+    document_id: str
+    stem: str
+    outlet_id: str | None
+    story_id: str
+    published_date: dt.date | None
+    normal_sha: str
+    minhash: object = None
+
+
+@dataclass
+class Catalogue:
+    """What ``dataset/sources/`` already holds, for duplicate checks and numbering."""
+
+    folder: Path
+    by_bytes: dict[str, str] = field(default_factory=dict)
+    by_normal: dict[str, str] = field(default_factory=dict)
+    stored: dict[str, Stored] = field(default_factory=dict)
+    next_number: int = 0
+    _lsh: object = None
+
+    @classmethod
+    def read(cls, dataset: Path) -> Catalogue:
+        from datasketch import MinHashLSH
+
+        cat = cls(dataset / "sources")
+        cat._lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=PERMUTATIONS)
+        for name in names(cat.folder, ".txt"):
+            m = _STEM.match(name[:-4])
+            if m:
+                cat.next_number = max(cat.next_number, int(m.group("n")) + 1)
+            raw = (cat.folder / name).read_bytes()
+            text = raw.decode("utf-8", errors="replace")
+            sidecar = _sidecar(cat.folder / f"{name[:-4]}.yaml")
+            doc_id = str(sidecar.get("document_id") or "doc_" + name[:-4].split("_", 1)[-1])
+            cat._remember(Stored(doc_id, name[:-4], sidecar.get("outlet_id"),
+                                 str(sidecar.get("story_id") or ""), _day(sidecar.get("published_date")),
+                                 hashlib.sha256(normalised(text).encode()).hexdigest()),
+                          hashlib.sha256(raw).hexdigest(), text)
+        return cat
+
+    def _remember(self, s: Stored, byte_sha: str, text: str) -> None:
+        s.minhash = _minhash(text)
+        self.by_bytes[byte_sha] = s.document_id
+        self.by_normal.setdefault(s.normal_sha, s.document_id)
+        self.stored[s.document_id] = s
+        self._lsh.insert(s.document_id, s.minhash)
+
+    def duplicate_of(self, text: str) -> str | None:
+        raw_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        if raw_sha in self.by_bytes:
+            return self.by_bytes[raw_sha]
+        return self.by_normal.get(hashlib.sha256(normalised(text).encode()).hexdigest())
+
+    def near(self, text: str) -> list[tuple[str, float]]:
+        """Stored documents whose text is a near duplicate, most similar first."""
+        m = _minhash(text)
+        found = [(d, m.jaccard(self.stored[d].minhash)) for d in self._lsh.query(m)]
+        return sorted(((d, round(j, 2)) for d, j in found if j >= NEAR_DUPLICATE), key=lambda x: (-x[1], x[0]))
+
+
+@dataclass(frozen=True)
+class NewSource:
+    """What ``add`` needs to know about one text besides the text itself."""
+
+    title: str | None
+    outlet: str
+    outlet_id: str | None
+    published_date: dt.date | None = None
+    published_evidence: dict | None = None  # kind/text/reason; default: the page's dateline
+    republication_of: str | None = None
+    authors: tuple[str, ...] = ()
+    language: str = "en"
+    licence_note: str | None = None
+    provenance: dict | None = None
+
+
+@dataclass
+class Added:
+    document_id: str
+    text_path: Path
+    sidecar_path: Path
+    body: Body
+    near: list[tuple[str, float]]
+
+
+def plan(catalogue: Catalogue, text: str, new: NewSource) -> tuple[dict, Body, list[tuple[str, float]]]:
+    """The sidecar for ``text`` and what was found in it; raises IntakeError if it is refused."""
+    if not text.strip():
+        raise IntakeError("the text is empty")
+    existing = catalogue.duplicate_of(text)
+    if existing is not None:
+        raise IntakeError(f"the same text is already stored as {existing} "
+                          f"({catalogue.stored[existing].stem}.txt)")
+    body = find_body(text, new.title)
+    near = [n for n in catalogue.near(text) if n[0] != new.republication_of]
+    digest = name_hash(text)
+    doc_id = f"doc_{digest}"
+    evidence = new.published_evidence
+    published = new.published_date
+    if evidence is None:
+        if body.dateline is None:
+            raise IntakeError("no publication date found at the top of the text; pass --published "
+                              "YYYY-MM-DD with --dateline TEXT or --date-reason WHY")
+        published = published or body.dateline.date
+        evidence = {"kind": "dateline", "text": body.dateline.text}
+    if published is None:
+        raise IntakeError("no publication date: pass --published YYYY-MM-DD")
+    first, last = body.words(text)
+    sidecar: dict = {
+        "document_id": doc_id,
+        "title": (new.title or text[body.char_start:body.char_start + 80].split(".")[0]).strip(),
+        "outlet": new.outlet,
+        "outlet_id": new.outlet_id,
+        "authors": list(new.authors),
+        "published_date": published,
+        "published_date_evidence": evidence,
+    }
+    story = f"sty_{digest}"
+    if new.republication_of is not None:
+        original = catalogue.stored.get(new.republication_of)
+        if original is None:
+            raise IntakeError(f"--republication-of {new.republication_of}: no such document in dataset/sources")
+        orig_sidecar = _sidecar(catalogue.folder / f"{original.stem}.yaml")
+        story = original.story_id or story
+        sidecar["original"] = {"document_id": original.document_id,
+                               "outlet": str(orig_sidecar.get("outlet") or original.outlet_id),
+                               "authors": list(orig_sidecar.get("authors") or []),
+                               "published_date": original.published_date}
+    sidecar.update({
+        "story_id": story,
+        "language": new.language,
+        "encoding": "utf-8",
+        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "body": {"char_start": body.char_start, "char_end": body.char_end,
+                 "first_words": first, "last_words": last},
+        "excluded_spans": [],
+        "licence_note": new.licence_note,
+    })
+    if new.provenance is not None:
+        sidecar["provenance"] = new.provenance
+    return sidecar, body, near
+
+
+def store(catalogue: Catalogue, text: str, new: NewSource, dry_run: bool = False) -> Added:
+    """Write ``text`` and its sidecar into ``dataset/sources/`` (both or neither)."""
+    sidecar, body, near = plan(catalogue, text, new)
+    stem = f"{catalogue.next_number:03d}_{sidecar['document_id'][4:]}"
+    text_path = catalogue.folder / f"{stem}.txt"
+    meta_path = catalogue.folder / f"{stem}.yaml"
+    if not dry_run:
+        catalogue.folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(text_path, text.encode("utf-8"))
+        try:
+            write_atomically(meta_path, dump_sidecar(sidecar).encode("utf-8"))
+        except BaseException:
+            text_path.unlink(missing_ok=True)
+            raise
+        catalogue.next_number += 1
+        catalogue._remember(Stored(sidecar["document_id"], stem, new.outlet_id, sidecar["story_id"],
+                                   sidecar["published_date"],
+                                   hashlib.sha256(normalised(text).encode()).hexdigest()),
+                            sidecar["text_sha256"], text)
+    return Added(sidecar["document_id"], text_path, meta_path, body, near)
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Plain YAML: no anchors or aliases, so editing one value never changes another."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def dump_sidecar(sidecar: dict) -> str:
+    return yaml.dump(sidecar, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that it holds either its old bytes or all of the new ones."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _sidecar(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _day(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
