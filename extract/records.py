@@ -53,15 +53,17 @@ def _field_lines(doc: LocatedYaml, path: tuple) -> dict[str, int]:
 
 
 def _register(origins: Origins, seen: dict[str, str], record_id: str, rel: str, doc: LocatedYaml,
-              path: tuple, problems: list[Problem], id_field: str) -> None:
+              path: tuple, problems: list[Problem], id_field: str) -> bool:
+    """Register an id where it is defined; False (and a duplicate-id problem) if it already was."""
     line = doc.line_of(path)
     where = f"{rel}:{line}"
     if record_id in seen:
         problems.append(Problem(rel, line, record_id, id_field, "duplicate-id",
                                 f"{record_id} is already defined at {seen[record_id]}"))
-        return
+        return False
     seen[record_id] = where
     origins.add(record_id, rel, line, _field_lines(doc, path))
+    return True
 
 
 class _RecordFileHead(BaseModel):
@@ -153,7 +155,8 @@ def read_records(dataset: Path, origins: Origins, cache: ParsedCache | None = No
     for path, (content, digest) in zip(paths, parse_many("record", paths, cache, jobs), strict=True):
         rel = f"dataset/records/{path.name}"
         ids = [record_id for record_id, _, _ in _record_ids(content)] if content is not None else []
-        if content is None or any(record_id in seen for record_id in ids):
+        if (content is None or content.document_id != document_id_for(path.stem)
+                or any(record_id in seen for record_id in ids)):
             content = _read_carefully(path, rel, origins, seen, problems)
             if content is None:
                 continue
@@ -161,6 +164,12 @@ def read_records(dataset: Path, origins: Origins, cache: ParsedCache | None = No
             for record_id in ids:
                 seen[record_id] = _DeferredWhere(origins, record_id)
             origins.defer(ids, _locator(origins, path, rel, content))
+        if content.document_id in records:
+            problems.append(Problem(rel, 1, content.document_id, "document_id", "duplicate-record-file",
+                                    f"{content.document_id} already has its record file "
+                                    f"{records[content.document_id].path}; one document has one record "
+                                    "file (merge the claims into it)"))
+            continue
         records[content.document_id] = Records(rel, content, digest)
     return records, problems
 
@@ -198,6 +207,6 @@ def read_events(dataset: Path, origins: Origins) -> tuple[EventsFile | None, lis
             continue
         any_read = True
         for i, event in enumerate(content.events):
-            _register(origins, seen, event.event_id, rel, doc, ("events", i), problems, "event_id")
-            events.append(event)
+            if _register(origins, seen, event.event_id, rel, doc, ("events", i), problems, "event_id"):
+                events.append(event)  # a second definition is reported, not compiled
     return (EventsFile(events=events) if any_read else None), problems

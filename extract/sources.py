@@ -48,6 +48,22 @@ def decode_text(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
                               "latin-1 and mojibake) and store the UTF-8 text")]
 
 
+def body_words_problems(text: str, body) -> list[tuple[str, str]]:
+    """(field, message) for each of first_words / last_words that is not what the body span
+    starts or ends with (compared word by word, so line breaks and spacing do not matter)."""
+    words = text[body.char_start:body.char_end].split()
+    out = []
+    for name, given, at_start in (("first_words", body.first_words, True), ("last_words", body.last_words, False)):
+        if not given:
+            continue
+        want = given.split()
+        have = words[:len(want)] if at_start else words[len(words) - len(want):]
+        if have != want:
+            out.append((f"body.{name}", f"the body span {body.char_start}-{body.char_end} "
+                        f"{'starts' if at_start else 'ends'} with {' '.join(have)!r}, not {given!r}"))
+    return out
+
+
 def _sidecar_lines(origins: Origins, meta_path: Path, rel_meta: str, document_id: str):
     def locate_file() -> None:
         doc = read_yaml(meta_path)
@@ -92,7 +108,8 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
         if sidecar is not None and text is not None:
             sha = hashlib.sha256(raw).hexdigest()
             body = sidecar.body
-            if sha == sidecar.text_sha256 and 0 <= body.char_start < body.char_end <= len(text):
+            if (sha == sidecar.text_sha256 and 0 <= body.char_start < body.char_end <= len(text)
+                    and not body_words_problems(text, body)):
                 origins.defer([sidecar.document_id], _sidecar_lines(origins, meta_path, rel_meta,
                                                                     sidecar.document_id))
                 sources[sidecar.document_id] = Source(stem, rel_text, rel_meta, text, sha, sidecar,
@@ -146,6 +163,10 @@ def _read_sidecar_carefully(meta_path: Path, rel_meta: str, text_path: Path, rel
                                 "value-not-allowed",
                                 f"body span {body.char_start}-{body.char_end} is not inside the "
                                 f"text (0-{len(text)})"))
+    else:
+        for name, message in body_words_problems(text, body):
+            problems.append(Problem(rel_meta, doc.line_of(("body", name.split(".")[1])), sidecar.document_id,
+                                    name, "body-words-mismatch", message))
     origins.add(sidecar.document_id, rel_meta, 1,
                 {k[0]: line for k, line in doc.lines.items() if len(k) == 1})
     return Source(stem, rel_text, rel_meta, text, sha, sidecar)

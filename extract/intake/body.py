@@ -28,7 +28,8 @@ HEADLINE_SHARE = 0.9
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"])}
-_MONTH = r"(?P<{0}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (r"(?P<{0}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
@@ -141,6 +142,12 @@ def _skip_separators(text: str, pos: int) -> int:
     return pos
 
 
+def _starts_furniture(text: str, at: int) -> bool:
+    """Page furniture starts a line or a capitalised phrase ("Read Also", "Twitter"); the same
+    words in lower case inside a sentence ("... said: read more of it") are the article's."""
+    return at == 0 or text[at - 1] == "\n" or not text[at].islower()
+
+
 def find_body(text: str, title: str | None = None) -> Body:
     """The body span of a page text with its dateline and headline, if any."""
     headline = find_headline(text, title)
@@ -155,7 +162,7 @@ def find_body(text: str, title: str | None = None) -> Body:
         start = _skip_separators(text, max(start, headline[1]))
     end = len(text.rstrip())
     floor = max(start + 1, int(len(text) * (1 - TAIL_SHARE)))
-    tail = furniture().tail.search(text, floor)
+    tail = next((m for m in furniture().tail.finditer(text, floor) if _starts_furniture(text, m.start())), None)
     if tail is not None:
         end = len(text[:tail.start()].rstrip())
     counter = furniture().counter.search(text[:end])
