@@ -8,6 +8,7 @@ figures filled in, and the two tally tables behind them (see :mod:`tollbook.deri
 from __future__ import annotations
 
 import pandas as pd
+from tollbook.derive.codings import curated_contains
 from tollbook.derive.events import event_columns
 from tollbook.derive.inputs import claim_facts, event_windows, measured_figures
 from tollbook.derive.reconcile import claimant_tallies, event_tallies
@@ -55,6 +56,7 @@ def derive_tables(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     per_claimant = claimant_tallies(figures)
     per_event = event_tallies(per_claimant)
     tables["claims"] = _ordered("claims", claims)
+    tables["source_codings"] = _ordered("source_codings", curated_contains(tables))
     tables["events"] = _ordered("events", event_columns(raw, claims, figures, per_event))
     tables["claimant_tallies"] = _ordered(
         "claimant_tallies", per_claimant.assign(number_of_sources=per_claimant["stories"].map(len)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 from tollbook.extract.compile_claims import compile_claims
+from tollbook.extract.compile_codings import compile_source_codings
 from tollbook.extract.compile_documents import compile_documents, compile_events
 from tollbook.extract.compile_reference import compile_reference
 from tollbook.extract.dataset import Dataset
@@ -35,5 +36,7 @@ def compile_tables(ds: Dataset) -> tuple[dict[str, pd.DataFrame], list[Problem]]
     claim_tables, problems = compile_claims(ds)
     raw.update(claim_tables)
     raw["tombstones"] = ds.removals if ds.removals is not None else []
+    raw["source_codings"], found = compile_source_codings(ds)
+    problems = problems + found
     # tables the derive stage makes (event_tallies, claimant_tallies) start empty here
     return {name: _frame(name, raw.get(name, [])) for name in TABLES}, problems

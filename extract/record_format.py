@@ -278,6 +278,19 @@ class Person(_Strict):
     affiliation: str | None = None
 
 
+class SourceDataset(_Strict):
+    """A published dataset that texts of this release were taken from, with its attribution."""
+
+    name: str
+    title: str
+    authors: list[str]
+    year: int
+    licence: str
+    doi: str | None = None
+    publisher: str | None = None
+    selection: str  # how this release chose documents from it
+
+
 class ReleaseSpec(_Strict):
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
     date_released: dt.date
@@ -286,3 +299,5 @@ class ReleaseSpec(_Strict):
     licence: str
     licence_note: str | None = None
     description: str | None = None
+    sources: list[SourceDataset] = []
+    curation: str | None = None  # who curated and how

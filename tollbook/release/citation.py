@@ -41,6 +41,8 @@ def citation(spec) -> dict:
     }
     if spec.description:
         data["abstract"] = spec.description
+    if spec.sources:  # CC BY and good practice: credit the datasets the texts came from
+        data["references"] = [_reference(s) for s in spec.sources]
     data["preferred-citation"] = {
         "type": "data",
         "title": spec.title,
@@ -52,6 +54,16 @@ def citation(spec) -> dict:
         "license": spec.licence,
     }
     return data
+
+
+def _reference(source) -> dict:
+    ref = {"type": "dataset", "title": source.title, "authors": [{"name": a} for a in source.authors],
+           "year": source.year, "license": source.licence}
+    if source.doi:
+        ref["doi"] = source.doi
+    if source.publisher:
+        ref["publisher"] = {"name": source.publisher}
+    return ref
 
 
 def cff_text(data: dict) -> str:

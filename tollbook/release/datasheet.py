@@ -74,7 +74,9 @@ def composition(t: dict[str, pd.DataFrame]) -> list[str]:
     return lines
 
 
-def datasheet_text(spec, t: dict[str, pd.DataFrame]) -> str:
+def datasheet_text(spec, t: dict[str, pd.DataFrame], records=None, root: Path | None = None) -> str:
+    from tollbook.release.datasheet_curation import agreement_section, curation_section, sources_section
+
     docs, claims = t["documents"], t["claims"]
     authors = ", ".join(p.name for p in spec.authors)
     figures = sum(len(t[n]) for n in ("casualties", "airstrikes", "control_changes", "force_sizes"))
@@ -108,6 +110,9 @@ def datasheet_text(spec, t: dict[str, pd.DataFrame]) -> str:
         "Every claim was reviewed by a curator before release: "
         f"{_counts(claims['review_status'], voc.RELEASED_STATUSES)} (reviewers: {reviewers or 'none'}).",
         "",
+        *sources_section(spec),
+        *(curation_section(spec, records, root) if records is not None and root is not None else []),
+        *agreement_section(t),
         "## Preprocessing, cleaning and labelling",
         "",
         f"Each claim keeps its verbatim quote and character offsets into the stored text (quotes of "
@@ -145,5 +150,5 @@ def datasheet_text(spec, t: dict[str, pd.DataFrame]) -> str:
 
 def write_datasheet(prepared, folder: Path, manifest: dict) -> None:
     tables = {name: to_pandas(name, pq.read_table(folder / f"{name}.parquet")) for name in TABLES}
-    text = datasheet_text(prepared.dataset.release, tables)
+    text = datasheet_text(prepared.dataset.release, tables, prepared.dataset.records, prepared.dataset.root)
     (folder / DATASHEET_FILE).write_text(text, encoding="utf-8")

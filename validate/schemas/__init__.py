@@ -10,6 +10,7 @@ from tollbook.validate.schemas.documents import Documents
 from tollbook.validate.schemas.events import Events
 from tollbook.validate.schemas.force_sizes import ForceSizes
 from tollbook.validate.schemas.locations import Countries, Locations, LocationVariants
+from tollbook.validate.schemas.source_codings import SourceCodings
 from tollbook.validate.schemas.tallies import ClaimantTallies, EventTallies
 from tollbook.validate.schemas.tombstones import Tombstones
 
@@ -32,6 +33,7 @@ TABLES = {
     "claimant_tallies": ClaimantTallies,
     "event_tallies": EventTallies,
     "tombstones": Tombstones,
+    "source_codings": SourceCodings,
 }
 
 __all__ = ["TABLES", *(m.__name__ for m in TABLES.values())]
@@ -57,4 +59,4 @@ def column_order(model) -> list[str]:
 def descriptions(model) -> dict[str, str]:
     """Column → description, the data dictionary of one table."""
     return {name: col.description for name, col in model.to_schema().columns.items()}
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "2.0.0"
