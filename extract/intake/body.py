@@ -37,7 +37,7 @@ _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}:?\d{2}(?:\s*(?:gmt|utc|[ap]\.?m\.?)(?:[+-]\d
 _DATE_SHAPES = (
     _DAY.format("d1") + r"\s+" + _MONTH.format("m1") + r",?\s+" + _YEAR.format("y1"),
     _MONTH.format("m2") + r"\s+" + _DAY.format("d2") + r",?\s*" + _YEAR.format("y2"),
-    r"(?P<d3>[0-3]\d)\.(?P<n3>[01]\d)\.(?P<y3>(?:19|20)\d\d)",
+    r"(?P<d3>[0-3]\d)(?P<sep>[./-])(?P<n3>[01]\d)(?P=sep)(?P<y3>(?:19|20)\d\d)",
 )
 
 

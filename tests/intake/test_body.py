@@ -16,6 +16,8 @@ PAGES = [
     ("02.10.2017 Fifteen people died during an explosion not far from central Damascus, a correspondent said, "
      "and police said the blast hit a station. Community standardsDiscussion Comment via Facebook",
      None, dt.date(2017, 10, 2), "Fifteen people", "hit a station."),
+    ("17-08-2016 Martyrs as Terrorists Shell Salah Eddin. Seven civilians were martyred on Wednesday.",
+     "Martyrs as Terrorists Shell Salah Eddin", dt.date(2016, 8, 17), "Seven civilians", "on Wednesday."),
     ("Date of publication 5 July 2016 The bomber was on a motorcycle when he attacked a crowd. Read Also",
      None, dt.date(2016, 7, 5), "The bomber", "attacked a crowd."),
     ("Saturday 17 September 2016 21:09 President said the siege must end in the whole province. "

@@ -25,6 +25,7 @@ from tollbook.release.arrow_schema import to_arrow
 from tollbook.release.catalogue import INDEX_FILE, index_text, read_index
 from tollbook.release.checksums import SUMS_FILE, read_sums, sha256_file, write_sums
 from tollbook.release.lock import build_lock
+from tollbook.release.release_date import check_new_release_date
 from tollbook.release.versions import parse_version
 from tollbook.validate.schemas import SCHEMA_VERSION, TABLES
 
@@ -144,6 +145,7 @@ def build_release(prepared: Prepared, releases: Path, extra_writers=()) -> Build
         raise TollbookError(f"cannot create {releases}: {exc.strerror}; nothing was changed") from None
     with build_lock(releases):
         _remove_leftovers(releases)
+        check_new_release_date(version, prepared.dataset.release.date_released, read_index(releases))
         target = releases / version
         tmp = releases / f".tmp-{version}-{os.getpid()}"
         try:
