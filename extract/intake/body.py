@@ -62,6 +62,10 @@ def _dateline() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{labels})\s*:?\s*)?{_WEEKDAY}(?:{shapes}){_TIME}", re.IGNORECASE)
 
 
+#: A place or agency credit between a headline and its date: up to three capitalised words.
+_CREDIT = re.compile(r"\s*(?:[A-Z][\w.'-]*\s+){1,3}$")
+
+
 @dataclass(frozen=True)
 class Dateline:
     date: dt.date
@@ -99,9 +103,11 @@ def _to_date(m: re.Match[str]) -> dt.date | None:
 
 def find_dateline(text: str, near: tuple[int, ...] = (0,), slack: int = 3) -> Dateline | None:
     """A publication date written at one of the ``near`` positions (page start, after the
-    headline), as pages put it: "Wed 05 Apr 2017", "Published July 5 2016", "02.10.2017"."""
+    headline), as pages put it: "Wed 05 Apr 2017", "Published July 5 2016", "02.10.2017";
+    a credit of a few capitalised words may stand before it ("Moscow AFP Saturday 7 Oct 2017")."""
     for m in _dateline().finditer(text, 0, HEAD_WINDOW):
-        if not any(0 <= m.start() - p <= slack for p in near):
+        if not any(0 <= m.start() - p <= slack or (p < m.start() and _CREDIT.match(text, p, m.start()))
+                   for p in near):
             continue
         day = _to_date(m)
         if day is not None:

@@ -18,6 +18,10 @@ PAGES = [
      None, dt.date(2017, 10, 2), "Fifteen people", "hit a station."),
     ("17-08-2016 Martyrs as Terrorists Shell Salah Eddin. Seven civilians were martyred on Wednesday.",
      "Martyrs as Terrorists Shell Salah Eddin", dt.date(2016, 8, 17), "Seven civilians", "on Wednesday."),
+    ("Russia strikes kill 120 fighters Moscow AFP Saturday 7 Oct 2017 Russian strikes in Syria hit an arsenal.",
+     "Russia strikes kill 120 fighters", dt.date(2017, 10, 7), "Russian strikes", "an arsenal."),
+    ("Print this page Tuesday 19 July 2016 16:45 Airstrikes disrupt the last ambulance service.",
+     None, dt.date(2016, 7, 19), "Airstrikes disrupt", "ambulance service."),
     ("Date of publication 5 July 2016 The bomber was on a motorcycle when he attacked a crowd. Read Also",
      None, dt.date(2016, 7, 5), "The bomber", "attacked a crowd."),
     ("Saturday 17 September 2016 21:09 President said the siege must end in the whole province. "
