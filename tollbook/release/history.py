@@ -8,8 +8,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tollbook.release.catalogue import known_versions, resolve
+from tollbook.release.catalogue import known_versions
 from tollbook.release.checksums import read_sums, verify_file
+from tollbook.release.integrity import open_release
 from tollbook.release.versions import parse_version, version_key
 
 
@@ -32,4 +33,5 @@ def read_folder(folder: Path) -> dict[str, pa.Table]:
 
 
 def read_release(releases: Path, version: str) -> dict[str, pa.Table]:
-    return read_folder(resolve(releases, version))
+    """Every table of a catalogued release, its manifest checked against the catalogue first."""
+    return read_folder(open_release(releases, version)[0])
