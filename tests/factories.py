@@ -124,9 +124,16 @@ def release(version: str = "1.0.0") -> dict:
             "authors": [{"name": "Test Author"}], "licence": "CC-BY-4.0"}
 
 
+class _NoAliasDumper(yaml.SafeDumper):
+    """Writes a value shared between places in full each time: curated files hold no &anchors."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def dump(path: Path, data) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def make_dataset(root: Path) -> Path:
