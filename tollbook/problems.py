@@ -34,6 +34,7 @@ CHECK_CODES: dict[str, str] = {
     "tombstone-changed": "A tombstone of an earlier release was dropped from or edited in dataset/removals.csv.",
     "foreign-key": "A reference to an id that does not exist.",
     "quote-mismatch": "The quote is not the document text at its offsets.",
+    "quote-too-long": "A quote longer than a quote can be (a copy of the article, which is never released).",
     "quote-outside-body": "The quote lies outside the article body or inside excluded furniture.",
     "document-hash-mismatch": "The document text no longer matches the sha256 in its sidecar.",
     "document-mismatch": "A record file names a different document than its file name.",
