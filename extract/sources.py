@@ -114,7 +114,8 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
         if sidecar is not None and text is not None:
             sha = hashlib.sha256(raw).hexdigest()
             body = sidecar.body
-            if sha == sidecar.text_sha256 and 0 <= body.char_start < body.char_end <= len(text):
+            if sha == sidecar.text_sha256 and 0 <= body.char_start < body.char_end <= len(text) \
+                    and all(s.char_start <= s.char_end for s in sidecar.excluded_spans):
                 origins.defer([sidecar.document_id], _sidecar_lines(origins, meta_path, rel_meta,
                                                                     sidecar.document_id))
                 sources[sidecar.document_id] = Source(stem, rel_text, rel_meta, text, sha, sidecar,
@@ -161,6 +162,11 @@ def _read_sidecar_carefully(meta_path: Path, rel_meta: str, text_path: Path, rel
                                 "value-not-allowed",
                                 f"body span {body.char_start}-{body.char_end} is not inside the "
                                 f"text (0-{len(text)})"))
+    for i, span in enumerate(sidecar.excluded_spans):
+        if span.char_end < span.char_start:
+            problems.append(Problem(rel_meta, doc.line_of(("excluded_spans", i)), sidecar.document_id,
+                                    "excluded_spans", "value-not-allowed",
+                                    f"excluded span {span.char_start}-{span.char_end} ends before it starts"))
     origins.add(sidecar.document_id, rel_meta, 1,
                 {k[0]: line for k, line in doc.lines.items() if len(k) == 1})
     return Source(stem, rel_text, rel_meta, text, sha, sidecar)
