@@ -48,7 +48,7 @@ def fast_data(raw: bytes) -> Any:
     if len(raw) > MAX_YAML_BYTES:
         raise _NotPlain
     text = raw.decode("utf-8")
-    if yaml.reader.Reader.NON_PRINTABLE.search(text):
+    if yaml.reader.Reader.NON_PRINTABLE.search(text) or "\ufeff" in text[1:]:
         raise _NotPlain
     loader = _FastLoader(text)
     try:

@@ -132,6 +132,11 @@ _SAFE_LOADER = plain_loader(yaml.SafeLoader)
 
 def parse_yaml(text: str) -> LocatedYaml:
     """Parse one YAML document, raising :class:`YamlSyntaxError` with its line."""
+    bom = text.find("\ufeff", 1)
+    if bom > 0:  # YAML would say "mapping values are not allowed here" or keep it inside a value
+        raise YamlSyntaxError(text.count("\n", 0, bom) + 1,
+                              "byte-order mark in the middle of the file (U+FEFF); remove it, e.g. where "
+                              "two files were joined")
     if _FAST_LOADER is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
         try:
             return _parse_with(text, _FAST_LOADER)
