@@ -68,7 +68,11 @@ def _parse(folder: Path, name: str, data: bytes) -> pa.Table:
 def read_verified(folder: Path, name: str, sums: dict[str, str]) -> pa.Table:
     """A Parquet file of the release as Arrow: its bytes are read once, and the bytes parsed are
     the bytes hashed (in a second thread for a large file; hashlib lets go of the GIL)."""
-    data = check_listed(folder, name, sums).read_bytes()
+    path = check_listed(folder, name, sums)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TollbookError(f"{path} cannot be read: {exc.strerror}") from None
     if len(data) < _HASH_IN_THREAD_FROM:
         check_digest(folder, name, sha256_bytes(data), sums)
         return _parse(folder, name, data)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from tollbook.problems import TollbookError
 from tollbook.release.catalogue import known_versions
 from tollbook.release.checksums import read_sums, verify_file
 from tollbook.release.integrity import open_release
@@ -27,8 +28,12 @@ def read_folder(folder: Path) -> dict[str, pa.Table]:
     tables = {}
     for name in sorted(sums):
         if name.endswith(".parquet"):
-            verify_file(folder, name, sums)
-            tables[name.removesuffix(".parquet")] = pq.read_table(folder / name)
+            try:
+                verify_file(folder, name, sums)
+                tables[name.removesuffix(".parquet")] = pq.read_table(folder / name)
+            except (OSError, pa.ArrowException) as exc:
+                why = getattr(exc, "strerror", None) or exc
+                raise TollbookError(f"{folder / name} cannot be read: {why}") from None
     return tables
 
 
