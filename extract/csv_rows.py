@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tollbook.extract.format_errors import decoding_problem
+from tollbook.extract.yaml_lines import NotRegularFile, check_regular
 
 from tollbook.problems import Problem
 
@@ -30,12 +31,18 @@ def read_csv_rows(path: Path, rel: str, name: str, columns: tuple[str, ...],
     """Rows of ``path`` (reported as ``rel``); a header cell outside ``columns`` or a missing
     required column is a problem, and so is a row whose width differs from the header's."""
     try:
+        check_regular(path)
         with path.open(encoding="utf-8-sig", newline="") as fh:
             raw = list(csv.reader(fh, strict=True))
     except UnicodeDecodeError as exc:
         return CsvRows(readable=False), [decoding_problem(rel, exc)]
     except csv.Error as exc:
         return CsvRows(readable=False), [Problem(rel, None, None, None, "csv-syntax", str(exc))]
+    except NotRegularFile as exc:
+        return CsvRows(readable=False), [Problem(rel, None, None, None, "not-a-regular-file", str(exc))]
+    except OSError as exc:
+        return CsvRows(readable=False), [Problem(rel, None, None, None, "file-unreadable",
+                                                 f"the file cannot be read: {exc.strerror}")]
     header, body = (raw[0], raw[1:]) if raw else ([], [])
     problems = [Problem(rel, 1, None, c, "unknown-field", f"column {c!r} is not part of {name}")
                 for c in header if c not in columns]

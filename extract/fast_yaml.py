@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
-from tollbook.extract.yaml_lines import MAX_YAML_BYTES
+from tollbook.extract.yaml_lines import MAX_YAML_BYTES, plain_loader, plain_scalar_tag
 
-_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE = plain_loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 _PLAIN_TAGS = {yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG}
 
 
@@ -26,8 +26,10 @@ class _NotPlain(Exception):
 
 class _FastLoader(_BASE):  # type: ignore[misc, valid-type]
     def construct_object(self, node, deep=False):  # noqa: D102 - PyYAML hook
-        if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_TAGS:
-            raise _NotPlain  # e.g. !!python/object, !!set, !!omap
+        if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_TAGS or not plain_scalar_tag(node):
+            raise _NotPlain  # e.g. !!python/object, !!set, !!omap, !!binary
+        if node in self.constructed_objects:
+            raise _NotPlain  # an alias: validating shared values again and again is the "billion laughs"
         return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
@@ -46,7 +48,7 @@ def fast_data(raw: bytes) -> Any:
     if len(raw) > MAX_YAML_BYTES:
         raise _NotPlain
     text = raw.decode("utf-8")
-    if yaml.reader.Reader.NON_PRINTABLE.search(text):
+    if yaml.reader.Reader.NON_PRINTABLE.search(text) or "\ufeff" in text[1:]:
         raise _NotPlain
     loader = _FastLoader(text)
     try:

@@ -20,6 +20,7 @@ _CODE_BY_TYPE = {
     "less_than": "value-not-allowed",
     "string_too_short": "value-not-allowed",
     "value_error": "value-not-allowed",
+    "date_range": "value-not-allowed",
 }
 
 _ID_KEYS = (
@@ -114,20 +115,31 @@ def validate_model(model: type[BaseModel], doc: LocatedYaml, file: str,
 
 def read_model_file(path, model: type[BaseModel], rel: str):
     """Read one curated YAML file into ``model``: (instance or None, located yaml, problems)."""
-    from tollbook.extract.yaml_lines import YamlSyntaxError, YamlTooLarge, read_yaml
-
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return None, None, [Problem(rel, None, None, None, "file-missing", "file not found")]
-    try:
-        doc = read_yaml(path)
-    except YamlSyntaxError as exc:
-        return None, None, [Problem(rel, exc.line, None, None, "yaml-syntax", exc.message)]
-    except YamlTooLarge as exc:
-        return None, None, [Problem(rel, None, None, None, "file-too-large", str(exc))]
-    except UnicodeDecodeError as exc:
-        return None, None, [decoding_problem(rel, exc)]
+    doc, problems = read_located(path, rel)
+    if doc is None:
+        return None, None, problems
     instance, problems = validate_model(model, doc, rel)
     return instance, doc, problems
+
+
+def read_located(path, rel: str) -> tuple[LocatedYaml | None, list[Problem]]:
+    """A curated YAML file with its lines, or the one problem that keeps it from being read."""
+    from tollbook.extract.yaml_lines import NotRegularFile, YamlSyntaxError, YamlTooLarge, read_yaml
+
+    try:
+        return read_yaml(path), []
+    except YamlSyntaxError as exc:
+        return None, [Problem(rel, exc.line, None, None, exc.code, exc.message)]
+    except YamlTooLarge as exc:
+        return None, [Problem(rel, None, None, None, "file-too-large", str(exc))]
+    except NotRegularFile as exc:
+        return None, [Problem(rel, None, None, None, "not-a-regular-file", str(exc))]
+    except UnicodeDecodeError as exc:
+        return None, [decoding_problem(rel, exc)]
+    except OSError as exc:
+        return None, [Problem(rel, None, None, None, "file-unreadable", f"the file cannot be read: {exc.strerror}")]
 
 
 def decoding_problem(rel: str, exc: UnicodeDecodeError) -> Problem:

@@ -18,6 +18,7 @@ from tollbook.extract.fast_yaml import fast_model
 from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import RecordFile, Sidecar
 from tollbook.extract.sources import document_id_for
+from tollbook.extract.yaml_lines import NotRegularFile, check_regular
 
 #: files per task sent to a worker: large enough that the pipe is not the cost
 CHUNK = 256
@@ -49,8 +50,9 @@ Parsed = tuple[BaseModel | None, str | None]
 def parse_one(kind: str, path: Path, cache: ParsedCache) -> Parsed:
     model, file_ok = KINDS[kind]
     try:
+        check_regular(path)  # a FIFO or /dev/zero would never finish; the careful path reports it
         raw = path.read_bytes()
-    except OSError:
+    except (OSError, NotRegularFile):
         return None, None
     digest = hashlib.sha256(raw).hexdigest()
     key = cache.key(kind, digest) if cache.enabled else ""

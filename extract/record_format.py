@@ -8,9 +8,11 @@ compiled. The released tables have their own pandera models in ``validate/schema
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 from tollbook.validate import vocabulary as voc
 
 
@@ -37,7 +39,39 @@ Sex = Literal[voc.SEXES]  # type: ignore[valid-type]
 DateEvidenceKind = Literal[voc.DATE_EVIDENCE_KINDS]  # type: ignore[valid-type]
 Precision = Annotated[int, Field(ge=1, le=5)]
 WherePrecision = Annotated[int, Field(ge=1, le=7)]
-Count = Annotated[int, Field(strict=False, ge=0)]
+#: No count in a conflict report reaches a billion people or strikes; anything larger is a typo,
+#: and a bound far below int64 keeps sums and the Parquet columns from overflowing.
+MAX_COUNT = 1_000_000_000
+#: Dates a curated record can carry: modern reporting, with room either side. 0001-01-01 or
+#: 9999-12-31 is a typo, and date arithmetic at the ends of the calendar overflows.
+MIN_DATE, MAX_DATE = dt.date(1900, 1, 1), dt.date(2099, 12, 31)
+
+
+def _iso_date(value: object) -> dt.date:
+    """A date written as YYYY-MM-DD (YAML gives a date; a quoted one is text): never a Unix
+    timestamp, a date-time, or a number."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise PydanticCustomError("date_form", "not a calendar date: {reason}", {"reason": str(exc)}) from None
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise PydanticCustomError("date_form", "write the date as YYYY-MM-DD")
+    if not MIN_DATE <= value <= MAX_DATE:
+        raise PydanticCustomError("date_range", "dates must fall between {low} and {high}",
+                                  {"low": str(MIN_DATE), "high": str(MAX_DATE)})
+    return value
+
+
+def _decimal_text(value: object) -> object:
+    """Quoted decimal digits ("30") are the same plain form as 30; any other text stays text."""
+    return int(value) if isinstance(value, str) and re.fullmatch(r"0|[1-9][0-9]*", value) else value
+
+
+#: A count is written as decimal digits: YAML 1.1's other forms are never read as numbers (see
+#: extract/yaml_lines.py), and true or 12.0 are refused rather than turned into 1 or 12.
+Count = Annotated[int, BeforeValidator(_decimal_text), Field(strict=True, ge=0, le=MAX_COUNT)]
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 class _Strict(BaseModel):
@@ -65,7 +99,7 @@ class Original(_Strict):
     document_id: DocumentId | None = None
     outlet: str
     authors: list[str] = []
-    published_date: dt.date | None = None
+    published_date: Date | None = None
     published_date_evidence: DateEvidence | None = None
 
 
@@ -107,9 +141,9 @@ class Sidecar(_Strict):
     outlet: str
     outlet_id: ActorId | None = None
     authors: list[str] = []
-    published_date: dt.date
+    published_date: Date
     published_date_evidence: DateEvidence
-    reference_date: dt.date | None = None
+    reference_date: Date | None = None
     reference_date_reason: str | None = None
     original: Original | None = None
     story_id: StoryId
@@ -128,14 +162,14 @@ class Sidecar(_Strict):
 class Review(_Strict):
     status: ReviewStatus
     by: str | None = None
-    on: dt.date | None = None
+    on: Date | None = None
     note: str | None = None
     reason: str | None = None
 
 
 class DateRange(_Strict):
-    start: dt.date
-    end: dt.date
+    start: Date
+    end: Date
     prec: Precision
     text: str | None = None
 
@@ -252,8 +286,8 @@ class Event(_Strict):
     event_id: EventId
     event_type: EventType
     title: str
-    date_start: dt.date
-    date_end: dt.date
+    date_start: Date
+    date_end: Date
     date_prec: Precision
     location: LocationId | None = None
     where_prec: WherePrecision | None = None
@@ -292,8 +326,8 @@ class SourceDataset(_Strict):
 
 
 class ReleaseSpec(_Strict):
-    version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
-    date_released: dt.date
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+$")]  # ASCII digits only
+    date_released: Date
     title: str
     authors: list[Person]
     licence: str

@@ -171,7 +171,25 @@ def read_records(dataset: Path, origins: Origins, cache: ParsedCache | None = No
                                     "file (merge the claims into it)"))
             continue
         records[content.document_id] = Records(rel, content, digest)
+    for item in records.values():
+        problems += _relay_problems(item.content, origins)
     return records, problems
+
+
+def _relay_problems(content: RecordFile, origins: Origins) -> list[Problem]:
+    """``relayed_by`` lists who passed the claim on: never the claimant itself, nobody twice."""
+    problems = []
+    for claim in content.claims:
+        seen: set[str] = set()
+        for actor in claim.relayed_by:
+            why = ("is the claimant; relayed_by lists only who passed the claim on" if actor == claim.claimant
+                   else "is listed twice" if actor in seen else None)
+            seen.add(actor)
+            if why:
+                file, line = origins.locate(claim.claim_id, "relayed_by")
+                problems.append(Problem(file, line, claim.claim_id, "relayed_by", "value-not-allowed",
+                                        f"{actor} {why}"))
+    return problems
 
 
 class _DeferredWhere:

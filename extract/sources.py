@@ -6,11 +6,11 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from tollbook.extract.format_errors import decoding_problem, validate_model
+from tollbook.extract.format_errors import read_located, validate_model
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import Sidecar
-from tollbook.extract.yaml_lines import YamlSyntaxError, YamlTooLarge, read_yaml
+from tollbook.extract.yaml_lines import NotRegularFile, check_regular, read_yaml
 
 from tollbook.problems import Problem
 
@@ -31,6 +31,25 @@ class Source:
 def document_id_for(stem: str) -> str:
     """``003_b62e91b403ca12d2`` → ``doc_b62e91b403ca12d2``."""
     return "doc_" + stem.split("_", 1)[-1].lower()
+
+
+#: A document text larger than this is refused unread: articles are tens of kB; a text file of
+#: hundreds of MB is not an article (the bad-text tests read a 30 MB one in bounded memory).
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+
+
+def read_text_bytes(path: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
+    """A document text's bytes, or the problem: not a regular file, too large, unreadable."""
+    try:
+        size = check_regular(path).st_size
+        if size > MAX_TEXT_BYTES:
+            return None, [Problem(rel, None, None, None, "file-too-large",
+                                  f"the file has {size:,} bytes; document texts are limited to {MAX_TEXT_BYTES:,}")]
+        return path.read_bytes(), []
+    except NotRegularFile as exc:
+        return None, [Problem(rel, None, None, None, "not-a-regular-file", str(exc))]
+    except OSError as exc:
+        return None, [Problem(rel, None, None, None, "file-unreadable", f"the file cannot be read: {exc.strerror}")]
 
 
 def decode_text(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
@@ -97,7 +116,10 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
         stem = text_path.stem
         rel_text = f"dataset/sources/{text_path.name}"
         rel_meta = f"dataset/sources/{stem}.yaml"
-        raw = text_path.read_bytes()
+        raw, found = read_text_bytes(text_path, rel_text)
+        problems += found
+        if raw is None:
+            continue
         text, found = decode_text(raw, rel_text)
         problems += found
         if meta_path.name not in yaml_names:
@@ -109,6 +131,7 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
             sha = hashlib.sha256(raw).hexdigest()
             body = sidecar.body
             if (sha == sidecar.text_sha256 and 0 <= body.char_start < body.char_end <= len(text)
+                    and all(s.char_start <= s.char_end for s in sidecar.excluded_spans)
                     and not body_words_problems(text, body)):
                 origins.defer([sidecar.document_id], _sidecar_lines(origins, meta_path, rel_meta,
                                                                     sidecar.document_id))
@@ -130,16 +153,9 @@ def _read_sidecar_carefully(meta_path: Path, rel_meta: str, text_path: Path, rel
                             text: str | None, origins: Origins, problems: list[Problem]) -> Source | None:
     """The line-tracking path: every problem of the sidecar with its line."""
     stem = text_path.stem
-    try:
-        doc = read_yaml(meta_path)
-    except YamlSyntaxError as exc:
-        problems.append(Problem(rel_meta, exc.line, None, None, "yaml-syntax", exc.message))
-        return None
-    except YamlTooLarge as exc:
-        problems.append(Problem(rel_meta, None, None, None, "file-too-large", str(exc)))
-        return None
-    except UnicodeDecodeError as exc:
-        problems.append(decoding_problem(rel_meta, exc))
+    doc, found = read_located(meta_path, rel_meta)
+    problems += found
+    if doc is None:
         return None
     sidecar, found = validate_model(Sidecar, doc, rel_meta)
     problems += found
@@ -167,6 +183,11 @@ def _read_sidecar_carefully(meta_path: Path, rel_meta: str, text_path: Path, rel
         for name, message in body_words_problems(text, body):
             problems.append(Problem(rel_meta, doc.line_of(("body", name.split(".")[1])), sidecar.document_id,
                                     name, "body-words-mismatch", message))
+    for i, span in enumerate(sidecar.excluded_spans):
+        if span.char_end < span.char_start:
+            problems.append(Problem(rel_meta, doc.line_of(("excluded_spans", i)), sidecar.document_id,
+                                    "excluded_spans", "value-not-allowed",
+                                    f"excluded span {span.char_start}-{span.char_end} ends before it starts"))
     origins.add(sidecar.document_id, rel_meta, 1,
                 {k[0]: line for k, line in doc.lines.items() if len(k) == 1})
     return Source(stem, rel_text, rel_meta, text, sha, sidecar)

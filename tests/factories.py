@@ -120,13 +120,26 @@ def events() -> dict:
 
 
 def release(version: str = "1.0.0") -> dict:
-    return {"version": version, "date_released": "2015-05-01", "title": "Test release",
+    """release.yaml of ``version``, dated 2015-05-01 for 1.0.0 and later for later versions (a new
+    version carries its own date: tollbook/release/release_date.py)."""
+    import datetime as dt
+
+    major, minor, patch = (int(p) for p in version.split("."))
+    day = dt.date(2015, 5, 1) + dt.timedelta(days=(major - 1) * 100 + minor * 10 + patch)
+    return {"version": version, "date_released": day.isoformat(), "title": "Test release",
             "authors": [{"name": "Test Author"}], "licence": "CC-BY-4.0"}
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    """Writes a value shared between places in full each time: curated files hold no &anchors."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
 
 
 def dump(path: Path, data) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_text(yaml.dump(data, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def make_dataset(root: Path) -> Path:

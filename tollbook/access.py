@@ -21,15 +21,14 @@ import pyarrow.parquet as pq
 from tollbook import paths
 from tollbook.problems import TollbookError
 from tollbook.release.arrow_schema import to_pandas
-from tollbook.release.catalogue import resolve
 from tollbook.release.checksums import (
     BackgroundHashes,
     check_digest,
     check_listed,
-    read_sums,
     sha256_bytes,
     verify_file,
 )
+from tollbook.release.integrity import open_release
 from tollbook.validate.schemas import TABLES
 from tollbook.views import create_views, referenced_names, view_dependencies, view_files, view_names
 
@@ -42,11 +41,9 @@ _HASH_IN_THREAD_FROM = 1 << 20
 
 
 def _open_release(version: str, releases: Path | str | None) -> tuple[Path, dict[str, str]]:
-    """The release folder and its SHA256SUMS (read once), with its manifest listed and present."""
-    folder = resolve(Path(releases) if releases else paths.releases_dir(), version)
-    sums = read_sums(folder)
-    check_listed(folder, MANIFEST_FILE, sums)
-    return folder, sums
+    """The release folder and its SHA256SUMS (read once), with the chain SHA256SUMS → manifest.json
+    → ``index.json`` checked (tollbook/release/integrity.py)."""
+    return open_release(Path(releases) if releases else paths.releases_dir(), version)
 
 
 def release_folder(version: str = "latest", releases: Path | str | None = None) -> Path:
@@ -71,7 +68,11 @@ def _parse(folder: Path, name: str, data: bytes) -> pa.Table:
 def read_verified(folder: Path, name: str, sums: dict[str, str]) -> pa.Table:
     """A Parquet file of the release as Arrow: its bytes are read once, and the bytes parsed are
     the bytes hashed (in a second thread for a large file; hashlib lets go of the GIL)."""
-    data = check_listed(folder, name, sums).read_bytes()
+    path = check_listed(folder, name, sums)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TollbookError(f"{path} cannot be read: {exc.strerror}") from None
     if len(data) < _HASH_IN_THREAD_FROM:
         check_digest(folder, name, sha256_bytes(data), sums)
         return _parse(folder, name, data)
@@ -107,12 +108,61 @@ def _create_catalogue(con: duckdb.DuckDBPyConnection, folder: Path, tables: list
     create_views(con, views)  # the statistics views, tollbook/views/*.sql
 
 
+#: What DuckDB may touch once a release's views exist (the setting names of DuckDB's "Securing
+#: DuckDB" page): no file but the release's own tables, no extension installed or loaded, and the
+#: configuration locked so no statement can undo it.
+_LOCKED_SETTINGS = (
+    ("autoinstall_known_extensions", False),
+    ("autoload_known_extensions", False),
+    ("enable_external_access", False),
+    ("lock_configuration", True),
+)
+
+#: The only statements a query over a release may be: they read, and write nothing.
+READ_ONLY_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
+
+
+def _lock(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
+    """Make ``con`` read-only over the release in ``folder``: only its table files can be read."""
+    con.execute("SET allowed_paths = $1", [[str((folder / f"{t}.parquet").absolute()) for t in TABLES]])
+    for name, value in _LOCKED_SETTINGS:
+        con.execute(f"SET {name} = {str(value).lower()}")
+
+
+def check_read_only(sql: str) -> None:
+    """Refuse SQL holding any statement but SELECT (with WITH, SHOW, DESCRIBE, SUMMARIZE) or EXPLAIN."""
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise TollbookError(f"query failed: {str(exc).splitlines()[0]}") from None
+    for statement in statements:
+        if statement.type not in READ_ONLY_STATEMENTS:
+            kind = statement.type.name.replace("_", " ")
+            raise TollbookError(f"query refused: a {kind} statement is not allowed; queries over a release "
+                                "only read it (use SELECT; --output FILE writes the result)")
+
+
+def _refusal(exc: duckdb.Error) -> TollbookError:
+    first = str(exc).splitlines()[0]
+    if isinstance(exc, duckdb.PermissionException):
+        return TollbookError(f"query refused: {first.removeprefix('Permission Error: ')}; "
+                             "a query reads only the release's own tables")
+    return TollbookError(f"query failed: {first}")
+
+
 def connect(version: str = "latest", releases: Path | str | None = None,
             verify: bool = True) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB connection with one view per release table, and the statistics views.
 
     Every table file (and the manifest) is checked before the connection is handed back; the
-    views are created while the files are hashed."""
+    views are created while the files are hashed.
+
+    The connection is read-only over the release: it can read the release's own table files and
+    nothing else on disk (``read_csv``, ``read_text``, ``ATTACH``, ``COPY ... TO`` and any other
+    file access are refused), installs and loads no extension, and its configuration is locked
+    (``enable_external_access``, ``allowed_paths``, ``lock_configuration``). In-memory tables,
+    views and macros of your own still work; to join the release with your files, ``load()`` its
+    tables into pandas, or open your own ``duckdb.connect()``."""
     folder, sums = _open_release(version, releases)
     names = [MANIFEST_FILE, *(f"{t}.parquet" for t in TABLES)] if verify else [MANIFEST_FILE]
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -122,6 +172,7 @@ def connect(version: str = "latest", releases: Path | str | None = None,
         try:
             try:
                 _create_catalogue(con, folder, list(TABLES), None)
+                _lock(con, folder)
             finally:
                 hashes.check(names)  # a damaged file is reported before anything else
         except BaseException:
@@ -180,6 +231,7 @@ def _run(con: duckdb.DuckDBPyConnection, folder: Path, sql: str,
         hashes.start(files)
     try:
         _create_catalogue(con, folder, tables, views)
+        _lock(con, folder)
         relation = con.sql(sql)
         arrow = None if relation is None else relation.to_arrow_table()
     finally:
@@ -193,7 +245,11 @@ def query(sql: str, version: str = "latest", releases: Path | str | None = None,
 
     Only the tables the query reads (directly or through a view) are set up and checked against
     SHA256SUMS, while DuckDB runs the query; the result is handed back only once they pass. A
-    query whose tables cannot be told from its text gets the whole catalogue, all of it checked."""
+    query whose tables cannot be told from its text gets the whole catalogue, all of it checked.
+
+    The query only reads: any statement but SELECT or EXPLAIN is refused before it runs, and it
+    runs on a connection locked as :func:`connect`'s is (only the release's table files can be read)."""
+    check_read_only(sql)
     folder, sums = _open_release(version, releases)
     pool = ThreadPoolExecutor(max_workers=1)
     con = None
@@ -213,7 +269,7 @@ def query(sql: str, version: str = "latest", releases: Path | str | None = None,
             con = duckdb.connect(":memory:")
             arrow = _run(con, folder, sql, None, hashes)
     except duckdb.Error as exc:
-        raise TollbookError(f"query failed: {str(exc).splitlines()[0]}") from None
+        raise _refusal(exc) from None
     finally:
         if con is not None:
             con.close()

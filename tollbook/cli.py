@@ -48,6 +48,11 @@ class _Group(click.Group):
         except TollbookError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(1)
+        except UnicodeEncodeError as exc:  # e.g. PYTHONIOENCODING=latin-1 and a name in Arabic
+            bad = exc.object[exc.start:exc.end]
+            click.echo(f"Error: standard output is {exc.encoding}, which cannot write {ascii(bad)}: set "
+                       "PYTHONIOENCODING=utf-8, or write the result to a file with --output", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

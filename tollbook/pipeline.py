@@ -12,7 +12,7 @@ from tollbook.derive import derive_tables
 from tollbook.extract.compile import compile_tables
 from tollbook.extract.dataset import Dataset, read_dataset
 from tollbook.extract.record_cache import ParsedCache, cache_for
-from tollbook.problems import InvalidInput, Problem, sort_problems
+from tollbook.problems import InvalidInput, Problem, TollbookError, sort_problems
 from tollbook.validate.run import validate_tables
 
 
@@ -29,6 +29,8 @@ def prepare(dataset_dir: Path, jobs: int = 1, cache: ParsedCache | None = None) 
     ``cache`` defaults to :func:`~tollbook.extract.record_cache.cache_for` the dataset
     (``<project>/.tollbook-cache``, or ``TOLLBOOK_CACHE``); ``jobs`` processes parse the files.
     """
+    if not Path(dataset_dir).is_dir():
+        raise TollbookError(f"dataset folder {dataset_dir} does not exist (give --dataset, or set TOLLBOOK_ROOT)")
     cache = cache if cache is not None else cache_for(Path(dataset_dir))
     with fewer_collections():
         ds = read_dataset(Path(dataset_dir), cache, jobs)

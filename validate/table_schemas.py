@@ -45,6 +45,10 @@ def _record_key(table: str, frame: pd.DataFrame, index) -> str | None:
     return str(row[primary_key(TABLES[table])[0]])
 
 
+#: Floats below this convert to int64 exactly (2**53: where float64 stops counting every integer).
+_INT64_SAFE = 2.0**53
+
+
 def _best_effort(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.DataFrame:
     """Coerce what can be coerced, turning bad cells into missing values, so the
     cross-table rules can still run and report everything at once."""
@@ -59,7 +63,9 @@ def _best_effort(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.Data
         except Exception:  # noqa: BLE001 - any coercion failure falls back below
             pass
         if dtype.startswith("Int"):
-            out[name] = pd.to_numeric(out[name], errors="coerce").round().astype("Int64")
+            numbers = pd.to_numeric(out[name], errors="coerce")
+            # 1e30 is a number but no int64: missing here, reported by the schema check
+            out[name] = numbers.where(numbers.abs() < _INT64_SAFE).round().astype("Int64")
         elif dtype.startswith("Float"):
             out[name] = pd.to_numeric(out[name], errors="coerce").astype("Float64")
         elif dtype.startswith("datetime"):

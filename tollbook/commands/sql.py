@@ -11,8 +11,9 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from tollbook import paths
 from tollbook.access import query as run_query
-from tollbook.commands.options import releases_option, version_option
+from tollbook.commands.options import releases_option, releases_or_default, version_option
 from tollbook.problems import TollbookError
 
 FORMATS = ("table", "csv", "json", "parquet")
@@ -62,6 +63,16 @@ def to_json(arrow: pa.Table) -> bytes:
     return (json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n").encode("utf-8")
 
 
+def check_output(output: Path, releases: Path) -> None:
+    """Refuse an --output inside the releases folder or the dataset folder: results never
+    overwrite a release or a curated file (symlinks are followed before comparing)."""
+    target = output.resolve()
+    for folder in (releases, paths.dataset_dir()):
+        if target.is_relative_to(folder.resolve()):
+            raise TollbookError(f"--output {output} is inside {folder}: query results are never written "
+                                "into a release or the dataset; choose a file elsewhere")
+
+
 def to_parquet(arrow: pa.Table) -> bytes:
     buffer = io.BytesIO()
     pq.write_table(arrow, buffer, compression="zstd")
@@ -85,6 +96,8 @@ def command(query, version, releases, fmt, output) -> None:
       tollbook sql "SELECT * FROM claims" --format csv --output claims.csv
       tollbook sql "SELECT * FROM casualties" --format parquet --output casualties.parquet
     """
+    if output is not None:
+        check_output(output, releases_or_default(releases))
     arrow = run_query(query, version, releases)
     if fmt == "table":
         data = (render_arrow(arrow) + "\n").encode("utf-8")

@@ -6,9 +6,19 @@ import json
 from pathlib import Path
 
 from tollbook.problems import TollbookError
-from tollbook.release.versions import parse_version, version_key
+from tollbook.release.versions import VERSION_PATTERN, parse_version, version_key
 
 INDEX_FILE = "index.json"
+
+
+def _entries(path: Path, data) -> list[dict]:
+    """The entries of a parsed catalogue, refused unless each is a mapping with a version string."""
+    entries = data.get("releases", []) if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("version"), str)
+                                                 for e in entries):
+        raise TollbookError(f"{path} is not a release catalogue: it must be "
+                            '{"releases": [{"version": ..., "manifest_sha256": ...}, ...]}')
+    return entries
 
 
 def read_index(releases: Path) -> list[dict]:
@@ -19,7 +29,9 @@ def read_index(releases: Path) -> list[dict]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise TollbookError(f"{path} is not valid JSON (line {exc.lineno}): {exc.msg}") from None
-    return sorted(data.get("releases", []), key=lambda r: version_key(r["version"]))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TollbookError(f"{path} cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+    return sorted(_entries(path, data), key=lambda r: version_key(r["version"]))
 
 
 def index_text(entries: list[dict]) -> str:
@@ -31,19 +43,44 @@ def known_versions(releases: Path) -> list[str]:
     return [r["version"] for r in read_index(releases)]
 
 
-def resolve(releases: Path, version: str = "latest") -> Path:
-    """The folder of ``version`` (or of the newest release for ``latest``)."""
-    versions = known_versions(releases)
+def resolve_entry(releases: Path, version: str = "latest") -> tuple[Path, dict]:
+    """The folder of ``version`` (or of the newest release for ``latest``) and its catalogue entry."""
+    entries = {r["version"]: r for r in read_index(releases)}
     if version == "latest":
-        if not versions:
+        if not entries:
             raise TollbookError(f"no releases in {releases}: run `tollbook build` first")
-        version = versions[-1]
+        version = list(entries)[-1]
     else:
         parse_version(version)
-        if version not in versions:
-            known = ", ".join(versions) or "none"
+        if version not in entries:
+            known = ", ".join(entries) or "none"
             raise TollbookError(f"unknown release {version}; known releases: {known}")
     folder = releases / version
     if not folder.is_dir():
         raise TollbookError(f"release {version} is catalogued but its folder {folder} is missing")
-    return folder
+    return folder, entries[version]
+
+
+def resolve(releases: Path, version: str = "latest") -> Path:
+    """The folder of ``version`` (or of the newest release for ``latest``)."""
+    return resolve_entry(releases, version)[0]
+
+
+def check_catalogue(releases: Path, building: str) -> None:
+    """Refuse a catalogue that disagrees with the release folders beside it: a release folder it
+    does not list (only ``building``'s may be, left by a build that died before cataloguing), or
+    an entry whose folder holds another version's manifest. A build compares ids with the previous
+    release, so it must not trust a catalogue that lost or swapped one."""
+    from tollbook.release.integrity import open_release
+
+    if not releases.is_dir():
+        return
+    listed = set(known_versions(releases))
+    for child in sorted(releases.iterdir()):
+        if child.is_dir() and VERSION_PATTERN.match(child.name) and child.name not in listed \
+                and child.name != building:
+            raise TollbookError(
+                f"release folder {child} is not in {releases / INDEX_FILE}: the catalogue disagrees with "
+                "the release folders (restore index.json from version control); nothing was written")
+    for version in sorted(listed, key=version_key):
+        open_release(releases, version)

@@ -30,7 +30,11 @@ def read_sums(folder: Path) -> dict[str, str]:
     if not path.exists():
         raise TollbookError(f"release {folder.name} has no {SUMS_FILE}: it is incomplete")
     out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TollbookError(f"{path} cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+    for line in text.splitlines():
         digest, _, name = line.partition("  ")
         out[name] = digest
     return out
@@ -86,4 +90,8 @@ class BackgroundHashes:
             check_listed(self.folder, name, self.sums)
         self.start(names)
         for name in names:
-            check_digest(self.folder, name, self.running[name].result(), self.sums)
+            try:
+                digest = self.running[name].result()
+            except OSError as exc:
+                raise TollbookError(f"{self.folder / name} cannot be read: {exc.strerror}") from None
+            check_digest(self.folder, name, digest, self.sums)

@@ -8,8 +8,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tollbook.release.catalogue import known_versions, resolve
+from tollbook.problems import TollbookError
+from tollbook.release.catalogue import known_versions
 from tollbook.release.checksums import read_sums, verify_file
+from tollbook.release.integrity import open_release
 from tollbook.release.versions import parse_version, version_key
 
 
@@ -26,10 +28,15 @@ def read_folder(folder: Path) -> dict[str, pa.Table]:
     tables = {}
     for name in sorted(sums):
         if name.endswith(".parquet"):
-            verify_file(folder, name, sums)
-            tables[name.removesuffix(".parquet")] = pq.read_table(folder / name)
+            try:
+                verify_file(folder, name, sums)
+                tables[name.removesuffix(".parquet")] = pq.read_table(folder / name)
+            except (OSError, pa.ArrowException) as exc:
+                why = getattr(exc, "strerror", None) or exc
+                raise TollbookError(f"{folder / name} cannot be read: {why}") from None
     return tables
 
 
 def read_release(releases: Path, version: str) -> dict[str, pa.Table]:
-    return read_folder(resolve(releases, version))
+    """Every table of a catalogued release, its manifest checked against the catalogue first."""
+    return read_folder(open_release(releases, version)[0])

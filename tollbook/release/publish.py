@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tollbook.pipeline import Prepared
 from tollbook.problems import InvalidInput
+from tollbook.release.catalogue import check_catalogue
 from tollbook.release.changes import write_changes
 from tollbook.release.citation import write_citation
 from tollbook.release.datapackage import write_datapackage
@@ -20,6 +21,7 @@ RELEASE_WRITERS = (write_datapackage, write_citation, write_licence, write_datas
 
 
 def publish(prepared: Prepared, releases: Path, partition_by: str | None = None) -> BuildResult:
+    check_catalogue(releases, prepared.dataset.release.version)  # ids are compared with what it lists
     problems = check_against_previous(prepared, releases)
     if problems:
         raise InvalidInput(problems)

@@ -11,12 +11,13 @@ import re
 
 from tollbook.problems import TollbookError
 
-VERSION_PATTERN = re.compile(r"^(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})\.(0|[1-9]\d{0,5})$")
+#: ASCII digits only: ``\d`` would take ``1٠.0.0`` (an Arabic-Indic zero) as a version.
+VERSION_PATTERN = re.compile(r"^(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})$")
 
 
 def parse_version(text: str) -> tuple[int, int, int]:
     """(major, minor, patch), or an error naming the string; never a path."""
-    match = VERSION_PATTERN.match(text or "")
+    match = VERSION_PATTERN.fullmatch(text or "")  # not match: "$" would let "1.0.0\n" through
     if not match:
         raise TollbookError(
             f"{text!r} is not a release version: use MAJOR.MINOR.PATCH such as 1.0.0"
