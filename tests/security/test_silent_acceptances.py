@@ -61,8 +61,8 @@ def test_a_whole_article_body_as_a_quote_is_refused(ds):
     factories.edit_records(ds, lambda d: d["claims"][2].update(
         quote=whole, char_start=body["char_start"], char_end=body["char_end"]))
     assert report(ds) == [(RECORDS, 79, "clm_test_03", "quote", "quote-too-long")]
-    assert messages(ds) == [f"the quote has {len(whole)} characters; a quote is at most 600 and at most half the "
-                            f"article body ({len(whole)}): the article's text is never released"]
+    assert messages(ds) == [f"the quote has {len(whole)} characters; a quote is at most 600, and one over 200 at most "
+                            f"half the article body ({len(whole)}): the article's text is never released"]
 
 
 def test_a_byte_order_mark_in_the_middle_of_a_file_is_named(ds):
