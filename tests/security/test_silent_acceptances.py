@@ -62,8 +62,8 @@ def test_a_whole_article_body_as_a_quote_is_refused(ds):
         quote=whole, char_start=body["char_start"], char_end=body["char_end"]))
     assert report(ds) == [(RECORDS, 79, "clm_test_03", "quote", "quote-too-long")]
     assert messages(ds) == [f"the quote has {len(whole)} characters of an article body of {len(whole)}; a quote is "
-                            "at most 1000, never the whole body, and over 300 at most half of it: the article's "
-                            "text is never released"]
+                            "at most 1000, over 200 never the whole body, and over 300 at most half of it: the "
+                            "article's text is never released"]
 
 
 def test_a_long_quote_may_not_take_half_of_the_body_but_a_sentence_may(ds):
@@ -76,6 +76,8 @@ def test_a_long_quote_may_not_take_half_of_the_body_but_a_sentence_may(ds):
                                                                                   True]
     assert [_too_long("x" * n, SimpleNamespace(char_start=0, char_end=1200)) for n in (599, 601, 1000, 1001)] == [
         False, True, True, True]
+    bulletin = SimpleNamespace(char_start=0, char_end=190)
+    assert [_too_long("x" * n, bulletin) for n in (150, 190)] == [False, False]  # one short sentence, quoted whole
 
 
 def test_a_byte_order_mark_in_the_middle_of_a_file_is_named(ds):

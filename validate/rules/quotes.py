@@ -16,8 +16,10 @@ MAX_QUOTE_CHARS = 1000
 #: A quote up to this long is one sentence however short the article; a longer one may not take
 #: more than half of the article body (a two-sentence wire item keeps one of its sentences).
 SHORT_QUOTE_CHARS = 300
-#: Whatever its length, a quote may not be (nearly) the whole article body.
+#: A quote longer than one short sentence may not be (nearly) the whole article body; a bulletin
+#: of one sentence up to this long is its own claim and may be quoted whole.
 WHOLE_BODY_SHARE = 0.9
+SENTENCE_CHARS = 200
 
 
 def _hint(text: str, quote: str) -> str:
@@ -31,7 +33,8 @@ def _hint(text: str, quote: str) -> str:
 
 def _too_long(quote: str, body) -> bool:
     size = body.char_end - body.char_start
-    return (len(quote) > MAX_QUOTE_CHARS or len(quote) >= WHOLE_BODY_SHARE * size
+    return (len(quote) > MAX_QUOTE_CHARS
+            or (len(quote) > SENTENCE_CHARS and len(quote) >= WHOLE_BODY_SHARE * size)
             or (len(quote) > SHORT_QUOTE_CHARS and 2 * len(quote) > size))
 
 
@@ -71,7 +74,8 @@ def check_quotes(ctx: RuleContext) -> list[Problem]:
             problems.append(ctx.problem(row.claim_id, "quote", "quote-too-long",
                                         f"the quote has {len(row.quote)} characters of an article body of "
                                         f"{body.char_end - body.char_start}; a quote is at most {MAX_QUOTE_CHARS}, "
-                                        f"never the whole body, and over {SHORT_QUOTE_CHARS} at most half of it: "
+                                        f"over {SENTENCE_CHARS} never the whole body, and over {SHORT_QUOTE_CHARS} "
+                                        "at most half of it: "
                                         "the article's text is never released"))
             continue
         if start < body.char_start or end > body.char_end:
