@@ -161,13 +161,16 @@ def review(draft_path: Path, into: Path | None, decisions: list[Decision], by: s
     if into is not None:
         guard_target(into, dataset, stem)
     decide(claims, decisions, by, on)
-    if found is not None:
-        for claim in claims:
-            if claim.get("quote") is not None:
-                try:
-                    locate(claim, found[0].text, found[0].body)
-                except LocateError as exc:
-                    raise ReviewError(str(exc)) from None
+    for claim in claims:
+        if not isinstance(claim.get("claim_id"), str):
+            raise ReviewError(f"{draft_path}: a claim without a claim_id")
+        try:
+            if found is not None:
+                locate(claim, found[0].text, found[0].body)
+            elif not isinstance(claim.get("quote"), str) or not claim["quote"]:
+                raise LocateError(f"{claim['claim_id']}: no quote to place")
+        except LocateError as exc:
+            raise ReviewError(str(exc)) from None
     complete_reviews(claims, by, on)
     record, sha = (load_yaml(target) if into is not None else (None, None))
     if into is not None and record is not None and not isinstance(record, dict):

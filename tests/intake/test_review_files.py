@@ -127,3 +127,16 @@ def test_propose_refuses_to_write_into_curated_folders(tiny_dataset):
                                       "--out", str(tiny_dataset / "records"), "--dataset", str(tiny_dataset)])
     assert result.exit_code == 1
     assert "inside dataset/records/, which holds curated files" in result.output
+
+
+def test_malformed_drafts_are_one_clear_message(tiny_dataset, tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(f"document_id: {factories.DOC}\nclaims: str\n", encoding="utf-8")
+    with pytest.raises(ReviewError, match="'claims' must be a list of claims"):
+        review(path, None, [], "ana", DAY, tiny_dataset)
+    path.write_text(f"document_id: {factories.DOC}\nclaims:\n- claim_id: clm_x\n  char_start: x\n", encoding="utf-8")
+    with pytest.raises(ReviewError, match="clm_x: no quote to place"):
+        review(path, None, [], "ana", DAY, tiny_dataset)
+    path.write_text("- just a list\n", encoding="utf-8")
+    with pytest.raises(ReviewError, match="is not a record file"):
+        review(path, None, [], "ana", DAY, tiny_dataset)
