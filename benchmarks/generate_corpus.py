@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import random
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -395,7 +396,7 @@ def generate(out: Path, n_docs: int, seed: int = 7) -> dict:
     (out / "sources").mkdir()
     (out / "records").mkdir()
     release = (SEED_DATASET / "release.yaml").read_text(encoding="utf-8")
-    (out / "release.yaml").write_text(release.replace("version: 1.0.0", "version: 9.0.0"), encoding="utf-8")
+    (out / "release.yaml").write_text(re.sub(r"(?m)^version: \S+$", "version: 9.0.0", release), encoding="utf-8")
     (out / "removals.csv").write_text("id,table,removed_in,reason,replaced_by\n", encoding="utf-8")
     new_places = generated_places(rng, 200)
     outlets = generated_outlets(rng, 40)

@@ -114,7 +114,9 @@ def step_incremental(dataset: Path, releases: Path, jobs: int) -> dict:
            "--quiet", "--jobs", str(jobs)]
     try:
         record.write_text(edited, encoding="utf-8")
-        spec.write_text(spec_text.replace(f"version: {version}", f"version: {new}"), encoding="utf-8")
+        bumped = spec_text.replace(f"version: {version}", f"version: {new}")
+        bumped = re.sub(r"date_released: \S+", f"date_released: {dt.date.today().isoformat()}", bumped)
+        spec.write_text(bumped, encoding="utf-8")  # a new version carries its own date
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         output = proc.stdout.read()

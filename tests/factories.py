@@ -177,4 +177,20 @@ def copy_seed_dataset(repo: Path, dest: Path) -> Path:
     return target
 
 
+#: The five reports of the starting corpus (2015), the first documents of dataset/sources.
+SEED_STEMS = ("000_", "001_", "002_", "003_", "004_")
+
+
+def copy_seed_reports(repo: Path, dest: Path) -> Path:
+    """A scratch copy of the curated dataset holding only the five seed reports (with every
+    reference table and event): small enough for tests that count files or run each one."""
+    target = copy_seed_dataset(repo, dest)
+    for folder in ("sources", "records"):
+        for path in (target / folder).iterdir():
+            if not path.name.startswith(SEED_STEMS):
+                path.unlink()
+    (target / "intake" / "coding_notes.csv").unlink(missing_ok=True)  # notes on the FA-KES documents
+    return target
+
+
 REPO = Path(__file__).resolve().parents[1]

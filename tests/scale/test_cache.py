@@ -9,6 +9,7 @@ from pathlib import Path
 import factories
 import pandas as pd
 import pyarrow as pa
+import pytest
 from click.testing import CliRunner
 from tollbook.extract import parallel_read
 from tollbook.extract.record_cache import ParsedCache
@@ -145,7 +146,13 @@ def test_an_entry_of_another_file_is_not_served(tiny_dataset, tmp_path):
     assert len(prepared.tables["casualties"]) == 3
 
 
-def test_builds_with_and_without_the_cache_are_byte_identical(seed_dataset, tmp_path):
+@pytest.fixture
+def seed_reports(tmp_path):
+    return factories.copy_seed_reports(factories.REPO, tmp_path)
+
+
+def test_builds_with_and_without_the_cache_are_byte_identical(seed_reports, tmp_path):
+    seed_dataset = seed_reports
     cache = tmp_path / "cache"
     build(seed_dataset, tmp_path / "none", "--no-cache")
     build(seed_dataset, tmp_path / "cold", "--cache-dir", str(cache))
@@ -189,7 +196,8 @@ def test_jobs_and_cache_report_the_same_problems(tiny_dataset, tmp_path, monkeyp
     assert prepare(tiny_dataset, jobs=2, cache=ParsedCache(tmp_path / "cache")).problems == expected
 
 
-def test_jobs_fill_and_use_the_same_pack(seed_dataset, tmp_path, monkeypatch):
+def test_jobs_fill_and_use_the_same_pack(seed_reports, tmp_path, monkeypatch):
+    seed_dataset = seed_reports
     monkeypatch.setattr(parallel_read, "CHUNK", 1)
     one, two = tmp_path / "one", tmp_path / "two"
     prepare(seed_dataset, cache=ParsedCache(one))

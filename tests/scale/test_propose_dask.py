@@ -30,7 +30,7 @@ def client():
 
 
 def test_dask_map_gives_single_process_results(client, tmp_path):
-    dataset = factories.copy_seed_dataset(factories.REPO, tmp_path)
+    dataset = factories.copy_seed_reports(factories.REPO, tmp_path)
     files = sorted((dataset / "sources").glob("*.txt"))
     jobs = [propose._Job(f, "jsonl", None, dataset / "records") for f in files]
     single = [r.output for r in propose._results(jobs, 1, dataset)]
@@ -40,7 +40,7 @@ def test_dask_map_gives_single_process_results(client, tmp_path):
 
 
 def test_cli_option_runs_on_the_scheduler(client, tmp_path):
-    dataset = factories.copy_seed_dataset(factories.REPO, tmp_path)
+    dataset = factories.copy_seed_reports(factories.REPO, tmp_path)
     files = [str(p) for p in sorted((dataset / "sources").glob("*.txt"))]
     args = ["propose", *files, "--format", "jsonl", "--dataset", str(dataset)]
     runner = CliRunner()
