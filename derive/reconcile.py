@@ -1,7 +1,7 @@
 """The reconciliation rule: from every claim about an event to its low / best / high.
 
-This module is the rule; README "Statistics" says the same in words. Steps, for each event
-and measure (deaths; airstrikes):
+This module is the rule; docs/methodology.md says the same in words. Steps, for each event
+and measure (deaths; airstrikes; children and women killed, see inputs.KILLED_GROUPS):
 
 1. Republished copies count once: only original claims carry figures (a copy's
    ``duplicate_of`` points at the original), so a copy adds nothing.
@@ -97,14 +97,20 @@ _COLUMNS = ["event_id", "measure", "claimant_id", "claim_id", "start", "end", "p
             "low", "best", "high", "partisan", "story_id", "vague_word"]
 
 
+def counted(figures: pd.DataFrame) -> pd.DataFrame:
+    """Steps 1-2: the figures the rule reads (no copies, no nested figures, a claimant, an event
+    and a number)."""
+    return figures[figures["duplicate_of"].isna() & ~figures["nested"].astype(bool)
+                   & figures["event_id"].notna() & figures["claimant_id"].notna() & figures["best"].notna()]
+
+
 def claimant_tallies(figures: pd.DataFrame) -> pd.DataFrame:
     """Steps 1-4. ``figures``: one row per death or airstrike figure with measure, event_id,
     claim_id, claimant_id, story_id, duplicate_of, nested, start, end (the figure's window),
     published, side, party_id, partisan, low, best, high, vague_word.
 
     One pass over plain rows (a pandas group per claimant costs ~1 ms, 10 s at 10k documents)."""
-    usable = figures[figures["duplicate_of"].isna() & ~figures["nested"].astype(bool)
-                     & figures["event_id"].notna() & figures["claimant_id"].notna() & figures["best"].notna()]
+    usable = counted(figures)
     groups: dict[tuple, list[dict]] = {}
     for row in usable[_COLUMNS].to_dict("records"):
         groups.setdefault((row["event_id"], row["measure"], row["claimant_id"]), []).append(row)
@@ -161,7 +167,7 @@ def event_figures(tallies: pd.DataFrame) -> pd.DataFrame:
     out: dict[str, dict] = {}
     for (event_id, measure), group in tallies.groupby(["event_id", "measure"], sort=True):
         row = out.setdefault(event_id, {"event_id": event_id})
-        prefix = "" if measure == "deaths" else "airstrikes_"
+        prefix = "" if measure == "deaths" else f"{measure}_"
         for bound in ("low", "best", "high"):
             row[prefix + bound] = int(group[bound].sum())
         if measure == "deaths":
@@ -169,5 +175,6 @@ def event_figures(tallies: pd.DataFrame) -> pd.DataFrame:
             for side in ("a", "b", "civilians", "unknown"):
                 row[f"deaths_{side}"] = int(best.get(side, 0))
     columns = ["event_id", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "low", "best", "high",
-               "airstrikes_low", "airstrikes_best", "airstrikes_high"]
+               "airstrikes_low", "airstrikes_best", "airstrikes_high", "children_low", "children_best", "children_high",
+               "women_low", "women_best", "women_high"]
     return pd.DataFrame(list(out.values()), columns=columns)

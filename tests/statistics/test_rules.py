@@ -21,8 +21,11 @@ def test_two_outlets_disagree_low_smallest_high_largest_best_lower_median(tmp_pa
     assert event(t) == {
         "deaths_a": 30, "deaths_b": 0, "deaths_civilians": 0, "deaths_unknown": 0,
         "low": 30, "best": 30, "high": 40, "airstrikes_low": None, "airstrikes_best": None,
-        "airstrikes_high": None, "number_of_claims": 2, "number_of_sources": 2, "number_of_documents": 2,
+        "airstrikes_high": None, "children_low": None, "children_best": None, "children_high": None,
+        "women_low": None, "women_best": None, "women_high": None,
+        "number_of_claims": 2, "number_of_sources": 2, "number_of_documents": 2,
         "number_of_partisan_claims": 0, "vague_words": [], "reconciliation": RULE,
+        "corroboration": "fair",
     }
     assert tallies(t, "claimant_tallies") == [["deaths", "a", "act_outlet_a", 30, 30, 30],
                                               ["deaths", "a", "act_outlet_b", 40, 40, 40]]
@@ -105,8 +108,11 @@ def test_nested_figure_is_never_added_and_only_deaths_count(tmp_path):
     assert event(t) == {
         "deaths_a": 12, "deaths_b": 20, "deaths_civilians": 0, "deaths_unknown": 0,
         "low": 32, "best": 32, "high": 32, "airstrikes_low": 7, "airstrikes_best": 7, "airstrikes_high": 7,
+        "children_low": None, "children_best": None, "children_high": None,
+        "women_low": None, "women_best": None, "women_high": None,
         "number_of_claims": 2, "number_of_sources": 1, "number_of_documents": 1,
         "number_of_partisan_claims": 0, "vague_words": [], "reconciliation": RULE,
+        "corroboration": "weak",
     }
     assert tallies(t) == [["airstrikes", "a", 7, 7, 7], ["deaths", "a", 12, 12, 12], ["deaths", "b", 20, 20, 20]]
 

@@ -2,7 +2,7 @@
 
 import pandera.pandas as pa
 from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas.columns import category, count, identifier
+from tollbook.validate.schemas.columns import category, count, identifier, text
 from tollbook.validate.schemas.types import Count, Flag, Text, TextList
 
 
@@ -11,7 +11,7 @@ def _event():
 
 
 def _measure():
-    return category(voc.MEASURES, "deaths (people killed or executed) or airstrikes (airstrikes, air raids, barrel bombs).")
+    return category(voc.MEASURES, "deaths (people killed or executed), airstrikes (airstrikes, air raids, barrel bombs), children (deaths of age group child) or women (deaths of sex female, not children); nested figures count in children and women unless inside a figure of the same measure.")
 
 
 def _side():
@@ -75,6 +75,8 @@ class EventTallies(pa.DataFrameModel):
     number_of_sources: Count = _sources()
     claim_ids: TextList = _claims("Claims whose figures were added up, sorted.")
     vague_words: TextList = _words()
+    corroboration: Text = category(voc.GRADES, "How well this side's figures are corroborated: confirmed (a claimant is the perpetrator named, its side or an affiliate), contested (independent voices blame different perpetrators), fair (two or more independent voices: claimants of one side or affiliation are one voice, relays are not claimants), weak (one voice).")
+    corroboration_rule: Text = text("Name of the rule that set corroboration (docs/methodology.md; derive/grades.py).")
 
     class Config:
         strict = True
