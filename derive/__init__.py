@@ -57,7 +57,7 @@ def derive_tables(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     figures = _figures(raw, claims, sides)
     per_claimant = claimant_tallies(figures)
     per_event = event_tallies(per_claimant)
-    grades = side_grades(counted(figures), per_claimant, sides.affiliations)
+    grades = side_grades(counted(figures), per_claimant, sides.affiliations, sides.coalition_ids)
     per_event = per_event.merge(grades, on=["event_id", "measure", "side"], how="left").assign(
         corroboration_rule=GRADE_RULE)
     overall = event_grades(counted(figures), per_claimant, grades, sides.affiliations)

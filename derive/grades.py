@@ -8,10 +8,13 @@ For each event, measure and side, over the claimants whose figures the reconcili
   during the event's dates, through any chain): SANA and Syrian state TV both reach the Syrian
   government, so they are one voice. Claimants whose affiliations meet are one voice; a relay
   (claims.relayed_by) is never a claimant, so AFP relaying SOHR is SOHR's voice only;
-- ``confirmed``: a claimant's voice meets the affiliations of a perpetrator named for these
-  figures (the perpetrator, its side or an affiliate claims or accepts them);
-- ``contested``: two voices blame different perpetrators (a perpetrator is the same as another
-  when each is a member of the other, as the Syrian government and its forces are);
+- ``confirmed``: a figure's claimant is the perpetrator that figure names, or shares a side or
+  affiliation with it (the perpetrator's side claims or accepts the deaths it caused). Reporting
+  the deaths while blaming someone else is no confirmation;
+- ``contested``: two voices blame different perpetrators. Two perpetrators are the same when
+  each is a member of the other (the Syrian government and its forces), or when one is a
+  member of the other and that other is of actor type ``coalition`` (a coalition's strikes are
+  its members'); allied forces (Russian and Syrian government forces) are different;
 - ``fair``: two or more voices; ``weak``: one voice.
 The first that holds wins, in that order. The event's overall grade applies the same rule to
 its deaths of every side together, except that ``contested`` needs one side to be contested
@@ -47,11 +50,13 @@ def voices(claimants: Iterable[str], reach: Reach) -> list[set[str]]:
     return [members for members, _ in groups]
 
 
-def _same_actor(p: str, q: str, reach: Reach) -> bool:
-    return p == q or (q in reach(p) and p in reach(q))
+def _same_actor(p: str, q: str, reach: Reach, coalitions: frozenset) -> bool:
+    if p == q or (q in reach(p) and p in reach(q)):
+        return True
+    return (q in reach(p) and q in coalitions) or (p in reach(q) and p in coalitions)
 
 
-def _blamed(pairs: list[tuple[str, str]], groups: list[set[str]], reach: Reach) -> bool:
+def _blamed(pairs: list[tuple[str, str]], groups: list[set[str]], reach: Reach, coalitions: frozenset) -> bool:
     """Two voices blame perpetrators that are not the same actor."""
     per_voice = []
     for members in groups:
@@ -60,31 +65,32 @@ def _blamed(pairs: list[tuple[str, str]], groups: list[set[str]], reach: Reach) 
             per_voice.append(named)
     for i, first in enumerate(per_voice):
         for second in per_voice[i + 1:]:
-            covered = all(any(_same_actor(p, q, reach) for q in second) for p in first) and \
-                all(any(_same_actor(p, q, reach) for q in first) for p in second)
+            covered = all(any(_same_actor(p, q, reach, coalitions) for q in second) for p in first) and \
+                all(any(_same_actor(p, q, reach, coalitions) for q in first) for p in second)
             if not covered:
                 return True
     return False
 
 
-def grade(pairs: list[tuple[str, str | None]], reach: Reach) -> str | None:
+def grade(pairs: list[tuple[str, str | None]], reach: Reach, coalitions: frozenset = frozenset()) -> str | None:
     """The grade of one event side: ``pairs`` are (claimant, perpetrator or None), one per
-    figure counted. None when there is no figure."""
+    figure counted; ``coalitions`` the actors of type coalition. None when there is no figure."""
     if not pairs:
         return None
     groups = voices((c for c, _ in pairs), reach)
-    named = [(c, p) for c, p in pairs if p is not None]
-    if any(reach(c) & reach(p) for c, p in {(c, p) for c, _ in pairs for _, p in named}):
+    named = sorted({(c, p) for c, p in pairs if p is not None})
+    if any(reach(c) & reach(p) for c, p in named):
         return "confirmed"
-    if _blamed(named, groups, reach):
+    if _blamed(named, groups, reach, coalitions):
         return "contested"
     return "fair" if len(groups) >= 2 else "weak"
 
 
-def side_grades(figures: pd.DataFrame, kept: pd.DataFrame, affiliations) -> pd.DataFrame:
+def side_grades(figures: pd.DataFrame, kept: pd.DataFrame, affiliations, coalitions: frozenset) -> pd.DataFrame:
     """(event_id, measure, side, corroboration). ``figures``: the counted figures (claim_id,
     event_id, measure, side, claimant_id, perpetrator_id); ``kept``: claimant tallies' claim_ids
-    per event, measure and side; ``affiliations(event_id, actor)`` as Sides.affiliations."""
+    per event, measure and side; ``affiliations(event_id, actor)`` as Sides.affiliations;
+    ``coalitions`` the actors of type coalition."""
     counted = {(e, m, s, c) for e, m, s, ids in zip(kept["event_id"], kept["measure"], kept["side"],
                                                    kept["claim_ids"], strict=True) for c in ids}
     rows: dict[tuple, list] = {}
@@ -92,7 +98,8 @@ def side_grades(figures: pd.DataFrame, kept: pd.DataFrame, affiliations) -> pd.D
                                 figures["claimant_id"], figures["perpetrator_id"], strict=True):
         if (e, m, s, c) in counted:
             rows.setdefault((e, m, s), []).append((k, p if isinstance(p, str) and p else None))
-    out = [(e, m, s, grade(pairs, lambda a, e=e: affiliations(e, a))) for (e, m, s), pairs in sorted(rows.items())]
+    out = [(e, m, s, grade(pairs, lambda a, e=e: affiliations(e, a), coalitions))
+           for (e, m, s), pairs in sorted(rows.items())]
     return pd.DataFrame(out, columns=["event_id", "measure", "side", "corroboration"])
 
 

@@ -36,6 +36,7 @@ class Sides:
             self.coalitions[member].append((coalition, s, t))
         actors = tables["actors"]
         self.civilians = set(actors.loc[actors["actor_type"] == "civilians", "actor_id"])
+        self.coalition_ids = frozenset(actors.loc[actors["actor_type"] == "coalition", "actor_id"])
 
     def _reach(self, actor: str, start, end) -> set[str]:
         """actor and every coalition it is a member of (through any chain) during start..end."""

@@ -80,3 +80,22 @@ def test_blaming_each_side_for_the_others_dead_is_no_contest(tmp_path):
     _report(ds, 2, "act_outlet_b", "act_outlet_b", "The army killed seven fighters.",
             killed("y2", 7, "act_group", perpetrator="act_army"))
     assert grades(prepare_tables(ds)) == [["deaths", "a", "weak"], ["deaths", "b", "weak"], ["event", "all", "fair"]]
+
+
+def test_reporting_deaths_blamed_on_another_is_not_confirmation(tmp_path):
+    """State TV (the army's side) reports the dead but blames the group: no one confirms."""
+    ds = dataset(tmp_path, memberships=STATE_MEDIA)
+    _report(ds, 1, "act_state_tv", "act_state_tv", "The group killed nine civilians.",
+            killed("d1", 9, "act_civilians", perpetrator="act_group"))
+    _report(ds, 2, "act_outlet_a", "act_outlet_a", "The army killed nine civilians.",
+            killed("d2", 9, "act_civilians", perpetrator="act_army"))
+    assert grades(prepare_tables(ds)) == [["deaths", "civilians", "contested"], ["event", "all", "contested"]]
+
+
+def test_blaming_a_coalition_and_its_member_is_no_contest(tmp_path):
+    ds = dataset(tmp_path)
+    _report(ds, 1, "act_outlet_a", "act_outlet_a", "The coalition killed six civilians.",
+            killed("m1", 6, "act_civilians", perpetrator="act_coalition"))
+    _report(ds, 2, "act_outlet_b", "act_outlet_b", "The group killed six civilians.",
+            killed("m2", 6, "act_civilians", perpetrator="act_group"))
+    assert grades(prepare_tables(ds)) == [["deaths", "civilians", "fair"], ["event", "all", "fair"]]
