@@ -13,7 +13,7 @@ from tollbook.derive.events import event_columns
 from tollbook.derive.grades import RULE as GRADE_RULE
 from tollbook.derive.grades import event_grades, side_grades
 from tollbook.derive.inputs import claim_facts, event_windows, measured_figures
-from tollbook.derive.reconcile import claimant_tallies, counted, event_tallies
+from tollbook.derive.reconcile import claimant_tallies, counted, event_tallies, tallied_figures
 from tollbook.derive.sides import Sides, partisan_flags
 from tollbook.validate.schemas import TABLES, column_order, primary_key
 
@@ -68,6 +68,7 @@ def derive_tables(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "claimant_tallies", per_claimant.assign(number_of_sources=per_claimant["stories"].map(len)))
     tables["event_tallies"] = _ordered(
         "event_tallies", per_event.assign(number_of_sources=per_event["stories"].map(len)))
+    tables["tallied_figures"] = _ordered("tallied_figures", tallied_figures(figures))
     return tables
 
 

@@ -49,20 +49,28 @@ def _overlap(a: tuple, b: tuple) -> bool:
 def supersede(windows: pd.DataFrame) -> tuple[list[str], list[str]]:
     """Kept and superseded claim ids among one claimant's claims (columns claim_id, start,
     end, published), by step 3."""
-    return _supersede(list(windows.itertuples(index=False)))
+    kept, superseded, _ = _supersede(list(windows.itertuples(index=False)))
+    return kept, superseded
 
 
-def _supersede(windows: list) -> tuple[list[str], list[str]]:
+def _supersede(windows: list) -> tuple[list[str], list[str], dict[str, str]]:
+    """Kept and superseded claim ids, and superseded → the kept claim (ranked first) that
+    overlaps it."""
     never = pd.Timestamp.min
     ranked = sorted(
         windows,
         key=lambda w: (w.end, -w.start.value, w.published if pd.notna(w.published) else never, w.claim_id),
         reverse=True,
     )
-    kept, superseded = [], []
+    kept, superseded, by = [], [], {}
     for w in ranked:
-        (superseded if any(_overlap((w.start, w.end), (k.start, k.end)) for k in kept) else kept).append(w)
-    return sorted(k.claim_id for k in kept), sorted(s.claim_id for s in superseded)
+        over = next((k for k in kept if _overlap((w.start, w.end), (k.start, k.end))), None)
+        if over is None:
+            kept.append(w)
+        else:
+            superseded.append(w)
+            by[w.claim_id] = over.claim_id
+    return sorted(k.claim_id for k in kept), sorted(s.claim_id for s in superseded), by
 
 
 def _sorted_set(values) -> list[str]:
@@ -116,7 +124,7 @@ def claimant_tallies(figures: pd.DataFrame) -> pd.DataFrame:
         groups.setdefault((row["event_id"], row["measure"], row["claimant_id"]), []).append(row)
     rows = []
     for (event_id, measure, claimant), group in sorted(groups.items(), key=lambda kv: kv[0]):
-        kept, superseded = _supersede(_windows(group))
+        kept, superseded, _ = _supersede(_windows(group))
         keep = set(kept)
         sides: dict = {}
         for r in group:
@@ -138,6 +146,29 @@ def claimant_tallies(figures: pd.DataFrame) -> pd.DataFrame:
     columns = [*TALLY, "claimant_id", "party_id", "low", "best", "high", "partisan", "claim_ids",
                "superseded_claim_ids", "stories", "vague_words"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def tallied_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """Steps 2-3 figure by figure: every original figure of an event with a claimant and a
+    number, per measure, with what the rule did with it (counted, superseded, nested)."""
+    read = figures[figures["duplicate_of"].isna() & figures["event_id"].notna() & figures["claimant_id"].notna()
+                   & figures["best"].notna()]
+    superseded_by: dict[tuple, str] = {}
+    for key, group in counted(figures).groupby(GROUP, sort=False):
+        rows = group[["claim_id", "start", "end", "published"]].to_dict("records")
+        _, _, by = _supersede(_windows(rows))
+        superseded_by.update({(*key, c): k for c, k in by.items()})
+    by = [superseded_by.get((e, m, k, c)) for e, m, k, c in zip(read["event_id"], read["measure"], read["claimant_id"],
+                                                                 read["claim_id"], strict=True)]
+    nested = read["nested"].astype(bool).tolist()
+    return pd.DataFrame({
+        "figure_id": read["figure_id"], "measure": read["measure"], "event_id": read["event_id"],
+        "claim_id": read["claim_id"], "claimant_id": read["claimant_id"], "side": read["side"],
+        "party_id": read["party_id"], "actor_id": read["actor_id"], "perpetrator_id": read["perpetrator_id"],
+        "tally_status": ["nested" if n else "superseded" if b else "counted" for n, b in zip(nested, by, strict=True)],
+        "superseded_by": [None if n else b for n, b in zip(nested, by, strict=True)],
+        "low": read["low"], "best": read["best"], "high": read["high"],
+    }).reset_index(drop=True)
 
 
 def event_tallies(claimants: pd.DataFrame) -> pd.DataFrame:

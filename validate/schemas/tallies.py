@@ -83,3 +83,29 @@ class EventTallies(pa.DataFrameModel):
         coerce = True
         unique = ["event_id", "measure", "side"]
         metadata = {"primary_key": ["event_id", "measure", "side"]}
+
+
+class TalliedFigures(pa.DataFrameModel):
+    """Every figure the reconciliation read, once per measure it counts in, and what the rule
+    did with it: counted, superseded by a running total of the same claimant, or nested."""
+
+    figure_id: Text = pa.Field(description="The figure: casualties.casualty_id (deaths, children, women) or airstrikes.airstrike_id (airstrikes).", str_matches=r"^(cas|air)_[a-z0-9_]+$")
+    measure: Text = _measure()
+    event_id: Text = _event()
+    claim_id: Text = identifier("claim", "Claim the figure is read from (an original: copies carry no figures).", references="claims.claim_id")
+    claimant_id: Text = identifier("actor", "Who asserts the figure.", references="actors.actor_id")
+    side: Text = _side()
+    party_id: Text = _party()
+    actor_id: Text = identifier("actor", "The figure's own actor: whom the dead belonged to (casualties.party_id) or who struck (airstrikes.perpetrator_id); missing when the text does not say.", nullable=True, references="actors.actor_id")
+    perpetrator_id: Text = identifier("actor", "Who the claim holds responsible (casualties.perpetrator_id; for airstrikes who struck); missing when it does not say.", nullable=True, references="actors.actor_id")
+    tally_status: Text = category(voc.FIGURE_STATUSES, "What the rule did with the figure: counted (added to its claimant's tally), superseded (its claim is a running total replaced by a later one of the same claimant over an overlapping window), nested (inside a figure of the same measure, never added).")
+    superseded_by: Text = identifier("claim", "For a superseded figure: the claimant's kept claim whose window overlaps it and ends latest.", nullable=True, references="claims.claim_id")
+    low: Count = count("The figure's low, the stated number standing in for an open bound (docs/methodology.md).", "see measure")
+    best: Count = count("The figure's best.", "see measure")
+    high: Count = count("The figure's high.", "see measure")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["figure_id", "measure"]
+        metadata = {"primary_key": ["figure_id", "measure"]}
