@@ -31,7 +31,7 @@ from typing import NamedTuple
 import pandas as pd
 
 #: Name of this rule, stored in events.reconciliation; change it whenever the rule changes.
-RULE = "tollbook-reconcile-1"
+RULE = "tollbook-reconcile-2"
 
 GROUP = ["event_id", "measure", "claimant_id"]
 TALLY = ["event_id", "measure", "side"]
