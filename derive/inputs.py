@@ -93,6 +93,8 @@ def measured_figures(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def _killed_groups(deaths: pd.DataFrame) -> list[pd.DataFrame]:
     """The death figures again under each KILLED_GROUPS measure they belong to, nested or not;
     a figure inside a figure of the same measure is marked nested (never added to its whole)."""
+    if deaths.empty:
+        return []
     parent = dict(zip(deaths["figure_id"], deaths["part_of"], strict=True))
     out = []
     for measure, belongs in KILLED_GROUPS.items():
