@@ -10,8 +10,10 @@ from __future__ import annotations
 import pandas as pd
 from tollbook.derive.codings import curated_contains
 from tollbook.derive.events import event_columns
+from tollbook.derive.grades import RULE as GRADE_RULE
+from tollbook.derive.grades import event_grades, side_grades
 from tollbook.derive.inputs import claim_facts, event_windows, measured_figures
-from tollbook.derive.reconcile import claimant_tallies, event_tallies
+from tollbook.derive.reconcile import claimant_tallies, counted, event_tallies, tallied_figures
 from tollbook.derive.sides import Sides, partisan_flags
 from tollbook.validate.schemas import TABLES, column_order, primary_key
 
@@ -55,13 +57,18 @@ def derive_tables(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     figures = _figures(raw, claims, sides)
     per_claimant = claimant_tallies(figures)
     per_event = event_tallies(per_claimant)
+    grades = side_grades(counted(figures), per_claimant, sides.affiliations, sides.coalition_ids)
+    per_event = per_event.merge(grades, on=["event_id", "measure", "side"], how="left").assign(
+        corroboration_rule=GRADE_RULE)
+    overall = event_grades(counted(figures), per_claimant, grades, sides.affiliations)
     tables["claims"] = _ordered("claims", claims)
     tables["source_codings"] = _ordered("source_codings", curated_contains(tables))
-    tables["events"] = _ordered("events", event_columns(raw, claims, figures, per_event))
+    tables["events"] = _ordered("events", event_columns(raw, claims, figures, per_event, overall))
     tables["claimant_tallies"] = _ordered(
         "claimant_tallies", per_claimant.assign(number_of_sources=per_claimant["stories"].map(len)))
     tables["event_tallies"] = _ordered(
         "event_tallies", per_event.assign(number_of_sources=per_event["stories"].map(len)))
+    tables["tallied_figures"] = _ordered("tallied_figures", tallied_figures(figures))
     return tables
 
 

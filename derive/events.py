@@ -4,18 +4,21 @@ and documents stand behind them."""
 from __future__ import annotations
 
 import pandas as pd
+from tollbook.derive.grades import RULE as GRADE_RULE
 from tollbook.derive.inputs import present
 from tollbook.derive.reconcile import RULE, event_figures
 
 
 def event_columns(tables: dict[str, pd.DataFrame], claims: pd.DataFrame, figures: pd.DataFrame,
-                  tallies: pd.DataFrame) -> pd.DataFrame:
-    """``figures``: every death and airstrike figure with its claim's facts (copies have none)."""
+                  tallies: pd.DataFrame, grades: dict[str, str]) -> pd.DataFrame:
+    """``figures``: every death and airstrike figure with its claim's facts (copies have none);
+    ``grades``: event_id → overall corroboration grade of its deaths."""
     events = tables["events"].reset_index(drop=True).copy()
     wide = event_figures(tallies).set_index("event_id")
     for column in wide.columns:
         events[column] = events["event_id"].map(wide[column]).astype("Int64")
 
+    figures = figures[figures["measure"].isin(("deaths", "airstrikes"))]
     behind = figures.loc[figures["duplicate_of"].isna(), ["event_id", "claim_id", "story_id", "document_id",
                                                           "partisan"]]
     behind = behind[behind["event_id"].notna()].drop_duplicates(["event_id", "claim_id"])
@@ -36,4 +39,6 @@ def event_columns(tables: dict[str, pd.DataFrame], claims: pd.DataFrame, figures
     words = {e: sorted({w for ws in g["vague_words"] for w in ws}) for e, g in tallies.groupby("event_id")}
     events["vague_words"] = pd.Series([words.get(e, []) for e in events["event_id"]], index=events.index, dtype=object)
     events["reconciliation"] = pd.Series(RULE, index=events.index, dtype=object)
+    events["corroboration"] = events["event_id"].map(grades).astype(object)
+    events["corroboration_rule"] = pd.Series(GRADE_RULE, index=events.index, dtype=object)
     return events

@@ -15,8 +15,16 @@ DEATH_OUTCOMES = ("killed", "executed")
 #: the airstrikes table, by weapon).
 AIRSTRIKE_WEAPONS = ("airstrike", "air_raid", "barrel_bomb")
 
-FIGURE_COLUMNS = ["measure", "figure_id", "claim_id", "event_id", "actor_id", "nested",
-                  "date_start", "date_end", "count_low", "count_best", "count_high", "vague_word"]
+FIGURE_COLUMNS = ["measure", "figure_id", "claim_id", "event_id", "actor_id", "perpetrator_id", "nested", "part_of",
+                  "age_group", "sex", "date_start", "date_end", "count_low", "count_best", "count_high", "vague_word"]
+
+#: Who-was-killed measures: a death figure counts in one when its age group / sex says so. A
+#: nested figure counts here (it is how a text says "including 5 children") unless a figure it
+#: is part of counts in the same measure already; women are females who are not children.
+KILLED_GROUPS = {
+    "children": lambda age, sex: age == "child",
+    "women": lambda age, sex: sex == "female" and age != "child",
+}
 
 
 def dates(series: pd.Series) -> pd.Series:
@@ -31,14 +39,25 @@ def present(series: pd.Series) -> pd.Series:
     return series.notna() & (series.astype("object") != "")
 
 
-def _figures(frame: pd.DataFrame, measure: str, key: str, actor: str, nested: pd.Series) -> pd.DataFrame:
+def _column(frame: pd.DataFrame, name: str | None) -> pd.Series:
+    if name is None or name not in frame:
+        return pd.Series(None, index=frame.index, dtype="object")
+    return frame[name].astype("object").where(present(frame[name]), None)
+
+
+def _figures(frame: pd.DataFrame, measure: str, key: str, actor: str, nested: pd.Series,
+             perpetrator: str) -> pd.DataFrame:
     out = pd.DataFrame({
         "measure": measure,
         "figure_id": frame[key].astype("object"),
         "claim_id": frame["claim_id"].astype("object"),
         "event_id": frame["event_id"].astype("object"),
         "actor_id": frame[actor].astype("object"),
+        "perpetrator_id": _column(frame, perpetrator),
         "nested": nested,
+        "part_of": _column(frame, "part_of"),
+        "age_group": _column(frame, "age_group"),
+        "sex": _column(frame, "sex"),
         "date_start": dates(frame["date_start"]),
         "date_end": dates(frame["date_end"]),
         "count_low": numbers(frame["count_low"]),
@@ -57,9 +76,11 @@ def measured_figures(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     air = tables["airstrikes"]
     air = air[air["weapon"].isin(AIRSTRIKE_WEAPONS)]
     parts = [
-        _figures(cas, "deaths", "casualty_id", "party_id", present(cas["part_of"])),
-        _figures(air, "airstrikes", "airstrike_id", "perpetrator_id", pd.Series(False, index=air.index)),
+        _figures(cas, "deaths", "casualty_id", "party_id", present(cas["part_of"]), "perpetrator_id"),
+        _figures(air, "airstrikes", "airstrike_id", "perpetrator_id", pd.Series(False, index=air.index),
+                 "perpetrator_id"),
     ]
+    parts += _killed_groups(parts[0])
     figures = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) \
         else pd.DataFrame({c: pd.Series(dtype="object") for c in FIGURE_COLUMNS})
     best = figures["count_best"].fillna(figures["count_low"]).fillna(figures["count_high"])
@@ -67,6 +88,30 @@ def measured_figures(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     figures["low"] = figures["count_low"].fillna(best)
     figures["high"] = figures["count_high"].fillna(best)
     return figures
+
+
+def _killed_groups(deaths: pd.DataFrame) -> list[pd.DataFrame]:
+    """The death figures again under each KILLED_GROUPS measure they belong to, nested or not;
+    a figure inside a figure of the same measure is marked nested (never added to its whole)."""
+    if deaths.empty:
+        return []
+    parent = dict(zip(deaths["figure_id"], deaths["part_of"], strict=True))
+    out = []
+    for measure, belongs in KILLED_GROUPS.items():
+        member = [bool(belongs(a, s)) for a, s in zip(deaths["age_group"], deaths["sex"], strict=True)]
+        group = deaths[member]
+        ids = set(group["figure_id"])
+
+        def inside(figure_id, ids=ids) -> bool:
+            seen, current = {figure_id}, parent.get(figure_id)
+            while current is not None and current not in seen:
+                if current in ids:
+                    return True
+                seen.add(current)
+                current = parent.get(current)
+            return False
+        out.append(group.assign(measure=measure, nested=[inside(f) for f in group["figure_id"]]))
+    return out
 
 
 def claim_facts(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

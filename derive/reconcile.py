@@ -1,7 +1,7 @@
 """The reconciliation rule: from every claim about an event to its low / best / high.
 
-This module is the rule; README "Statistics" says the same in words. Steps, for each event
-and measure (deaths; airstrikes):
+This module is the rule; docs/methodology.md says the same in words. Steps, for each event
+and measure (deaths; airstrikes; children and women killed, see inputs.KILLED_GROUPS):
 
 1. Republished copies count once: only original claims carry figures (a copy's
    ``duplicate_of`` points at the original), so a copy adds nothing.
@@ -31,7 +31,7 @@ from typing import NamedTuple
 import pandas as pd
 
 #: Name of this rule, stored in events.reconciliation; change it whenever the rule changes.
-RULE = "tollbook-reconcile-1"
+RULE = "tollbook-reconcile-2"
 
 GROUP = ["event_id", "measure", "claimant_id"]
 TALLY = ["event_id", "measure", "side"]
@@ -49,20 +49,28 @@ def _overlap(a: tuple, b: tuple) -> bool:
 def supersede(windows: pd.DataFrame) -> tuple[list[str], list[str]]:
     """Kept and superseded claim ids among one claimant's claims (columns claim_id, start,
     end, published), by step 3."""
-    return _supersede(list(windows.itertuples(index=False)))
+    kept, superseded, _ = _supersede(list(windows.itertuples(index=False)))
+    return kept, superseded
 
 
-def _supersede(windows: list) -> tuple[list[str], list[str]]:
+def _supersede(windows: list) -> tuple[list[str], list[str], dict[str, str]]:
+    """Kept and superseded claim ids, and superseded → the kept claim (ranked first) that
+    overlaps it."""
     never = pd.Timestamp.min
     ranked = sorted(
         windows,
         key=lambda w: (w.end, -w.start.value, w.published if pd.notna(w.published) else never, w.claim_id),
         reverse=True,
     )
-    kept, superseded = [], []
+    kept, superseded, by = [], [], {}
     for w in ranked:
-        (superseded if any(_overlap((w.start, w.end), (k.start, k.end)) for k in kept) else kept).append(w)
-    return sorted(k.claim_id for k in kept), sorted(s.claim_id for s in superseded)
+        over = next((k for k in kept if _overlap((w.start, w.end), (k.start, k.end))), None)
+        if over is None:
+            kept.append(w)
+        else:
+            superseded.append(w)
+            by[w.claim_id] = over.claim_id
+    return sorted(k.claim_id for k in kept), sorted(s.claim_id for s in superseded), by
 
 
 def _sorted_set(values) -> list[str]:
@@ -97,20 +105,26 @@ _COLUMNS = ["event_id", "measure", "claimant_id", "claim_id", "start", "end", "p
             "low", "best", "high", "partisan", "story_id", "vague_word"]
 
 
+def counted(figures: pd.DataFrame) -> pd.DataFrame:
+    """Steps 1-2: the figures the rule reads (no copies, no nested figures, a claimant, an event
+    and a number)."""
+    return figures[figures["duplicate_of"].isna() & ~figures["nested"].astype(bool)
+                   & figures["event_id"].notna() & figures["claimant_id"].notna() & figures["best"].notna()]
+
+
 def claimant_tallies(figures: pd.DataFrame) -> pd.DataFrame:
     """Steps 1-4. ``figures``: one row per death or airstrike figure with measure, event_id,
     claim_id, claimant_id, story_id, duplicate_of, nested, start, end (the figure's window),
     published, side, party_id, partisan, low, best, high, vague_word.
 
     One pass over plain rows (a pandas group per claimant costs ~1 ms, 10 s at 10k documents)."""
-    usable = figures[figures["duplicate_of"].isna() & ~figures["nested"].astype(bool)
-                     & figures["event_id"].notna() & figures["claimant_id"].notna() & figures["best"].notna()]
+    usable = counted(figures)
     groups: dict[tuple, list[dict]] = {}
     for row in usable[_COLUMNS].to_dict("records"):
         groups.setdefault((row["event_id"], row["measure"], row["claimant_id"]), []).append(row)
     rows = []
     for (event_id, measure, claimant), group in sorted(groups.items(), key=lambda kv: kv[0]):
-        kept, superseded = _supersede(_windows(group))
+        kept, superseded, _ = _supersede(_windows(group))
         keep = set(kept)
         sides: dict = {}
         for r in group:
@@ -132,6 +146,29 @@ def claimant_tallies(figures: pd.DataFrame) -> pd.DataFrame:
     columns = [*TALLY, "claimant_id", "party_id", "low", "best", "high", "partisan", "claim_ids",
                "superseded_claim_ids", "stories", "vague_words"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def tallied_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """Steps 2-3 figure by figure: every original figure of an event with a claimant and a
+    number, per measure, with what the rule did with it (counted, superseded, nested)."""
+    read = figures[figures["duplicate_of"].isna() & figures["event_id"].notna() & figures["claimant_id"].notna()
+                   & figures["best"].notna()]
+    superseded_by: dict[tuple, str] = {}
+    for key, group in counted(figures).groupby(GROUP, sort=False):
+        rows = group[["claim_id", "start", "end", "published"]].to_dict("records")
+        _, _, by = _supersede(_windows(rows))
+        superseded_by.update({(*key, c): k for c, k in by.items()})
+    by = [superseded_by.get((e, m, k, c)) for e, m, k, c in zip(read["event_id"], read["measure"], read["claimant_id"],
+                                                                 read["claim_id"], strict=True)]
+    nested = read["nested"].astype(bool).tolist()
+    return pd.DataFrame({
+        "figure_id": read["figure_id"], "measure": read["measure"], "event_id": read["event_id"],
+        "claim_id": read["claim_id"], "claimant_id": read["claimant_id"], "side": read["side"],
+        "party_id": read["party_id"], "actor_id": read["actor_id"], "perpetrator_id": read["perpetrator_id"],
+        "tally_status": ["nested" if n else "superseded" if b else "counted" for n, b in zip(nested, by, strict=True)],
+        "superseded_by": [None if n else b for n, b in zip(nested, by, strict=True)],
+        "low": read["low"], "best": read["best"], "high": read["high"],
+    }).reset_index(drop=True)
 
 
 def event_tallies(claimants: pd.DataFrame) -> pd.DataFrame:
@@ -161,7 +198,7 @@ def event_figures(tallies: pd.DataFrame) -> pd.DataFrame:
     out: dict[str, dict] = {}
     for (event_id, measure), group in tallies.groupby(["event_id", "measure"], sort=True):
         row = out.setdefault(event_id, {"event_id": event_id})
-        prefix = "" if measure == "deaths" else "airstrikes_"
+        prefix = "" if measure == "deaths" else f"{measure}_"
         for bound in ("low", "best", "high"):
             row[prefix + bound] = int(group[bound].sum())
         if measure == "deaths":
@@ -169,5 +206,6 @@ def event_figures(tallies: pd.DataFrame) -> pd.DataFrame:
             for side in ("a", "b", "civilians", "unknown"):
                 row[f"deaths_{side}"] = int(best.get(side, 0))
     columns = ["event_id", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "low", "best", "high",
-               "airstrikes_low", "airstrikes_best", "airstrikes_high"]
+               "airstrikes_low", "airstrikes_best", "airstrikes_high", "children_low", "children_best", "children_high",
+               "women_low", "women_best", "women_high"]
     return pd.DataFrame(list(out.values()), columns=columns)

@@ -36,20 +36,33 @@ class Sides:
             self.coalitions[member].append((coalition, s, t))
         actors = tables["actors"]
         self.civilians = set(actors.loc[actors["actor_type"] == "civilians", "actor_id"])
+        self.coalition_ids = frozenset(actors.loc[actors["actor_type"] == "coalition", "actor_id"])
 
-    def _within(self, actor: str, side: str, start, end) -> bool:
-        """actor is side, or a member (through any chain of coalitions) during start..end."""
+    def _reach(self, actor: str, start, end) -> set[str]:
+        """actor and every coalition it is a member of (through any chain) during start..end."""
         seen, todo = {actor}, [actor]
         while todo:
             current = todo.pop()
-            if current == side:
-                return True
             for coalition, s, t in self.coalitions.get(current, ()):
                 overlaps = (pd.isna(s) or pd.isna(end) or s <= end) and (pd.isna(t) or pd.isna(start) or t >= start)
                 if overlaps and coalition not in seen:
                     seen.add(coalition)
                     todo.append(coalition)
-        return False
+        return seen
+
+    def _within(self, actor: str, side: str, start, end) -> bool:
+        """actor is side, or a member (through any chain of coalitions) during start..end."""
+        return side in self._reach(actor, start, end)
+
+    def affiliations(self, event_id, actor) -> frozenset[str]:
+        """``actor`` and everything it is a member of during the event's dates: its side and
+        affiliation (SANA: itself, the Syrian government, the government forces)."""
+        if not isinstance(actor, str):
+            return frozenset()
+        if event_id not in self.events:
+            return frozenset({actor})
+        _, _, start, end = self.events[event_id]
+        return frozenset(self._reach(actor, start, end))
 
     def party(self, event_id, actor) -> str | None:
         """'a' or 'b' when ``actor`` is on that side of the event, else None."""

@@ -61,7 +61,11 @@ REVIEW_STATUSES = ("proposed", "accepted", "edited", "rejected")
 RELEASED_STATUSES = ("accepted", "edited")
 DATE_EVIDENCE_KINDS = ("dateline", "source_line", "stated", "inferred")
 #: What an event tally counts (see derive/reconcile.py).
-MEASURES = ("deaths", "airstrikes")
+MEASURES = ("deaths", "airstrikes", "children", "women")
+#: What the reconciliation did with a figure (tallied_figures.status).
+FIGURE_STATUSES = ("counted", "superseded", "nested")
+#: Corroboration grades of an event side (derive/grades.py, docs/methodology.md), strongest first.
+GRADES = ("confirmed", "contested", "fair", "weak")
 #: Whose figure a tally row is: side a or b of the event, civilians, or anyone else / not said.
 SIDES = ("a", "b", "civilians", "unknown")
 #: Where a claim's partisan flag comes from: the derived rule, or a curator's decision in the record.

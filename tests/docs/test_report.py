@@ -48,7 +48,7 @@ def test_page_embeds_every_chart_and_saves_it(report: Path):
 
 def test_page_has_its_sections_and_headline_counts(report: Path):
     html = (report / "index.html").read_text(encoding="utf-8")
-    for section in ("headline", "timeline", "claimants", "disagreements", "map"):
+    for section in ("headline", "timeline", "claimants", "claimed-deaths", "disagreements", "map"):
         assert f'<section id="{section}">' in html
     cards = re.findall(r'<div class="card"><b>(\d+)</b><span>([^<]+)</span></div>', html)
     assert cards == [("1", "documents"), ("1", "stories"), ("3", "claims (originals)"), ("0", "republished copies"),

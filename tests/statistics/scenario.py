@@ -25,6 +25,8 @@ ACTORS = [
     "act_coalition,Test coalition,coalition,",
     "act_group,Test group,armed_group,",
     "act_civilians,Civilians,civilians,",
+    "act_state_agency,State agency,state_media,",
+    "act_state_tv,State TV,state_media,",
 ]
 MEMBERSHIPS = ["act_group,act_coalition,2015-01-01,,joined before the battle"]
 
@@ -115,7 +117,8 @@ def tables(ds: Path) -> dict:
 
 
 EVENT_COLUMNS = ["deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "low", "best", "high",
-                 "airstrikes_low", "airstrikes_best", "airstrikes_high", "number_of_claims", "number_of_sources",
+                 "airstrikes_low", "airstrikes_best", "airstrikes_high", "children_low", "children_best",
+                 "children_high", "women_low", "women_best", "women_high", "number_of_claims", "number_of_sources",
                  "number_of_documents", "number_of_partisan_claims"]
 
 
@@ -125,6 +128,7 @@ def event(t: dict, event_id: str = EVENT) -> dict:
     out = {c: None if pd.isna(row[c]) else int(row[c]) for c in EVENT_COLUMNS}
     out["vague_words"] = list(row["vague_words"])
     out["reconciliation"] = row["reconciliation"]
+    out["corroboration"] = None if pd.isna(row["corroboration"]) else row["corroboration"]
     return out
 
 
@@ -132,3 +136,10 @@ def tallies(t: dict, table: str = "event_tallies") -> list[list]:
     frame = t[table]
     columns = ["measure", "side", *(["claimant_id"] if table == "claimant_tallies" else []), "low", "best", "high"]
     return frame[frame["event_id"] == EVENT][columns].astype(object).values.tolist()
+
+
+def grades(t: dict) -> list[list]:
+    """[measure, side, grade] per event tally of the battle, then ["event", "all", overall grade]."""
+    frame = t["event_tallies"]
+    rows = frame[frame["event_id"] == EVENT][["measure", "side", "corroboration"]].astype(object).values.tolist()
+    return [*rows, ["event", "all", event(t)["corroboration"]]]

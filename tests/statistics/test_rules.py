@@ -6,7 +6,7 @@ import yaml
 from scenario import EVENT, accusation, add_report, cid, claim, dataset, event, killed, tallies
 from scenario import tables as prepare_tables
 
-RULE = "tollbook-reconcile-1"
+RULE = "tollbook-reconcile-2"
 
 
 def test_two_outlets_disagree_low_smallest_high_largest_best_lower_median(tmp_path):
@@ -21,8 +21,11 @@ def test_two_outlets_disagree_low_smallest_high_largest_best_lower_median(tmp_pa
     assert event(t) == {
         "deaths_a": 30, "deaths_b": 0, "deaths_civilians": 0, "deaths_unknown": 0,
         "low": 30, "best": 30, "high": 40, "airstrikes_low": None, "airstrikes_best": None,
-        "airstrikes_high": None, "number_of_claims": 2, "number_of_sources": 2, "number_of_documents": 2,
+        "airstrikes_high": None, "children_low": None, "children_best": None, "children_high": None,
+        "women_low": None, "women_best": None, "women_high": None,
+        "number_of_claims": 2, "number_of_sources": 2, "number_of_documents": 2,
         "number_of_partisan_claims": 0, "vague_words": [], "reconciliation": RULE,
+        "corroboration": "fair",
     }
     assert tallies(t, "claimant_tallies") == [["deaths", "a", "act_outlet_a", 30, 30, 30],
                                               ["deaths", "a", "act_outlet_b", 40, 40, 40]]
@@ -105,8 +108,11 @@ def test_nested_figure_is_never_added_and_only_deaths_count(tmp_path):
     assert event(t) == {
         "deaths_a": 12, "deaths_b": 20, "deaths_civilians": 0, "deaths_unknown": 0,
         "low": 32, "best": 32, "high": 32, "airstrikes_low": 7, "airstrikes_best": 7, "airstrikes_high": 7,
+        "children_low": None, "children_best": None, "children_high": None,
+        "women_low": None, "women_best": None, "women_high": None,
         "number_of_claims": 2, "number_of_sources": 1, "number_of_documents": 1,
         "number_of_partisan_claims": 0, "vague_words": [], "reconciliation": RULE,
+        "corroboration": "weak",
     }
     assert tallies(t) == [["airstrikes", "a", 7, 7, 7], ["deaths", "a", 12, 12, 12], ["deaths", "b", 20, 20, 20]]
 
@@ -162,3 +168,24 @@ def test_vague_word_uses_its_convention_and_is_recorded(tmp_path):
     assert got["vague_words"] == ["several"]
     assert t["casualties"].set_index("casualty_id").loc["cas_v1", "vague_word"] == "several"
     assert t["event_tallies"]["vague_words"].map(list).tolist() == [["several"]]
+
+
+def test_tallied_figures_say_what_the_rule_did_with_each_figure(tmp_path):
+    """A running total supersedes the day's figure; a nested figure of deaths counts as children."""
+    ds = dataset(tmp_path)
+    add_report(ds, 1, "act_outlet_a", "2015-04-20", [
+        claim(1, "On Monday, 40 people were killed, the Monitor said.", "act_monitor", "2015-04-20", "2015-04-20",
+              casualties=[killed("t1", 40, None)])])
+    add_report(ds, 2, "act_outlet_a", "2015-04-22", [
+        claim(1, "Since Monday, 73 people have been killed, including 9 children, the Monitor said.", "act_monitor",
+              "2015-04-20", "2015-04-22", casualties=[killed("t2", 73, None),
+                                                      killed("t3", 9, None, part_of="cas_t2", age_group="child")])])
+    t = prepare_tables(ds)
+    rows = t["tallied_figures"][["figure_id", "measure", "side", "tally_status", "superseded_by", "best"]]
+    assert rows.astype(object).where(rows.notna(), None).values.tolist() == [
+        ["cas_t1", "deaths", "unknown", "superseded", cid(2, 1), 40],
+        ["cas_t2", "deaths", "unknown", "counted", None, 73],
+        ["cas_t3", "children", "unknown", "counted", None, 9],
+        ["cas_t3", "deaths", "unknown", "nested", None, 9],
+    ]
+    assert [event(t)[k] for k in ("best", "children_best", "women_best")] == [73, 9, None]

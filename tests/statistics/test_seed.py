@@ -52,4 +52,4 @@ def test_views_exist_in_connect(release):
     con = tollbook.connect(releases=release)
     names = {r[0] for r in con.sql("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
     assert {"claims_per_claimant", "claims_per_outlet", "disagreements", "timeline_daily", "timeline_monthly",
-            "claims_per_place"} <= names
+            "claims_per_place", "claimed_deaths", "claimed_deaths_overall", "falling_totals", "event_claims"} <= names

@@ -13,7 +13,7 @@ from tollbook.report.data import collect
 from tollbook.report.page import render
 
 #: Chart name → PNG file name; each chart is embedded in the page and saved beside it.
-CHARTS = ("timeline", "claims_by_claimant", "disagreements", "places_map")
+CHARTS = ("timeline", "claims_by_claimant", "claimed_deaths", "disagreements", "places_map")
 
 
 @dataclass
@@ -30,6 +30,7 @@ def write_report(version: str = "latest", releases: Path | str | None = None, ou
     draw = {
         "timeline": lambda: charts.timeline(data.timeline),
         "claims_by_claimant": lambda: charts.by_claimant(data.by_claimant),
+        "claimed_deaths": lambda: charts.claimed_deaths(data.claimed_deaths),
         "disagreements": lambda: charts.disagreements(data.control_disagreements, data.count_disagreements),
         "places_map": lambda: charts.places_map(data.places, data.countries),
     }

@@ -91,6 +91,30 @@ def by_claimant(frame: pd.DataFrame) -> bytes:
     return png(fig)
 
 
+#: Claimants drawn in the claimed-deaths chart (those giving the most deaths); the rest are summed.
+TOP_CLAIMANTS = 25
+
+
+def claimed_deaths(frame: pd.DataFrame) -> bytes:
+    """Deaths each claimant gives, summed over events, stacked by the side of the dead."""
+    table = frame.pivot_table(index="claimant", columns="dead_of", values="deaths", aggfunc="sum", fill_value=0)
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
+    if len(table) > TOP_CLAIMANTS:
+        rest = table.iloc[TOP_CLAIMANTS:].sum().rename(f"{len(table) - TOP_CLAIMANTS} other claimants")
+        table = pd.concat([table.iloc[:TOP_CLAIMANTS], rest.to_frame().T])
+    table = table.iloc[::-1]
+    fig, ax = plt.subplots(figsize=(9, 0.35 * len(table) + 1.5))
+    if table.empty:
+        _empty(ax, "no death figures in this release")
+        return png(fig)
+    table.plot.barh(stacked=True, ax=ax, width=0.7)
+    ax.set_xlabel("deaths claimed, summed over events (running totals and nested figures not added twice)")
+    ax.set_ylabel("")
+    ax.legend(title="dead of", fontsize=8, title_fontsize=8, frameon=False, loc="lower right")
+    ax.grid(axis="x", color="0.9")
+    return png(fig)
+
+
 def disagreements(control: pd.DataFrame, counts: pd.DataFrame) -> bytes:
     """Where claimants disagree: per place, what each claimant says happened; per casualty
     group, each claimant's low-best-high."""

@@ -95,6 +95,25 @@ SELECT r.* FROM rows r JOIN groups USING (event_id, outcome, party)
 ORDER BY r.event_id, r.outcome, r.party, r.claimant
 """
 
+# Deaths each claimant gives per side of the dead, summed over events (claimed_deaths_overall:
+# counted figures only, so running totals and nested figures are not added twice).
+CLAIMED_DEATHS = """
+SELECT DISTINCT coalesce(k.name, o.claimant_id) AS claimant,
+       CASE WHEN o.dead_of IN ('civilians', 'unknown') THEN o.dead_of ELSE coalesce(a.name, o.dead_of) END AS dead_of,
+       o.claimant_best AS deaths, o.reconciled_best
+FROM claimed_deaths_overall o
+LEFT JOIN actors k ON k.actor_id = o.claimant_id
+LEFT JOIN actors a ON a.actor_id = o.dead_of
+ORDER BY claimant, dead_of
+"""
+
+# Events per corroboration grade (docs/methodology.md), and how many count children or women.
+GRADES = """
+SELECT coalesce(CAST(corroboration AS VARCHAR), 'no death figure') AS corroboration, count(*) AS events,
+       count(children_best) AS with_children, count(women_best) AS with_women
+FROM events GROUP BY ALL ORDER BY events DESC, corroboration
+"""
+
 PLACES = """
 SELECT l.name, l.latitude, l.longitude, l.country_iso3, CAST(l.feature_type AS VARCHAR) AS feature_type,
        count(cl.claim_id) AS claims
@@ -114,6 +133,8 @@ class ReportData:
     by_claimant: pd.DataFrame
     control_disagreements: pd.DataFrame
     count_disagreements: pd.DataFrame
+    claimed_deaths: pd.DataFrame
+    grades: pd.DataFrame
     places: pd.DataFrame
     countries: pd.DataFrame
 
@@ -133,6 +154,8 @@ def collect(con: duckdb.DuckDBPyConnection, version: str, manifest: dict) -> Rep
         by_claimant=_frame(con, BY_CLAIMANT),
         control_disagreements=_frame(con, CONTROL_DISAGREEMENTS),
         count_disagreements=_frame(con, COUNT_DISAGREEMENTS),
+        claimed_deaths=_frame(con, CLAIMED_DEATHS),
+        grades=_frame(con, GRADES),
         places=_frame(con, PLACES),
         countries=_frame(con, COUNTRIES),
     )

@@ -77,6 +77,12 @@ def render(data: ReportData, charts: dict[str, bytes]) -> str:
         '<section id="claimants"><h2>Claims by claimant and outlet</h2><figure>',
         img("claims_by_claimant", charts["claims_by_claimant"], "Claims per claimant, stacked by outlet"),
         "</figure></section>",
+        '<section id="claimed-deaths"><h2>Deaths claimed by claimant and side</h2><figure>',
+        img("claimed_deaths", charts["claimed_deaths"], "Deaths claimed per claimant, stacked by side of the dead"),
+        "<figcaption>Each claimant's death figures summed over the events it speaks of, by whose dead they "
+        "are (the event side's actor, civilians, or unknown); views claimed_deaths and "
+        "claimed_deaths_overall give each beside the reconciled best.</figcaption></figure>",
+        "<p>Events by corroboration grade (docs/methodology.md):</p>", html_table(data.grades), "</section>",
         '<section id="disagreements"><h2>Where claimants disagree</h2><figure>',
         img("disagreements", charts["disagreements"], "Claimants who disagree about a place or a count"),
         "<figcaption>Same event and place (or casualty group), different claims.</figcaption></figure>",

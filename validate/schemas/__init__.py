@@ -11,7 +11,7 @@ from tollbook.validate.schemas.events import Events
 from tollbook.validate.schemas.force_sizes import ForceSizes
 from tollbook.validate.schemas.locations import Countries, Locations, LocationVariants
 from tollbook.validate.schemas.source_codings import SourceCodings
-from tollbook.validate.schemas.tallies import ClaimantTallies, EventTallies
+from tollbook.validate.schemas.tallies import ClaimantTallies, EventTallies, TalliedFigures
 from tollbook.validate.schemas.tombstones import Tombstones
 
 #: Released tables in release order: name → model.
@@ -32,6 +32,7 @@ TABLES = {
     "force_sizes": ForceSizes,
     "claimant_tallies": ClaimantTallies,
     "event_tallies": EventTallies,
+    "tallied_figures": TalliedFigures,
     "tombstones": Tombstones,
     "source_codings": SourceCodings,
 }

@@ -2,7 +2,7 @@
 
 import pandera.pandas as pa
 from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas.columns import category, count, identifier
+from tollbook.validate.schemas.columns import category, count, identifier, text
 from tollbook.validate.schemas.types import Count, Flag, Text, TextList
 
 
@@ -11,7 +11,7 @@ def _event():
 
 
 def _measure():
-    return category(voc.MEASURES, "deaths (people killed or executed) or airstrikes (airstrikes, air raids, barrel bombs).")
+    return category(voc.MEASURES, "deaths (people killed or executed), airstrikes (airstrikes, air raids, barrel bombs), children (deaths of age group child) or women (deaths of sex female, not children); nested figures count in children and women unless inside a figure of the same measure.")
 
 
 def _side():
@@ -75,9 +75,37 @@ class EventTallies(pa.DataFrameModel):
     number_of_sources: Count = _sources()
     claim_ids: TextList = _claims("Claims whose figures were added up, sorted.")
     vague_words: TextList = _words()
+    corroboration: Text = category(voc.GRADES, "How well this side's figures are corroborated: confirmed (a claimant is the perpetrator named, its side or an affiliate), contested (independent voices blame different perpetrators), fair (two or more independent voices: claimants of one side or affiliation are one voice, relays are not claimants), weak (one voice).")
+    corroboration_rule: Text = text("Name of the rule that set corroboration (docs/methodology.md; derive/grades.py).")
 
     class Config:
         strict = True
         coerce = True
         unique = ["event_id", "measure", "side"]
         metadata = {"primary_key": ["event_id", "measure", "side"]}
+
+
+class TalliedFigures(pa.DataFrameModel):
+    """Every figure the reconciliation read, once per measure it counts in, and what the rule
+    did with it: counted, superseded by a running total of the same claimant, or nested."""
+
+    figure_id: Text = pa.Field(description="The figure: casualties.casualty_id (deaths, children, women) or airstrikes.airstrike_id (airstrikes).", str_matches=r"^(cas|air)_[a-z0-9_]+$")
+    measure: Text = _measure()
+    event_id: Text = _event()
+    claim_id: Text = identifier("claim", "Claim the figure is read from (an original: copies carry no figures).", references="claims.claim_id")
+    claimant_id: Text = identifier("actor", "Who asserts the figure.", references="actors.actor_id")
+    side: Text = _side()
+    party_id: Text = _party()
+    actor_id: Text = identifier("actor", "The figure's own actor: whom the dead belonged to (casualties.party_id) or who struck (airstrikes.perpetrator_id); missing when the text does not say.", nullable=True, references="actors.actor_id")
+    perpetrator_id: Text = identifier("actor", "Who the claim holds responsible (casualties.perpetrator_id; for airstrikes who struck); missing when it does not say.", nullable=True, references="actors.actor_id")
+    tally_status: Text = category(voc.FIGURE_STATUSES, "What the rule did with the figure: counted (added to its claimant's tally), superseded (its claim is a running total replaced by a later one of the same claimant over an overlapping window), nested (inside a figure of the same measure, never added).")
+    superseded_by: Text = identifier("claim", "For a superseded figure: the claimant's kept claim whose window overlaps it and ends latest.", nullable=True, references="claims.claim_id")
+    low: Count = count("The figure's low, the stated number standing in for an open bound (docs/methodology.md).", "see measure")
+    best: Count = count("The figure's best.", "see measure")
+    high: Count = count("The figure's high.", "see measure")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["figure_id", "measure"]
+        metadata = {"primary_key": ["figure_id", "measure"]}
