@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from tollbook import paths
@@ -134,7 +135,7 @@ def check_read_only(sql: str) -> None:
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as exc:
-        raise TollbookError(f"query failed: {str(exc).splitlines()[0]}") from None
+        raise TollbookError(f"query failed: {duckdb_message(exc)}") from None
     for statement in statements:
         if statement.type not in READ_ONLY_STATEMENTS:
             kind = statement.type.name.replace("_", " ")
@@ -142,12 +143,24 @@ def check_read_only(sql: str) -> None:
                                 "only read it (use SELECT; --output FILE writes the result)")
 
 
+def duckdb_message(exc: duckdb.Error) -> str:
+    """DuckDB's message with its hints ('Did you mean "casualties"?', 'Candidate bindings: ...')
+    and without the echo of the query that follows them."""
+    lines = []
+    for line in str(exc).splitlines():
+        if line.startswith("LINE "):
+            break
+        if line.strip():
+            lines.append(line.strip())
+    return "\n".join(lines)
+
+
 def _refusal(exc: duckdb.Error) -> TollbookError:
     first = str(exc).splitlines()[0]
     if isinstance(exc, duckdb.PermissionException):
         return TollbookError(f"query refused: {first.removeprefix('Permission Error: ')}; "
                              "a query reads only the release's own tables")
-    return TollbookError(f"query failed: {first}")
+    return TollbookError(f"query failed: {duckdb_message(exc)}")
 
 
 def connect(version: str = "latest", releases: Path | str | None = None,
@@ -276,4 +289,17 @@ def query(sql: str, version: str = "latest", releases: Path | str | None = None,
         pool.shutdown(wait=True, cancel_futures=True)  # guessed files no longer needed are dropped
     if arrow is None:
         raise TollbookError("the query returned no result (use SELECT)")
-    return arrow
+    return whole_numbers_as_integers(arrow)
+
+
+def whole_numbers_as_integers(table: pa.Table) -> pa.Table:
+    """DuckDB sums integers into HUGEINT, which Arrow receives as decimal128(38, 0) and pandas as
+    ``decimal.Decimal``; counts of people are integers, so such columns become int64 when every
+    value fits (a sum beyond int64 stays decimal)."""
+    for i, field in enumerate(table.schema):
+        if pa.types.is_decimal(field.type) and field.type.scale == 0:
+            try:
+                table = table.set_column(i, field.name, pc.cast(table.column(i), pa.int64()))
+            except pa.ArrowInvalid:
+                continue
+    return table

@@ -198,3 +198,19 @@ def test_files_a_query_will_likely_read_are_guessed_from_its_words_and_its_views
 
     assert set(_likely_tables("select * from TIMELINE_MONTHLY where party_id = 'x'")) == {"event_tallies", "events"}
     assert _likely_tables("SELECT 1") == []
+
+
+def test_sums_of_counts_come_back_as_integers_not_decimals():
+    import decimal
+
+    import pyarrow as pa
+
+    from tollbook.access import whole_numbers_as_integers
+
+    big = decimal.Decimal(2**70)
+    table = pa.table({"people": pa.array([decimal.Decimal(88)], pa.decimal128(38, 0)),
+                      "share": pa.array([decimal.Decimal("0.5")], pa.decimal128(10, 2)),
+                      "huge": pa.array([big], pa.decimal128(38, 0))})
+    out = whole_numbers_as_integers(table)
+    assert out.schema.types == [pa.int64(), pa.decimal128(10, 2), pa.decimal128(38, 0)]
+    assert out.column("people").to_pylist() == [88]

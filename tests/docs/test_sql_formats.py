@@ -70,3 +70,14 @@ def test_unknown_format_is_refused(tiny_release: Path):
     result = run(tiny_release, "--format", "xlsx")
     assert result.exit_code == 2
     assert "'xlsx' is not one of 'table', 'csv', 'json', 'parquet'" in result.output
+
+
+def test_duckdb_hints_reach_the_user(tiny_release: Path):
+    def error(sql):
+        result = CliRunner().invoke(cli, ["sql", sql, "--releases", str(tiny_release)])
+        assert result.exit_code == 1
+        return result.output
+
+    assert error("SELECT * FROM casualty") == (
+        'Error: query failed: Catalog Error: Table with name casualty does not exist!\nDid you mean "casualties"?\n')
+    assert error("SELECT outcom FROM casualties").splitlines()[1].startswith('Candidate bindings: "outcome"')
