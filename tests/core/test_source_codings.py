@@ -62,6 +62,8 @@ def test_the_datasheet_lists_agreement_and_every_disagreement_with_its_reason():
              "field": ["nb_civilians", "nb_civilians", "nb_noncivilians"], "dataset": ["FA-KES"] * 3,
              "value_count": [10, 7, 4], "appears_in_text": [True, True, False],
              "curated_contains": [True, False, None], "curator_note": [None, "injured, not killed", None]})}
+    missing = {**t, "source_codings": t["source_codings"].assign(curator_note=[float("nan")] * 3)}
+    assert agreement_section(missing)[-2] == "| d2 | TRT | 6 | nb_civilians | 7 | no reason recorded yet |"
     assert agreement_section(t)[4:] == [
         "| coded count | rows in the text | contained | not contained |", "| --- | ---: | ---: | ---: |",
         "| nb_civilians | 2 | 1 | 1 |", "| nb_noncivilians | 0 | 0 | 0 |", "",

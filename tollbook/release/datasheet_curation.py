@@ -125,6 +125,7 @@ def agreement_section(t: dict[str, pd.DataFrame]) -> list[str]:
               "| --- | --- | --- | --- | ---: | --- |"]
     for r in missed.itertuples(index=False):
         outlet = docs["outlet"].get(r.document_id, "")
-        note = (r.curator_note or "no reason recorded yet").replace("|", "/")
+        note = r.curator_note if isinstance(r.curator_note, str) and r.curator_note else "no reason recorded yet"
+        note = note.replace("|", "/")
         lines.append(f"| {r.document_id} | {outlet} | {r.row_id} | {r.field} | {r.value_count} | {note} |")
     return lines + [""]
