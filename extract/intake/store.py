@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-
 from tollbook.extract.intake.body import Body, find_body
 from tollbook.extract.listing import names
 

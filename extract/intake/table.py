@@ -29,7 +29,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-
 from tollbook.extract.intake.store import Catalogue, IntakeError, NewSource, store
 
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-
 from tollbook.extract.intake.store import write_atomically
 from tollbook.extract.propose.locate import LocateError, locate
 from tollbook.extract.propose.review import (
