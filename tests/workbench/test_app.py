@@ -239,3 +239,44 @@ def test_events_are_suggested_near_in_date_and_place_and_can_be_created(client, 
     assert r.status_code == 422 and {p["code"] for p in r.json()["problems"]} == {"foreign-key"}
     ids = [e["event_id"] for e in yaml.safe_load((drafted.dataset / "events" / "ana.yaml").read_text())["events"]]
     assert ids == ["evt_test_market_shelling"]
+
+
+def test_review_itself_refuses_a_file_changed_between_the_page_check_and_the_write(client, drafted, monkeypatch):
+    from tollbook.workbench import saving
+
+    real = saving.review
+
+    def meddling(draft, into, *args, **kwargs):
+        if not kwargs.get("dry_run"):  # a hand edit lands after the workbench's own check
+            into.write_text("document_id: " + yaml.safe_load(draft.read_text())["document_id"] + "\nclaims: []\n")
+        return real(draft, into, *args, **kwargs)
+
+    monkeypatch.setattr(saving, "review", meddling)
+    d = doc(client, drafted)
+    army = by_quote(d, "The army said")
+    r = save(client, drafted, [{"claim_id": army["claim_id"], "status": "accepted"}], d["record_sha"])
+    assert r.status_code == 409 and "changed since it was opened" in r.json()["error"]
+    assert yaml.safe_load(drafted.record.read_text())["claims"] == []
+
+
+def test_an_interrupted_write_leaves_the_old_record_file(client, drafted, monkeypatch):
+    import os
+
+    d = doc(client, drafted)
+    army, toll = by_quote(d, "The army said"), by_quote(d, "The toll")
+    r = save(client, drafted, [{"claim_id": army["claim_id"], "status": "accepted"}], d["record_sha"])
+    old = drafted.record.read_bytes()
+
+    def crash(src, dst):
+        raise KeyboardInterrupt  # as if the process died between writing the new file and renaming it
+
+    monkeypatch.setattr(os, "replace", crash)
+    from tollbook.workbench.documents import Folders
+    from tollbook.workbench.saving import save as save_directly
+
+    with pytest.raises(KeyboardInterrupt):
+        save_directly(Folders(drafted.dataset, drafted.drafts), drafted.stem,
+                      [{"claim_id": toll["claim_id"], "status": "rejected", "reason": "x"}], "ana",
+                      r.json()["record_sha"])
+    assert drafted.record.read_bytes() == old
+    assert not [p.name for p in drafted.record.parent.iterdir() if p.name.endswith(".part")]

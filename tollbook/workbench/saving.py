@@ -19,12 +19,16 @@ from tollbook.extract.propose import ids
 from tollbook.extract.propose.review import DECIDED, Decision, MergeReport, ReviewError, status_of
 from tollbook.extract.propose.review_files import EDITABLE, dump_record, review
 from tollbook.problems import Problem
-from tollbook.workbench.documents import Folders, merged_claims, view
+from tollbook.workbench.documents import Folders, merged_claims, sha_of, view
 
 #: Fields a new claim from a selection starts with (the rest are filled in the form).
 NEW_CLAIM = {"claimant": None, "relayed_by": [], "hedge": "none", "date": None, "location": None,
              "where_prec": None, "event": None, "note": None, "casualties": [], "airstrikes": [],
              "control_changes": [], "force_sizes": []}
+
+
+#: review()'s words for a record file changed since the page read it.
+CHANGED = "changed since it was opened (another tab or a hand edit); reload it and decide again"
 
 
 class SaveRefused(ReviewError):
@@ -101,7 +105,9 @@ def save(folders: Folders, stem: str, decisions: list[dict], by: str, expected_s
     """Apply ``decisions`` ({claim_id, status, reason, edits, note}) through ``review``."""
     if not by or not by.strip():
         raise SaveRefused("say who decides (the curator's name) before saving")
-    merged, _ = merged_claims(folders, stem)
+    merged, sha = merged_claims(folders, stem)
+    if expected_sha is not None and sha != expected_sha:  # review() checks again as it writes
+        raise ReviewError(f"{folders.record(stem)} {CHANGED}")
     claims = {c.get("claim_id"): c for c in merged["claims"]}
     draft_claims = list(merged["claims"])
     for claim in new_claims:
@@ -142,8 +148,6 @@ def save(folders: Folders, stem: str, decisions: list[dict], by: str, expected_s
         draft_path.write_text(text, encoding="utf-8")  # the dry run read it; write it fresh anyway
         _, report, target = review(draft_path, record, out, by.strip(), when, folders.dataset,
                                    dry_run=False, expected_sha=expected_sha)
-    from tollbook.workbench.documents import sha_of
-
     return Saved(report, sha_of(target))
 
 
