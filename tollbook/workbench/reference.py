@@ -81,18 +81,17 @@ def suggest_events(dataset: Path, date: str | None, location: str | None) -> lis
     found = []
     for e in read_events(dataset):
         start, end = _day(e.get("date_start")), _day(e.get("date_end"))
+        gap = None  # no date to compare: suggested by place alone
         if day is not None and start is not None and end is not None:
             gap = max((start - day).days, (day - end).days, 0)
             if gap > EVENT_WINDOW_DAYS:
                 continue
-        else:
-            gap = EVENT_WINDOW_DAYS
         where = e.get("location")
         same_place = bool(location) and where == location
         same_area = bool(admin1) and (places.get(where or "") or {}).get("admin1") == admin1
         if location and not (same_place or same_area):
             continue
-        found.append((0 if same_place else 1, gap, str(e.get("event_id")),
+        found.append((0 if same_place else 1, EVENT_WINDOW_DAYS + 1 if gap is None else gap, str(e.get("event_id")),
                       {"id": e.get("event_id"), "title": e.get("title", ""), "start": str(start or ""),
                        "end": str(end or ""), "location": where, "days_apart": gap}))
     return [row for *_, row in sorted(found, key=lambda t: t[:3])]

@@ -365,7 +365,7 @@ async function suggestEvents() {
     ...found.slice(0, 5).map((e) => el("button", {
       type: "button", title: `${e.start}–${e.end} ${e.location || ""}`,
       onclick: () => { form.querySelector('[data-field="event"]').value = e.id; },
-    }, `${e.id} (${e.days_apart} d)`)));
+    }, `${e.id} (${e.days_apart === null ? "same area" : e.days_apart + " d"})`)));
 }
 
 // ---- deciding -----------------------------------------------------------------------------
