@@ -95,10 +95,22 @@ def test_curate_a_new_report_with_the_keyboard_then_check_and_build(browser, ser
     page.wait_for_selector("#claim-form .badge.new")
     new = current_claim(page)
     assert page.locator("#claim-form .quote").inner_text() == MISSED
+    # the residents are a new actor, added inline and checked before it is kept
+    page.click("#new-actor summary")
+    page.fill('#actor-form [name="actor_id"]', "act_testville_residents")
+    page.fill('#actor-form [name="name"]', "Testville residents")
+    page.select_option('#actor-form [name="actor_type"]', "civilians")
+    page.click("#actor-form button")
+    page.wait_for_function("() => { const m = document.querySelector('#message');"
+                           " return m.textContent.includes('act_testville_residents added')"
+                           " || m.className === 'error'; }")
+    assert page.locator("#message").inner_text() == "actor act_testville_residents added"
+    assert page.locator('#actors-list option[value="act_testville_residents"]').count() == 1
     page.fill('[data-field="claimant"]', "act_monitor")
     page.fill('[data-field="relayed_by"]', "act_paper")
     page.click("text=+ casualty figure")
     page.fill('[data-field="casualties[0].count.value"]', "6")
+    page.fill('[data-field="casualties[0].party"]', "act_testville_residents")
     page.fill('[data-field="casualties[0].party_text"]', "neighbours")
     page.keyboard.press("Escape")
     page.keyboard.press("a")
@@ -114,6 +126,7 @@ def test_curate_a_new_report_with_the_keyboard_then_check_and_build(browser, ser
     assert (saved[new]["quote"], saved[new]["char_start"], saved[new]["char_end"]) == (
         MISSED, start, start + len(MISSED))
     assert saved[new]["casualties"][0]["count"] == {"value": 6, "qualifier": "exact"}
+    assert saved[new]["casualties"][0]["party"] == "act_testville_residents"
     assert page.locator("#documents li").inner_text() == "nothing left to decide"
 
     check = run_tollbook("check", "--dataset", str(drafted.dataset))
@@ -141,6 +154,8 @@ def test_a_second_tab_that_saves_first_makes_the_first_tab_s_save_refused(browse
     message = one.locator("#message").inner_text()
     assert message.startswith("Not saved:") and "changed since it was opened" in message
     assert drafted.record.read_bytes() == before  # tab two's decision is kept, nothing else written
+    one.click("#reload")  # the fresh view shows tab two's decision, and the next save goes through
+    one.wait_for_selector(f'#claims li[data-claim="{current_claim(two)}"] .badge.accepted')
 
 
 def kill_when_writing(server, folder, limit: float = 10.0) -> bool:
@@ -184,3 +199,20 @@ def test_killing_the_server_during_a_save_leaves_the_old_or_the_new_file(browser
         assert {c["claim_id"]: c for c in record["claims"]}[army]["review"]["status"] == "accepted"
     check = run_tollbook("check", "--dataset", str(d.dataset))
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_check_problems_after_a_save_are_shown_at_their_field(browser, server, drafted):
+    page = open_page(browser, server.url)
+    go_to(page, "The army said")
+    army = current_claim(page)
+    page.fill('[data-field="date.start"]', "2015-04-20")
+    page.fill('[data-field="date.end"]', "2015-04-22")
+    page.select_option('[data-field="date.prec"]', "1")  # a three-day window is not one day
+    page.keyboard.press("Escape")
+    page.keyboard.press("a")
+    message = wait_saved(page, army)
+    assert "1 problem(s) in this claim" in message
+    assert "date-precision" in page.locator("#claim-problems").inner_text()
+    assert page.locator("#claim-form .bad").count() >= 1
+    assert all("date" in (f or "") for f in page.locator("#claim-form .bad").evaluate_all(
+        "nodes => nodes.map(n => n.dataset.field)"))

@@ -292,8 +292,10 @@ function readForm(c) {
   };
   const out = {};
   put(out, c, "claimant", orNull(val("claimant")));
-  out.relayed_by = (val("relayed_by") || "").split(",").map((x) => x.trim()).filter(Boolean);
-  put(out, c, "hedge", val("hedge") || "none");
+  const relays = (val("relayed_by") || "").split(",").map((x) => x.trim()).filter(Boolean);
+  if (relays.length || "relayed_by" in c) out.relayed_by = relays;
+  const hedge = val("hedge") || "none";
+  if (hedge !== "none" || "hedge" in c) out.hedge = hedge;
   put(out, c, "note", orNull(val("note")));
   const d = { start: orNull(val("date.start")), end: orNull(val("date.end")), prec: int(val("date.prec")), text: orNull(val("date.text")) };
   if (d.start || d.end || d.prec || d.text) {
@@ -395,6 +397,9 @@ async function decide(status, reason) {
     // The form keeps what was typed; nothing was written.
     state.problems = data.problems || [];
     say(data.status === 409 ? `Not saved: ${data.error}` : data.error, "error");
+    if (data.status === 409) {
+      $("#message").append(" ", el("button", { type: "button", id: "reload", onclick: () => openDoc(state.doc.stem) }, "Reload this document"));
+    }
     highlight(state.problems, c);
     return;
   }
@@ -536,8 +541,8 @@ async function addRows(rows, what) {
       return false;
     }
   }
-  say(`${what} added`, "ok");
   await loadChoices();
+  say(`${what} added`, "ok");
   return true;
 }
 
