@@ -374,6 +374,13 @@ async function suggestEvents() {
 function showReject() {
   const c = current();
   if (!c || statusOf(c) !== "proposed") return;
+  if (c.pending) {  // a claim from a selection that was never saved: drop it, nothing to record
+    delete state.pendingNew[c.claim_id];
+    state.doc.claims.splice(state.index, 1);
+    select(state.index);
+    say(`dropped the unsaved claim ${c.claim_id}`, "ok");
+    return;
+  }
   $("#reject-box").hidden = false;
   const box = $("#reject-reason");
   box.value = "";
