@@ -25,7 +25,7 @@ COMMANDS = (
     "add",
     "propose",
     "review",
-
+    "workbench",
 )
 
 
