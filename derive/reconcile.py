@@ -20,7 +20,12 @@ and measure (deaths; airstrikes; children and women killed, see inputs.KILLED_GR
    the largest of any claimant, partisan ones included, best = the lower median of the
    non-partisan claimants' best figures (of two claimants, the smaller). A side that only
    partisan claimants speak of gets low = best = 0 and their high.
-6. The event's low, best and high are the sums over its sides, so best = deaths_a + deaths_b
+6. Figures whose side is not said ("86 people") may count the same dead that other claimants
+   give a side ("87 civilians"), so the unknown side holds only what exceeds the sides that are
+   said: from each claimant's total over all its sides, unknown low = the smallest non-partisan
+   total less the sides' lows, best = the lower median of the non-partisan totals less the
+   sides' bests, high = the largest total less the sides' highs, none below 0.
+7. The event's low, best and high are the sums over its sides, so best = deaths_a + deaths_b
    + deaths_civilians + deaths_unknown.
 """
 
@@ -31,7 +36,7 @@ from typing import NamedTuple
 import pandas as pd
 
 #: Name of this rule, stored in events.reconciliation; change it whenever the rule changes.
-RULE = "tollbook-reconcile-2"
+RULE = "tollbook-reconcile-3"
 
 GROUP = ["event_id", "measure", "claimant_id"]
 TALLY = ["event_id", "measure", "side"]
@@ -172,7 +177,7 @@ def tallied_figures(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def event_tallies(claimants: pd.DataFrame) -> pd.DataFrame:
-    """Step 5: one row per event, measure and side."""
+    """Steps 5-6: one row per event, measure and side."""
     rows = []
     for (event_id, measure, side), group in claimants.groupby(TALLY, sort=True):
         credible = group[~group["partisan"]]
@@ -189,7 +194,31 @@ def event_tallies(claimants: pd.DataFrame) -> pd.DataFrame:
         })
     columns = [*TALLY, "party_id", "low", "best", "high", "number_of_claimants", "number_of_partisan_claimants",
                "claim_ids", "stories", "vague_words"]
-    return pd.DataFrame(rows, columns=columns)
+    tallies = pd.DataFrame(rows, columns=columns)
+    return _unknown_beyond_sides(tallies, claimants)
+
+
+def _unknown_beyond_sides(tallies: pd.DataFrame, claimants: pd.DataFrame) -> pd.DataFrame:
+    """Step 6: an unknown side keeps only what the claimants' totals hold beyond the sides that
+    are said, so "86 people" beside "87 civilians" of the same event is not added to it."""
+    if tallies.empty:
+        return tallies
+    tallies = tallies.copy()
+    for (event_id, measure), group in tallies.groupby(["event_id", "measure"], sort=False):
+        unknown = group[group["side"] == "unknown"]
+        said = group[group["side"] != "unknown"]
+        if unknown.empty or said.empty:
+            continue
+        mine = claimants[(claimants["event_id"] == event_id) & (claimants["measure"] == measure)]
+        totals = mine.groupby("claimant_id").agg(low=("low", "sum"), best=("best", "sum"), high=("high", "sum"),
+                                                 partisan=("partisan", "any"))
+        credible = totals[~totals["partisan"]]
+        i = unknown.index[0]
+        tallies.loc[i, "low"] = max(0, (int(credible["low"].min()) if len(credible) else 0) - int(said["low"].sum()))
+        tallies.loc[i, "best"] = max(0, (int(lower_median(list(credible["best"]))) if len(credible) else 0)
+                                     - int(said["best"].sum()))
+        tallies.loc[i, "high"] = max(0, int(totals["high"].max()) - int(said["high"].sum()))
+    return tallies
 
 
 def event_figures(tallies: pd.DataFrame) -> pd.DataFrame:

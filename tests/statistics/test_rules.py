@@ -6,7 +6,7 @@ import yaml
 from scenario import EVENT, accusation, add_report, cid, claim, dataset, event, killed, tallies
 from scenario import tables as prepare_tables
 
-RULE = "tollbook-reconcile-2"
+RULE = "tollbook-reconcile-3"
 
 
 def test_two_outlets_disagree_low_smallest_high_largest_best_lower_median(tmp_path):
@@ -189,3 +189,27 @@ def test_tallied_figures_say_what_the_rule_did_with_each_figure(tmp_path):
         ["cas_t3", "deaths", "unknown", "nested", None, 9],
     ]
     assert [event(t)[k] for k in ("best", "children_best", "women_best")] == [73, 9, None]
+
+
+def test_an_unknown_side_holds_only_what_exceeds_the_sides_that_are_said():
+    """"87 civilians" (one claimant) beside "86 people" and "100 people" (two others): the people
+    are the same dead, so the unknown side adds only what the totals hold beyond 87."""
+    import pandas as pd
+
+    from tollbook.derive.reconcile import event_tallies
+
+    def row(claimant, side, best, high=None, partisan=False):
+        return {"event_id": "evt_x", "measure": "deaths", "side": side, "claimant_id": claimant, "party_id": None,
+                "low": best, "best": best, "high": high if high is not None else best, "partisan": partisan,
+                "claim_ids": [f"clm_{claimant}"], "superseded_claim_ids": [], "stories": [f"sty_{claimant}"],
+                "vague_words": []}
+
+    claimants = pd.DataFrame([row("a", "civilians", 87), row("b", "unknown", 86), row("c", "unknown", 100),
+                              row("d", "unknown", 300, partisan=True)])
+    got = event_tallies(claimants).set_index("side")[["low", "best", "high"]].to_dict("index")
+    # totals: a 87, b 86, c 100 (non-partisan; lower median 87, smallest 86), d 300 (partisan, high only)
+    assert got == {"civilians": {"low": 87, "best": 87, "high": 87},
+                   "unknown": {"low": 0, "best": 0, "high": 213}}
+    more = pd.DataFrame([row("a", "civilians", 20), row("b", "unknown", 86), row("c", "unknown", 100)])
+    got = event_tallies(more).set_index("side")[["low", "best", "high"]].to_dict("index")
+    assert got["unknown"] == {"low": 0, "best": 66, "high": 80}  # lower median of 20, 86, 100 is 86; 86 - 20

@@ -17,13 +17,11 @@ from tollbook.progress import stages
 from tollbook.release.publish import publish
 
 SUMMARY_QUERY = """
-SELECT c.outcome, a.name AS party, c.count_low, c.count_best, c.count_high,
-       cl.claimant_id, c.part_of
-FROM casualties c
-JOIN claims cl USING (claim_id)
-LEFT JOIN actors a ON a.actor_id = c.party_id
-WHERE cl.duplicate_of IS NULL
-ORDER BY c.casualty_id
+SELECT event_id, date_start, number_of_sources AS sources, low, best, high, corroboration
+FROM events
+WHERE best IS NOT NULL
+ORDER BY number_of_sources DESC, best DESC, event_id
+LIMIT 10
 """
 
 
@@ -59,5 +57,5 @@ def command(dataset, releases, quiet, partition_by=None, jobs=1, cache_dir=None,
     click.echo(f"release {result.version} {verb} {result.folder}")
     for name, table in result.manifest["tables"].items():
         click.echo(f"  {name:<18} {table['rows']:>5} rows")
-    click.echo("\nCasualty figures (republished copies counted once):")
+    click.echo("\nThe events told by the most sources, with their reconciled deaths (docs/methodology.md):")
     click.echo(render(connect(result.version, releases).sql(SUMMARY_QUERY)))
