@@ -58,9 +58,25 @@ def examples(text: str) -> list[Example]:
     return found
 
 
+def documented_files() -> list[Path]:
+    """The files whose console examples are checked: the README and every page of docs/."""
+    return [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+
+
 def prepare_root(root: Path) -> Path:
-    """A scratch project root with the repository's dataset and a release built from it."""
+    """A scratch project root with the repository's dataset, the committed releases before the
+    one it names, and that release built fresh from it."""
+    import json
+
     shutil.copytree(REPO / "dataset", root / "dataset")
+    version = re.search(r"(?m)^version: (\S+)$", (REPO / "dataset" / "release.yaml").read_text(encoding="utf-8"))
+    index = json.loads((REPO / "releases" / "index.json").read_text(encoding="utf-8"))
+    earlier = [e for e in index["releases"] if e["version"] != version.group(1)]
+    (root / "releases").mkdir()
+    for entry in earlier:
+        shutil.copytree(REPO / "releases" / entry["version"], root / "releases" / entry["version"])
+    (root / "releases" / "index.json").write_text(json.dumps({**index, "releases": earlier}, indent=2,
+                                                             sort_keys=True) + "\n", encoding="utf-8")
     run("tollbook build --quiet", root)
     return root
 

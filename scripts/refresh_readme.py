@@ -1,6 +1,6 @@
-"""Rewrite the output under every README console example from a real run.
+"""Rewrite the output under every console example of README.md and docs/*.md from a real run.
 
-    python scripts/refresh_readme.py          # rewrite README.md in place
+    python scripts/refresh_readme.py          # rewrite them in place
     python scripts/refresh_readme.py --check  # exit 1 if any output is stale
 
 Runs against a fresh build of dataset/ in a temporary root (see readme_examples.py), so it
@@ -16,25 +16,30 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from readme_examples import REPO, prepare_root, refresh  # noqa: E402
+from readme_examples import documented_files, prepare_root, refresh  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Refresh the README's console examples.")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the README is stale")
     args = parser.parse_args(argv)
-    readme = REPO / "README.md"
-    text = readme.read_text(encoding="utf-8")
+    stale = []
     with tempfile.TemporaryDirectory(prefix="tollbook-readme-") as tmp:
-        new = refresh(text, prepare_root(Path(tmp)))
-    if new == text:
-        print("README.md examples are up to date")
+        root = prepare_root(Path(tmp))
+        for path in documented_files():
+            text = path.read_text(encoding="utf-8")
+            new = refresh(text, root)
+            if new != text:
+                stale.append(path.name)
+                if not args.check:
+                    path.write_text(new, encoding="utf-8")
+    if not stale:
+        print("console examples are up to date")
         return 0
     if args.check:
-        print("README.md examples are stale: run python scripts/refresh_readme.py")
+        print(f"console examples are stale in {', '.join(stale)}: run python scripts/refresh_readme.py")
         return 1
-    readme.write_text(new, encoding="utf-8")
-    print("README.md examples refreshed")
+    print(f"console examples refreshed in {', '.join(stale)}")
     return 0
 
 

@@ -17,6 +17,9 @@ sys.path.pop(0)
 
 README = (factories.REPO / "README.md").read_text(encoding="utf-8")
 EXAMPLES = readme_examples.examples(README)
+#: Console examples of every documented page (README.md and docs/*.md), with the page's name.
+ALL_EXAMPLES = [(path.name, e) for path in readme_examples.documented_files()
+                for e in readme_examples.examples(path.read_text(encoding="utf-8"))]
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +41,7 @@ def test_parser_reads_commands_and_their_output():
     assert text[found[0].start:found[0].end] == "one\ntwo\n"
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=[e.command[:60] for e in EXAMPLES])
-def test_readme_example_output_is_current(example, root: Path):
+@pytest.mark.parametrize(("page", "example"), ALL_EXAMPLES, ids=[f"{p}: {e.command[:60]}" for p, e in ALL_EXAMPLES])
+def test_documented_example_output_is_current(page, example, root: Path):
     assert readme_examples.run(example.command, root) == example.expected, (
-        "README output is stale: run python scripts/refresh_readme.py")
+        f"{page} output is stale: run python scripts/refresh_readme.py")

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from tollbook.report.outlines import outline  # noqa: E402
 
-DPI = 110
+DPI = 200  # print resolution for a figure in a paper
 #: Degrees (lon, lat) within which a second place name would overprint the first.
 LABEL_GAP = (0.9, 0.3)
 STATUS_MARKERS = {"captured": "o", "contested": "s", "withdrawn": "v"}
@@ -36,11 +36,18 @@ def _empty(ax, message: str) -> None:
     ax.set_yticks([])
 
 
+#: Parties drawn in their own colour on the timeline; the rest share one ("other parties").
+TIMELINE_PARTIES = 8
+
+
 def _timeline_panel(ax, rows: pd.DataFrame, title: str, unit: str) -> None:
     ax.set_title(title, loc="left", fontsize=11)
     if rows.empty:
         _empty(ax, f"no {title.lower()} in this release")
         return
+    frequent = rows["party"].value_counts(sort=True)
+    keep = set(sorted(frequent.index, key=lambda p: (-frequent[p], p))[:TIMELINE_PARTIES])
+    rows = rows.assign(party=rows["party"].where(rows["party"].isin(keep), "other parties"))
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     for i, (party, group) in enumerate(rows.groupby("party", sort=True)):
         colour = colours[i % len(colours)]
@@ -63,7 +70,7 @@ def _timeline_panel(ax, rows: pd.DataFrame, title: str, unit: str) -> None:
     ax.set_ylim(bottom=0)
     ax.grid(axis="y", color="0.9")
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
-    ax.legend(fontsize=8, loc="upper left", frameon=False)
+    ax.legend(fontsize=7, loc="upper left", frameon=False, ncol=2)
 
 
 def timeline(frame: pd.DataFrame) -> bytes:

@@ -28,10 +28,12 @@ SELECT
   (SELECT max(coalesce(date_end, date_start)) FROM claims) AS last_day
 """
 
-# One row per figure that counts: casualties (every outcome) and airstrikes, per party.
+# One row per figure that counts: casualties (every outcome) and airstrikes, per party (as an
+# actor; "not said" when the text does not say whose). Figures over more than a month (war-wide
+# and campaign totals) are left out: a timeline places incidents, not running totals.
 TIMELINE = """
 WITH figures AS (
-  SELECT 'casualties' AS kind, c.outcome AS what, coalesce(a.name, c.party_text, 'unknown') AS party,
+  SELECT 'casualties' AS kind, c.outcome AS what, coalesce(a.name, 'not said') AS party,
          c.date_start, c.date_end, c.count_low, c.count_best, c.count_high, c.claim_id
   FROM casualties c LEFT JOIN actors a ON a.actor_id = c.party_id
   WHERE c.part_of IS NULL
@@ -49,6 +51,8 @@ JOIN claims cl USING (claim_id)
 JOIN documents d USING (document_id)
 JOIN actors k ON k.actor_id = cl.claimant_id
 WHERE cl.duplicate_of IS NULL
+  AND coalesce(f.date_end, f.date_start, cl.date_end, cl.date_start, d.published_date)
+      - coalesce(f.date_start, cl.date_start, d.published_date) <= 31
 ORDER BY f.kind, date_start, f.party
 """
 
