@@ -64,10 +64,11 @@ def test_sql_prints_a_table(tiny_dataset, tmp_path):
     )
 
 
-def test_sql_error_is_one_line(tiny_dataset, tmp_path):
+def test_sql_error_is_one_message_with_duckdbs_hint(tiny_dataset, tmp_path):
     releases = tmp_path / "releases"
     run("build", "--dataset", str(tiny_dataset), "--releases", str(releases), "--quiet")
     result = run("sql", "SELECT nope FROM casualties", "--releases", str(releases))
     assert result.exit_code == 1
-    assert result.output.startswith("Error: query failed: Binder Error")
-    assert len(result.output.strip().splitlines()) == 1
+    lines = result.output.strip().splitlines()
+    assert lines[0] == 'Error: query failed: Binder Error: Referenced column "nope" not found in FROM clause!'
+    assert lines[1].startswith("Candidate bindings: ") and len(lines) == 2  # the hint, no query echo

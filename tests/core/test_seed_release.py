@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import factories
 import pandas as pd
 import pytest
 from factories import REPO
@@ -16,7 +17,8 @@ from tollbook.release.write import build_release
 @pytest.fixture(scope="module")
 def release(tmp_path_factory) -> str:
     folder = tmp_path_factory.mktemp("releases")
-    build_release(prepare_or_raise(REPO / "dataset"), folder)
+    seeds = factories.copy_seed_reports(REPO, tmp_path_factory.mktemp("seeds"))
+    build_release(prepare_or_raise(seeds), folder)
     return str(folder)
 
 
@@ -105,6 +107,10 @@ def test_morning_star_date_is_an_inference_recorded_as_such(release):
 def test_release_row_counts(release):
     counts = {t: len(_load(t, release)) for t in ("documents", "claims", "casualties", "airstrikes",
                                                    "control_changes", "force_sizes", "events")}
+    # events.yaml holds the events of every report; the seed reports link to 12 of them
     assert counts == {"documents": 5, "claims": 41, "casualties": 6, "airstrikes": 1,
-                      "control_changes": 29, "force_sizes": 2, "events": 12}
+                      "control_changes": 29, "force_sizes": 2, "events": 229}
+    linked = _load("claims", release)["event_id"].dropna().astype(str)
+    changed = _load("control_changes", release)["event_id"].dropna().astype(str)
+    assert len(set(linked) | set(changed)) + 1 == 12  # and one seed event (Ghouta, 2015) with no claim
     assert dt.date(2015, 4, 24)  # dates are dates: checked in test_access

@@ -110,7 +110,7 @@ def test_releases_lists_the_catalogue(built):
     lines = result.output.splitlines()
     assert lines[0] == "version  released    schema  claims  casualties  manifest sha256"
     assert [line[:49] for line in lines[2:4]] == ["1.0.0    2015-05-01  2.0.0   3       3           ",
-                                                  "1.0.1    2015-05-01  1.0.0   3       3           "]
+                                                  "1.0.1    2015-05-02  2.0.0   3       3           "]
     assert [len(line.split()[-1]) for line in lines[2:4]] == [64, 64]
     assert lines[4:] == ["latest: 1.0.1"]
     empty = CliRunner().invoke(cli, ["releases", "--releases", str(releases / "none")])

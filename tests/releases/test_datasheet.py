@@ -17,7 +17,7 @@ COMPOSITION = """## Composition
 """  # noqa: E501
 
 SECTIONS = ["# Datasheet: Test release, release 1.0.0", "## Motivation", "## Composition", "## Collection process",
-            "## Preprocessing, cleaning and labelling", "## Uses", "## Distribution", "## Maintenance"]
+            "## Curation", "## Preprocessing, cleaning and labelling", "## Uses", "## Distribution", "## Maintenance"]
 
 
 def test_datasheet_has_every_section_and_real_counts(built):
