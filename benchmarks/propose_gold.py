@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"also write dataset/{PROPOSE_GOLD} for the release's datasheet")
     args = parser.parse_args(argv)
     result = run(args.dataset)
-    print(f"propose against the curated records of {result['documents']} documents in {result['seconds']} s")
+    print(f"propose against the curated records of {result['documents']} documents")
     print(f"{'what the draft gets right':<40}{'gold':>6}{'recall':>9}{'precision':>11}")
     for name, row in result["figures"].items():
         precision = "n/a" if row.get("precision") is None else f"{row['precision']:.3f}"

@@ -19,6 +19,9 @@ DRAFTED_ID = re.compile(r"^clm_[0-9a-f]{8}_[0-9a-f]{8}$")
 CURATION_LOGS = "intake/curation-log"
 PROPOSE_GOLD = "intake/propose-gold.json"
 AGREEMENT_FIELDS = ("nb_civilians", "nb_noncivilians")
+#: The order the gold-set figures are listed in.
+GOLD_ORDER = ("killed figures", "airstrike figures", "claimant of a found killed figure",
+              "place of a found killed figure", "date window of a found killed figure")
 
 
 def sources_section(spec) -> list[str]:
@@ -94,7 +97,9 @@ def _gold_lines(gold: dict) -> list[str]:
              f"`python benchmarks/propose_gold.py` ({gold.get('propose_version', 'this version')}, "
              f"{gold.get('documents', 0)} documents):", "",
              "| what the draft gets right | gold | recall | precision |", "| --- | ---: | ---: | ---: |"]
-    for name, row in gold.get("figures", {}).items():
+    figures = gold.get("figures", {})
+    order = [n for n in GOLD_ORDER if n in figures] + sorted(n for n in figures if n not in GOLD_ORDER)
+    for name, row in ((n, figures[n]) for n in order):
         lines.append(f"| {name} | {row['gold']} | {row['recall']:.2f} | "
                      f"{'n/a' if row.get('precision') is None else format(row['precision'], '.2f')} |")
     return lines
