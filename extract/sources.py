@@ -135,18 +135,36 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
                     and not body_words_problems(text, body)):
                 origins.defer([sidecar.document_id], _sidecar_lines(origins, meta_path, rel_meta,
                                                                     sidecar.document_id))
-                sources[sidecar.document_id] = Source(stem, rel_text, rel_meta, text, sha, sidecar,
-                                                      digests[meta_path.name])
+                _keep(sources, Source(stem, rel_text, rel_meta, text, sha, sidecar, digests[meta_path.name]),
+                      problems)
                 continue
         source = _read_sidecar_carefully(meta_path, rel_meta, text_path, rel_text, raw, text, origins, problems)
         if source is not None:
-            sources[source.sidecar.document_id] = source
+            _keep(sources, source, problems)
     texts = set(text_names)
     for name in sorted(yaml_names):
         if f"{name[:-5]}.txt" not in texts:
             problems.append(Problem(f"dataset/sources/{name}", None, None, None,
                                     "file-missing", "sidecar without its document text"))
     return sources, problems
+
+
+def _keep(sources: dict[str, Source], source: Source, problems: list[Problem]) -> None:
+    """Add ``source`` unless its document is already stored, or the same bytes are: one document
+    has one text and sidecar, and a text is stored once (a republication has bytes of its own)."""
+    doc_id = source.sidecar.document_id
+    if doc_id in sources:
+        problems.append(Problem(source.sidecar_path, 1, doc_id, "document_id", "duplicate-document",
+                                f"{doc_id} is already stored as {sources[doc_id].text_path}; one document has "
+                                "one text and one sidecar"))
+        return
+    same = next((s for s in sources.values() if s.sha256 == source.sha256), None)
+    if same is not None:
+        problems.append(Problem(source.text_path, None, doc_id, "text_sha256", "duplicate-text",
+                                f"the same text as {same.sidecar.document_id} ({same.text_path}); store a text "
+                                "once (tollbook add refuses duplicates)"))
+        return
+    sources[doc_id] = source
 
 
 def _read_sidecar_carefully(meta_path: Path, rel_meta: str, text_path: Path, rel_text: str, raw: bytes,

@@ -9,6 +9,8 @@ releases folder byte-identical.
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,14 +110,17 @@ def shift_offsets(i: int, by: int) -> Callable[[Path], None]:
     return records(change)
 
 
-def second_document(claim_id: str) -> Callable[[Path], None]:
-    """Add document 001_eeeeffff00001111 (a copy of the text) with one claim ``claim_id``."""
+def second_document(claim_id: str, same_text: bool = False) -> Callable[[Path], None]:
+    """Add document 001_eeeeffff00001111 (the text with one more line at its end, or with
+    ``same_text`` the very same bytes) with one claim ``claim_id``."""
     stem = "001_eeeeffff00001111"
+    text = factories.TEXT if same_text else factories.TEXT + "Second copy\n"
 
     def change(ds):
-        (ds / "sources" / f"{stem}.txt").write_bytes(factories.TEXT.encode())
+        (ds / "sources" / f"{stem}.txt").write_bytes(text.encode())
         side = factories.sidecar()
-        side.update(document_id="doc_eeeeffff00001111", story_id="sty_eeeeffff00001111")
+        side.update(document_id="doc_eeeeffff00001111", story_id="sty_eeeeffff00001111",
+                    text_sha256=hashlib.sha256(text.encode()).hexdigest())
         factories.dump(ds / "sources" / f"{stem}.yaml", side)
         rec = factories.records()
         rec["document_id"] = "doc_eeeeffff00001111"
@@ -193,6 +198,13 @@ CASES = [
          sidecar(body={**factories.sidecar()["body"], "last_words": "the Monitor said."}),
          sidecar(body={**factories.sidecar()["body"], "last_words": "I counted 99 dead"}),
          [(SIDECAR, 18, "doc_aaaabbbbccccdddd", "body.last_words", "body-words-mismatch")]),
+    Case("second-text-for-a-document", same,
+         lambda ds: [shutil.copy(ds / "sources" / f"{factories.STEM}{x}", ds / "sources" / f"007_aaaabbbbccccdddd{x}")
+                     for x in (".txt", ".yaml")],
+         [("dataset/sources/007_aaaabbbbccccdddd.yaml", 1, factories.DOC, "document_id", "duplicate-document")]),
+    Case("same-text-stored-twice", second_document("clm_eeee_01"), second_document("clm_eeee_01", same_text=True),
+         [("dataset/sources/001_eeeeffff00001111.txt", None, "doc_eeeeffff00001111", "text_sha256",
+           "duplicate-text")]),
     Case("second-record-file-for-a-document", same,
          lambda ds: factories.dump(ds / "records" / "001_aaaabbbbccccdddd.yaml",
                                    {"document_id": factories.DOC, "claims": []}),
