@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from tollbook.extract.intake.body import Body, find_body
 from tollbook.extract.listing import names
+from tollbook.extract.yaml_values import as_date
 
 #: Jaccard similarity of word 5-shingles above which two texts are one story republished;
 #: wire copy run by two outlets with a different headline and tail scores above 0.7.
@@ -90,7 +91,7 @@ class Catalogue:
             sidecar = _sidecar(cat.folder / f"{name[:-4]}.yaml")
             doc_id = str(sidecar.get("document_id") or "doc_" + name[:-4].split("_", 1)[-1])
             cat._remember(Stored(doc_id, name[:-4], sidecar.get("outlet_id"),
-                                 str(sidecar.get("story_id") or ""), _day(sidecar.get("published_date")),
+                                 str(sidecar.get("story_id") or ""), as_date(sidecar.get("published_date")),
                                  hashlib.sha256(normalised(text).encode()).hexdigest()),
                           hashlib.sha256(raw).hexdigest(), text)
         return cat
@@ -252,11 +253,3 @@ def _sidecar(path: Path) -> dict:
         return {}
     return data if isinstance(data, dict) else {}
 
-
-def _day(value: object) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None

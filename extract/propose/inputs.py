@@ -12,6 +12,7 @@ import yaml
 from tollbook.extract.propose.filters import Exclusion
 from tollbook.extract.propose.pipeline import Document
 from tollbook.extract.propose.text import decode
+from tollbook.extract.yaml_values import as_date
 
 _DATASET_NAME = re.compile(r"^\d+_(?P<hash>[0-9a-f]{16})$")
 
@@ -43,7 +44,7 @@ def read_input(path: Path, reference_date: dt.date | None, records: Path | None)
     if reference_date is not None:
         doc.reference_date, doc.reference_date_source = reference_date, "option"
     elif sidecar.get("reference_date") or sidecar.get("published_date"):
-        doc.reference_date = _date(sidecar.get("reference_date") or sidecar.get("published_date"))
+        doc.reference_date = as_date(sidecar.get("reference_date") or sidecar.get("published_date"))
         doc.reference_date_source = "sidecar" if doc.reference_date else None
     body = sidecar.get("body") or {}
     if isinstance(body.get("char_start"), int) and isinstance(body.get("char_end"), int):
@@ -77,11 +78,3 @@ def _yaml(path: Path) -> dict:
         raise InputError(f"cannot read {path}: {str(exc).splitlines()[0]}") from None
     return data if isinstance(data, dict) else {}
 
-
-def _date(value: object) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None

@@ -6,7 +6,6 @@ them; otherwise the file is put back as it was and the problems are returned."""
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from tollbook.extract.intake.store import write_atomically
+from tollbook.extract.yaml_values import as_date
 from tollbook.problems import Problem
 
 #: The tables a curator may add rows to from the workbench.
@@ -75,12 +75,12 @@ def choices(dataset: Path) -> dict:
 def suggest_events(dataset: Path, date: str | None, location: str | None) -> list[dict]:
     """Events near a claim: overlapping or within EVENT_WINDOW_DAYS of its date, at its place or
     at a place in the same governorate; nearest first."""
-    day = _day(date)
+    day = as_date(date)
     places = {r["location_id"]: r for r in read_table(dataset, "locations")}
     admin1 = (places.get(location or "") or {}).get("admin1") or None
     found = []
     for e in read_events(dataset):
-        start, end = _day(e.get("date_start")), _day(e.get("date_end"))
+        start, end = as_date(e.get("date_start")), as_date(e.get("date_end"))
         gap = None  # no date to compare: suggested by place alone
         if day is not None and start is not None and end is not None:
             gap = max((start - day).days, (day - end).days, 0)
@@ -104,14 +104,6 @@ def _header(path: Path) -> list[str]:
     except FileNotFoundError:
         return []
 
-
-def _day(value: object) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
 
 
 def add_row(dataset: Path, table: str, row: dict, check) -> list[Problem]:
