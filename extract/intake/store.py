@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from tollbook.extract.curated_files import dump_plain, write_atomically
 from tollbook.extract.intake.body import Body, find_body
 from tollbook.extract.listing import names
 from tollbook.extract.yaml_values import as_date
@@ -221,29 +220,8 @@ def store(catalogue: Catalogue, text: str, new: NewSource, dry_run: bool = False
     return Added(sidecar["document_id"], text_path, meta_path, body, near)
 
 
-class _PlainDumper(yaml.SafeDumper):
-    """Plain YAML: no anchors or aliases, so editing one value never changes another."""
-
-    def ignore_aliases(self, data) -> bool:
-        return True
-
-
 def dump_sidecar(sidecar: dict) -> str:
-    return yaml.dump(sidecar, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that it holds either its old bytes or all of the new ones."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return dump_plain(sidecar)
 
 
 def _sidecar(path: Path) -> dict:

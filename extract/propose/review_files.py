@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from tollbook.extract.intake.store import write_atomically
+from tollbook.extract.curated_files import dump_plain, write_atomically
 from tollbook.extract.propose.locate import LocateError, locate
 from tollbook.extract.propose.review import (
     Decision,
@@ -48,11 +48,6 @@ for _first in "tTfF":
                                   list(_first))
 
 
-class _PlainDumper(yaml.SafeDumper):
-    def ignore_aliases(self, data) -> bool:  # no &id001 anchors: each value is its own
-        return True
-
-
 def load_yaml(path: Path) -> tuple[object, str | None]:
     """A YAML file's content and the sha256 of its bytes (None, None when it is absent)."""
     try:
@@ -72,7 +67,7 @@ def load_yaml(path: Path) -> tuple[object, str | None]:
 
 
 def dump_record(record: dict) -> str:
-    return yaml.dump(record, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=100)
+    return dump_plain(record)
 
 
 def read_decisions(path: Path) -> list[Decision]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from tollbook.extract.intake.store import write_atomically
+from tollbook.extract.curated_files import write_atomically
 from tollbook.extract.yaml_values import as_date
 from tollbook.problems import Problem
 
