@@ -150,19 +150,21 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
 
 
 def _keep(sources: dict[str, Source], source: Source, problems: list[Problem]) -> None:
-    """Add ``source`` unless its document is already stored, or the same bytes are: one document
-    has one text and sidecar, and a text is stored once (a republication has bytes of its own)."""
+    """Add ``source`` unless its document is already stored, or the same bytes are under another
+    story: one document has one text and sidecar, and a text is stored once unless it is declared
+    a copy of the same story (one wire story published word for word by two outlets)."""
     doc_id = source.sidecar.document_id
     if doc_id in sources:
         problems.append(Problem(source.sidecar_path, 1, doc_id, "document_id", "duplicate-document",
                                 f"{doc_id} is already stored as {sources[doc_id].text_path}; one document has "
                                 "one text and one sidecar"))
         return
-    same = next((s for s in sources.values() if s.sha256 == source.sha256), None)
+    same = next((s for s in sources.values()
+                 if s.sha256 == source.sha256 and s.sidecar.story_id != source.sidecar.story_id), None)
     if same is not None:
         problems.append(Problem(source.text_path, None, doc_id, "text_sha256", "duplicate-text",
                                 f"the same text as {same.sidecar.document_id} ({same.text_path}); store a text "
-                                "once (tollbook add refuses duplicates)"))
+                                "once, or declare it a copy of that story (original, story_id)"))
         return
     sources[doc_id] = source
 

@@ -39,7 +39,7 @@ CHECK_CODES: dict[str, str] = {
     "document-hash-mismatch": "The document text no longer matches the sha256 in its sidecar.",
     "document-mismatch": "A record file names a different document than its file name.",
     "duplicate-document": "A second text and sidecar for a document that is already stored (it would hide the first).",
-    "duplicate-text": "Two stored documents with the same text bytes: a text is stored once.",
+    "duplicate-text": "Two stored documents with the same text bytes that are not declared copies of one story.",
     "duplicate-record-file": "A second record file for a document that already has one (it would hide the first).",
     "body-words-mismatch": "A sidecar's first_words / last_words are not the words its body span starts or ends with.",
     "count-order": "The counts break count_low <= count_best <= count_high.",

@@ -110,16 +110,17 @@ def shift_offsets(i: int, by: int) -> Callable[[Path], None]:
     return records(change)
 
 
-def second_document(claim_id: str, same_text: bool = False) -> Callable[[Path], None]:
+def second_document(claim_id: str, same_text: bool = False, story: str = "sty_eeeeffff00001111"
+                    ) -> Callable[[Path], None]:
     """Add document 001_eeeeffff00001111 (the text with one more line at its end, or with
-    ``same_text`` the very same bytes) with one claim ``claim_id``."""
+    ``same_text`` the very same bytes) with one claim ``claim_id``, in ``story``."""
     stem = "001_eeeeffff00001111"
     text = factories.TEXT if same_text else factories.TEXT + "Second copy\n"
 
     def change(ds):
         (ds / "sources" / f"{stem}.txt").write_bytes(text.encode())
         side = factories.sidecar()
-        side.update(document_id="doc_eeeeffff00001111", story_id="sty_eeeeffff00001111",
+        side.update(document_id="doc_eeeeffff00001111", story_id=story,
                     text_sha256=hashlib.sha256(text.encode()).hexdigest())
         factories.dump(ds / "sources" / f"{stem}.yaml", side)
         rec = factories.records()
@@ -202,7 +203,8 @@ CASES = [
          lambda ds: [shutil.copy(ds / "sources" / f"{factories.STEM}{x}", ds / "sources" / f"007_aaaabbbbccccdddd{x}")
                      for x in (".txt", ".yaml")],
          [("dataset/sources/007_aaaabbbbccccdddd.yaml", 1, factories.DOC, "document_id", "duplicate-document")]),
-    Case("same-text-stored-twice", second_document("clm_eeee_01"), second_document("clm_eeee_01", same_text=True),
+    Case("same-text-stored-twice", second_document("clm_eeee_01", same_text=True, story="sty_aaaabbbbccccdddd"),
+         second_document("clm_eeee_01", same_text=True),
          [("dataset/sources/001_eeeeffff00001111.txt", None, "doc_eeeeffff00001111", "text_sha256",
            "duplicate-text")]),
     Case("second-record-file-for-a-document", same,
