@@ -82,44 +82,45 @@ def timeline(frame: pd.DataFrame) -> bytes:
     return png(fig)
 
 
-def by_claimant(frame: pd.DataFrame) -> bytes:
-    """Claims per claimant, stacked by the outlet that published them."""
-    table = frame.pivot_table(index="claimant", columns="outlet", values="claims", aggfunc="sum", fill_value=0)
-    table = table.loc[table.sum(axis=1).sort_values().index]
+#: Claimants drawn in the per-claimant charts (the most prolific); the rest are summed in one bar.
+TOP_CLAIMANTS = 25
+
+
+def _top_claimants(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows with the largest totals, the rest summed into one row, largest drawn on top."""
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    if len(table) > TOP_CLAIMANTS:
+        rest = table.iloc[TOP_CLAIMANTS:].sum().rename(f"{len(table) - TOP_CLAIMANTS} other claimants")
+        table = pd.concat([table.iloc[:TOP_CLAIMANTS], rest.to_frame().T])
+    return table.iloc[::-1]
+
+
+def _stacked_bars(table: pd.DataFrame, empty: str, xlabel: str, legend: str) -> bytes:
     fig, ax = plt.subplots(figsize=(9, 0.35 * len(table) + 1.5))
     if table.empty:
-        _empty(ax, "no claims in this release")
+        _empty(ax, empty)
         return png(fig)
     table.plot.barh(stacked=True, ax=ax, width=0.7)
-    ax.set_xlabel("claims (republished copies included, under their outlet)")
+    ax.set_xlabel(xlabel)
     ax.set_ylabel("")
-    ax.legend(title="outlet", fontsize=8, title_fontsize=8, frameon=False, loc="lower right")
+    ax.legend(title=legend, fontsize=8, title_fontsize=8, frameon=False, loc="lower right")
     ax.grid(axis="x", color="0.9")
     return png(fig)
 
 
-#: Claimants drawn in the claimed-deaths chart (those giving the most deaths); the rest are summed.
-TOP_CLAIMANTS = 25
+def by_claimant(frame: pd.DataFrame) -> bytes:
+    """Claims per claimant, stacked by the outlet that published them."""
+    table = frame.pivot_table(index="claimant", columns="outlet", values="claims", aggfunc="sum", fill_value=0)
+    return _stacked_bars(_top_claimants(table), "no claims in this release",
+                         "claims (republished copies included, under their outlet)", "outlet")
 
 
 def claimed_deaths(frame: pd.DataFrame) -> bytes:
     """Deaths each claimant gives, summed over events, stacked by the side of the dead."""
     table = frame.pivot_table(index="claimant", columns="dead_of", values="deaths", aggfunc="sum", fill_value=0)
-    table = table.loc[table.sum(axis=1).sort_values(ascending=False).index]
-    if len(table) > TOP_CLAIMANTS:
-        rest = table.iloc[TOP_CLAIMANTS:].sum().rename(f"{len(table) - TOP_CLAIMANTS} other claimants")
-        table = pd.concat([table.iloc[:TOP_CLAIMANTS], rest.to_frame().T])
-    table = table.iloc[::-1]
-    fig, ax = plt.subplots(figsize=(9, 0.35 * len(table) + 1.5))
-    if table.empty:
-        _empty(ax, "no death figures in this release")
-        return png(fig)
-    table.plot.barh(stacked=True, ax=ax, width=0.7)
-    ax.set_xlabel("deaths claimed, summed over events (running totals and nested figures not added twice)")
-    ax.set_ylabel("")
-    ax.legend(title="dead of", fontsize=8, title_fontsize=8, frameon=False, loc="lower right")
-    ax.grid(axis="x", color="0.9")
-    return png(fig)
+    return _stacked_bars(_top_claimants(table), "no death figures in this release",
+                         "deaths claimed, summed over events (running totals and nested figures not added twice)",
+                         "dead of")
 
 
 def disagreements(control: pd.DataFrame, counts: pd.DataFrame) -> bytes:
