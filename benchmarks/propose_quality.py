@@ -20,15 +20,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
 import time
 import traceback
 from pathlib import Path
 
 import pandas as pd
+from tollbook.extract.numbers_in_text import appears
 from tollbook.extract.propose.lexicon import load_lexicon
-from tollbook.extract.propose.numbers import spell
 from tollbook.extract.propose.pipeline import Document, propose_document
 from tollbook.extract.propose.text import from_str
 
@@ -39,15 +38,6 @@ TARGETS = ("civilians", "noncivilians", "total")
 #: The issue's bar: recall of coded totals that appear in the text.
 TARGET_RECALL = 0.9
 
-
-def appears(value: int, text: str) -> bool:
-    """The number is written in the text, as digits (with or without separators) or words."""
-    digits = {str(value), f"{value:,}"}
-    for d in digits:
-        if re.search(rf"(?<![\d,.]){re.escape(d)}(?![\d]|[.,]\d)", text):
-            return True
-    low = text.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in spell(value))
 
 
 def coded(row: pd.Series) -> dict[str, int]:

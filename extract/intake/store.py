@@ -53,6 +53,21 @@ def _minhash(text: str):
     return m
 
 
+@dataclass(frozen=True)
+class Fingerprint:
+    """What duplicate checks compare, taken once per text: the sha256 of its UTF-8 bytes, of its
+    normalised words, and the MinHash of its word shingles."""
+
+    sha256: str
+    normal_sha: str
+    minhash: object
+
+    @classmethod
+    def of(cls, text: str) -> Fingerprint:
+        return cls(hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                   hashlib.sha256(normalised(text).encode()).hexdigest(), _minhash(text))
+
+
 @dataclass
 class Stored:
     document_id: str
@@ -60,8 +75,7 @@ class Stored:
     outlet_id: str | None
     story_id: str
     published_date: dt.date | None
-    normal_sha: str
-    minhash: object = None
+    fingerprint: Fingerprint
 
 
 @dataclass
@@ -85,33 +99,26 @@ class Catalogue:
             m = _STEM.match(name[:-4])
             if m:
                 cat.next_number = max(cat.next_number, int(m.group("n")) + 1)
-            raw = (cat.folder / name).read_bytes()
-            text = raw.decode("utf-8", errors="replace")
+            text = (cat.folder / name).read_bytes().decode("utf-8", errors="replace")
             sidecar = _sidecar(cat.folder / f"{name[:-4]}.yaml")
             doc_id = str(sidecar.get("document_id") or "doc_" + name[:-4].split("_", 1)[-1])
-            cat._remember(Stored(doc_id, name[:-4], sidecar.get("outlet_id"),
-                                 str(sidecar.get("story_id") or ""), as_date(sidecar.get("published_date")),
-                                 hashlib.sha256(normalised(text).encode()).hexdigest()),
-                          hashlib.sha256(raw).hexdigest(), text)
+            cat.remember(Stored(doc_id, name[:-4], sidecar.get("outlet_id"), str(sidecar.get("story_id") or ""),
+                                as_date(sidecar.get("published_date")), Fingerprint.of(text)))
         return cat
 
-    def _remember(self, s: Stored, byte_sha: str, text: str) -> None:
-        s.minhash = _minhash(text)
-        self.by_bytes[byte_sha] = s.document_id
-        self.by_normal.setdefault(s.normal_sha, s.document_id)
+    def remember(self, s: Stored) -> None:
+        self.by_bytes[s.fingerprint.sha256] = s.document_id
+        self.by_normal.setdefault(s.fingerprint.normal_sha, s.document_id)
         self.stored[s.document_id] = s
-        self._lsh.insert(s.document_id, s.minhash)
+        self._lsh.insert(s.document_id, s.fingerprint.minhash)
 
-    def duplicate_of(self, text: str) -> str | None:
-        raw_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if raw_sha in self.by_bytes:
-            return self.by_bytes[raw_sha]
-        return self.by_normal.get(hashlib.sha256(normalised(text).encode()).hexdigest())
+    def duplicate_of(self, fp: Fingerprint) -> str | None:
+        return self.by_bytes.get(fp.sha256) or self.by_normal.get(fp.normal_sha)
 
-    def near(self, text: str) -> list[tuple[str, float]]:
+    def near(self, fp: Fingerprint) -> list[tuple[str, float]]:
         """Stored documents whose text is a near duplicate, most similar first."""
-        m = _minhash(text)
-        found = [(d, m.jaccard(self.stored[d].minhash)) for d in self._lsh.query(m)]
+        m = fp.minhash
+        found = [(d, m.jaccard(self.stored[d].fingerprint.minhash)) for d in self._lsh.query(m)]
         return sorted(((d, round(j, 2)) for d, j in found if j >= NEAR_DUPLICATE), key=lambda x: (-x[1], x[0]))
 
 
@@ -129,6 +136,8 @@ class NewSource:
     language: str = "en"
     licence_note: str | None = None
     provenance: dict | None = None
+    #: Date and evidence to use when the page carries no dateline (e.g. a table row's date).
+    fallback_date: tuple[dt.date, dict] | None = None
 
 
 @dataclass
@@ -140,20 +149,24 @@ class Added:
     near: list[tuple[str, float]]
 
 
-def plan(catalogue: Catalogue, text: str, new: NewSource) -> tuple[dict, Body, list[tuple[str, float]]]:
-    """The sidecar for ``text`` and what was found in it; raises IntakeError if it is refused."""
+def plan(catalogue: Catalogue, text: str, new: NewSource, fp: Fingerprint
+         ) -> tuple[dict, Body, list[tuple[str, float]]]:
+    """The sidecar for ``text`` (whose fingerprint is ``fp``) and what was found in it; raises
+    IntakeError if it is refused."""
     if not text.strip():
         raise IntakeError("the text is empty")
-    existing = catalogue.duplicate_of(text)
+    existing = catalogue.duplicate_of(fp)
     if existing is not None:
         raise IntakeError(f"the same text is already stored as {existing} "
                           f"({catalogue.stored[existing].stem}.txt)")
     body = find_body(text, new.title)
-    near = [n for n in catalogue.near(text) if n[0] != new.republication_of]
-    digest = name_hash(text)
+    near = [n for n in catalogue.near(fp) if n[0] != new.republication_of]
+    digest = fp.sha256[:16]  # the name_hash of the text
     doc_id = f"doc_{digest}"
     evidence = new.published_evidence
     published = new.published_date
+    if evidence is None and body.dateline is None and new.fallback_date is not None:
+        published, evidence = new.fallback_date
     if evidence is None:
         if body.dateline is None:
             raise IntakeError("no publication date found at the top of the text; pass --published "
@@ -187,7 +200,7 @@ def plan(catalogue: Catalogue, text: str, new: NewSource) -> tuple[dict, Body, l
         "story_id": story,
         "language": new.language,
         "encoding": "utf-8",
-        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "text_sha256": fp.sha256,
         "body": {"char_start": body.char_start, "char_end": body.char_end,
                  "first_words": first, "last_words": last},
         "excluded_spans": [],
@@ -200,7 +213,8 @@ def plan(catalogue: Catalogue, text: str, new: NewSource) -> tuple[dict, Body, l
 
 def store(catalogue: Catalogue, text: str, new: NewSource, dry_run: bool = False) -> Added:
     """Write ``text`` and its sidecar into ``dataset/sources/`` (both or neither)."""
-    sidecar, body, near = plan(catalogue, text, new)
+    fp = Fingerprint.of(text)
+    sidecar, body, near = plan(catalogue, text, new, fp)
     stem = f"{catalogue.next_number:03d}_{sidecar['document_id'][4:]}"
     text_path = catalogue.folder / f"{stem}.txt"
     meta_path = catalogue.folder / f"{stem}.yaml"
@@ -208,20 +222,14 @@ def store(catalogue: Catalogue, text: str, new: NewSource, dry_run: bool = False
         catalogue.folder.mkdir(parents=True, exist_ok=True)
         write_atomically(text_path, text.encode("utf-8"))
         try:
-            write_atomically(meta_path, dump_sidecar(sidecar).encode("utf-8"))
+            write_atomically(meta_path, dump_plain(sidecar).encode("utf-8"))
         except BaseException:
             text_path.unlink(missing_ok=True)
             raise
         catalogue.next_number += 1
-        catalogue._remember(Stored(sidecar["document_id"], stem, new.outlet_id, sidecar["story_id"],
-                                   sidecar["published_date"],
-                                   hashlib.sha256(normalised(text).encode()).hexdigest()),
-                            sidecar["text_sha256"], text)
+        catalogue.remember(Stored(sidecar["document_id"], stem, new.outlet_id, sidecar["story_id"],
+                                  sidecar["published_date"], fp))
     return Added(sidecar["document_id"], text_path, meta_path, body, near)
-
-
-def dump_sidecar(sidecar: dict) -> str:
-    return dump_plain(sidecar)
 
 
 def _sidecar(path: Path) -> dict:

@@ -167,9 +167,9 @@ def add_table(dataset: Path, table: Path, mapping: Mapping, repair: Callable[[st
         }
         new = NewSource(title=first.cells.get(cols.get("title", "")) or None, outlet=outlet["name"],
                         outlet_id=outlet.get("actor"), licence_note=mapping.licence_note,
-                        provenance=provenance)
+                        provenance=provenance, fallback_date=_row_date_evidence(day, mapping))
         try:
-            added = _store_with_fallback_date(catalogue, stored, new, day, mapping, dry_run)
+            added = store(catalogue, stored, new, dry_run=dry_run)
         except IntakeError as exc:
             report.skipped.append((label, f"refused: {exc}"))
             continue
@@ -178,17 +178,12 @@ def add_table(dataset: Path, table: Path, mapping: Mapping, repair: Callable[[st
     return report
 
 
-def _store_with_fallback_date(catalogue: Catalogue, text: str, new: NewSource, day: dt.date | None,
-                              mapping: Mapping, dry_run: bool):
-    from tollbook.extract.intake.body import find_body
-
-    if find_body(text, new.title).dateline is None:
-        if day is None:
-            raise IntakeError("no dateline in the text and no date in the row")
-        col = mapping.columns["date"]
-        evidence = {"kind": "inferred",
-                    "reason": f"No publication date on the page; {mapping.dataset}'s '{col}' "
-                              f"({day.isoformat()}, the date of the incident it codes) stands in: "
-                              "the article reports that incident as news."}
-        new = NewSource(**{**new.__dict__, "published_date": day, "published_evidence": evidence})
-    return store(catalogue, text, new, dry_run=dry_run)
+def _row_date_evidence(day: dt.date | None, mapping: Mapping) -> tuple[dt.date, dict] | None:
+    """The row's date as the publication date of a page that carries none of its own."""
+    if day is None:
+        return None
+    col = mapping.columns["date"]
+    return day, {"kind": "inferred",
+                 "reason": f"No publication date on the page; {mapping.dataset}'s '{col}' "
+                           f"({day.isoformat()}, the date of the incident it codes) stands in: "
+                           "the article reports that incident as news."}
