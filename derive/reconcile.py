@@ -204,20 +204,21 @@ def _unknown_beyond_sides(tallies: pd.DataFrame, claimants: pd.DataFrame) -> pd.
     if tallies.empty:
         return tallies
     tallies = tallies.copy()
+    # each claimant's total over all its sides, once for all events (not a scan per event)
+    totals = claimants.groupby(["event_id", "measure", "claimant_id"], sort=True).agg(
+        low=("low", "sum"), best=("best", "sum"), high=("high", "sum"), partisan=("partisan", "any"))
     for (event_id, measure), group in tallies.groupby(["event_id", "measure"], sort=False):
         unknown = group[group["side"] == "unknown"]
         said = group[group["side"] != "unknown"]
         if unknown.empty or said.empty:
             continue
-        mine = claimants[(claimants["event_id"] == event_id) & (claimants["measure"] == measure)]
-        totals = mine.groupby("claimant_id").agg(low=("low", "sum"), best=("best", "sum"), high=("high", "sum"),
-                                                 partisan=("partisan", "any"))
-        credible = totals[~totals["partisan"]]
+        mine = totals.loc[(event_id, measure)]
+        credible = mine[~mine["partisan"]]
         i = unknown.index[0]
         tallies.loc[i, "low"] = max(0, (int(credible["low"].min()) if len(credible) else 0) - int(said["low"].sum()))
         tallies.loc[i, "best"] = max(0, (int(lower_median(list(credible["best"]))) if len(credible) else 0)
                                      - int(said["best"].sum()))
-        tallies.loc[i, "high"] = max(0, int(totals["high"].max()) - int(said["high"].sum()))
+        tallies.loc[i, "high"] = max(0, int(mine["high"].max()) - int(said["high"].sum()))
     return tallies
 
 
