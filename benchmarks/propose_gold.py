@@ -35,7 +35,6 @@ from tollbook.extract.propose.inputs import read_input
 from tollbook.extract.propose.lexicon import load_lexicon
 from tollbook.extract.propose.pipeline import propose_document
 from tollbook.extract.records import read_records
-
 from tollbook.release.datasheet_curation import PROPOSE_GOLD, decisions, minutes_per_document
 
 ROOT = Path(__file__).resolve().parents[1]

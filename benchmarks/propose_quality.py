@@ -26,6 +26,7 @@ import traceback
 from pathlib import Path
 
 import pandas as pd
+
 from tollbook.extract.numbers_in_text import appears
 from tollbook.extract.propose.lexicon import load_lexicon
 from tollbook.extract.propose.pipeline import Document, propose_document

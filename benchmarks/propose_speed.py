@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+
 from tollbook.extract.propose.lexicon import load_lexicon
 from tollbook.extract.propose.pipeline import Document, propose_document
 from tollbook.extract.propose.text import decode

@@ -60,12 +60,12 @@ def step_check(dataset: Path, releases: Path, jobs: int) -> dict:
 def step_build(dataset: Path, releases: Path, jobs: int) -> dict:
     """The build, phase by phase, then pyarrow.parquet.write_table of the same final tables."""
     import pyarrow.parquet as pq
-    from tollbook.extract.record_cache import cache_for
-    from tollbook.validate.schemas import TABLES
 
     from tollbook import pipeline
+    from tollbook.extract.record_cache import cache_for
     from tollbook.release.arrow_schema import to_arrow
     from tollbook.release.publish import publish
+    from tollbook.validate.schemas import TABLES
 
     out = {}
     t0 = time.perf_counter()

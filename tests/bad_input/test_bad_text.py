@@ -8,6 +8,7 @@ import tracemalloc
 
 import factories
 from bad_input_kit import RECORDS, SIDECAR, TEXT, report, run, write_text_file
+
 from tollbook.extract.yaml_lines import MAX_YAML_BYTES
 
 BOM = b"\xef\xbb\xbf"

@@ -102,9 +102,8 @@ def test_query_checks_only_the_files_it_reads_and_what_its_views_read(release):
 
 
 def test_a_query_naming_no_release_table_gets_the_whole_catalogue_all_checked(release):
-    from tollbook.validate.schemas import TABLES
-
     from tollbook.access import query
+    from tollbook.validate.schemas import TABLES
     from tollbook.views import view_names
 
     shown = {row["name"] for row in query("SHOW TABLES", releases=release).to_pylist()}

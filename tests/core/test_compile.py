@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 from factories import edit_records
+
 from tollbook.extract.compile import compile_tables
 from tollbook.extract.counts import bounds
 from tollbook.extract.dataset import read_dataset
 from tollbook.extract.record_format import CountSpec
-
 from tollbook.pipeline import prepare
 
 

@@ -2,8 +2,8 @@
 
 import factories
 import pandas as pd
-from tollbook.derive.codings import curated_contains, killed_values_by_document
 
+from tollbook.derive.codings import curated_contains, killed_values_by_document
 from tollbook.pipeline import prepare
 from tollbook.release.datasheet_curation import agreement_section
 

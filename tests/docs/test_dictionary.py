@@ -7,13 +7,13 @@ from pathlib import Path
 
 import factories
 from click.testing import CliRunner
-from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas import TABLES
 
 from tollbook.cli import cli
 from tollbook.docs import render_dictionary
 from tollbook.docs.data_files import crosswalk, meanings
 from tollbook.docs.dictionary import coded_columns
+from tollbook.validate import vocabulary as voc
+from tollbook.validate.schemas import TABLES
 
 DICTIONARY = factories.REPO / "docs" / "data-dictionary.md"
 

@@ -1,9 +1,9 @@
 """The README's table list is generated from the models: stale text fails here."""
 
 from factories import REPO
-from tollbook.validate.schemas import TABLES
 
 from tollbook.docs.readme_tables import refreshed_readme, render_tables_block
+from tollbook.validate.schemas import TABLES
 
 
 def test_readme_table_list_is_up_to_date():

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+
 from tollbook.extract.intake.body import find_body, find_dateline, find_headline
 
 PAGES = [

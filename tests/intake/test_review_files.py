@@ -6,11 +6,11 @@ import factories
 import pytest
 import yaml
 from click.testing import CliRunner
+
+from tollbook.cli import cli
 from tollbook.extract.propose.locate import LocateError, locate
 from tollbook.extract.propose.review import ReviewError
 from tollbook.extract.propose.review_files import read_decisions, review
-
-from tollbook.cli import cli
 
 DAY = dt.date(2026, 12, 1)
 Q2 = "The army has conducted 7 airstrikes on Tuesday, the Monitor said."

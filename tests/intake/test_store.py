@@ -5,6 +5,7 @@ import hashlib
 
 import pytest
 import yaml
+
 from tollbook.extract.intake.store import Catalogue, IntakeError, NewSource, name_hash, store
 
 WIRE = ("Wed 05 Apr 2017 Blast kills 16 in Hasaka. A suicide bomb blast killed at least 16 people in the "

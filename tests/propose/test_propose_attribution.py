@@ -1,5 +1,6 @@
 import pytest
 from propose_support import make_lexicon
+
 from tollbook.extract.propose.attribution import Attributor, find_speakers, hedge_of
 
 

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+
 from tollbook.extract.propose.dates import dateline, find_dates, precision
 
 REF = dt.date(2015, 4, 24)  # a Friday

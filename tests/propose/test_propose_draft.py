@@ -3,6 +3,7 @@ import json
 
 import yaml
 from propose_support import propose_seed
+
 from tollbook.extract.propose import draft, jsonl
 from tollbook.extract.propose.jsonl import LEADING_FIELDS
 from tollbook.extract.record_format import RecordFile

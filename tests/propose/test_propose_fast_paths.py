@@ -4,6 +4,7 @@ import re
 
 import ftfy
 import pytest
+
 from tollbook.extract.propose import filters
 from tollbook.extract.propose.attribution import Attributor
 from tollbook.extract.propose.filters import exclusions

@@ -1,5 +1,6 @@
 import pytest
 from propose_support import SOURCES
+
 from tollbook.extract.propose.filters import exclusions, rejected
 from tollbook.extract.propose.numbers import NumberReader
 from tollbook.extract.propose.text import decode, match_view

@@ -1,4 +1,5 @@
 import pytest
+
 from tollbook.extract.propose.numbers import NumberReader, VagueWord, parse_words, spell
 
 READER = NumberReader([VagueWord("dozens", 24, 99, None), VagueWord("several", 3, 9, None),

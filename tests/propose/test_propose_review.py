@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+
 from tollbook.extract.propose.review import (
     Decision,
     ReviewError,

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from tollbook.extract.propose import filters
 from tollbook.extract.propose.attribution import Attributor
 from tollbook.extract.propose.filters import exclusions

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+
 from tollbook.extract.propose.outcomes import find_control_cues, find_cues, may_hold_cue
 from tollbook.extract.propose.sentences import sentence_spans
 from tollbook.extract.propose.words import match_at, starts_of, word_starts

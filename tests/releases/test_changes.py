@@ -3,9 +3,9 @@
 import factories
 from click.testing import CliRunner
 from conftest import build, drop_claim_03, set_version, write_removals
-from tollbook.validate.schemas import TABLES
 
 from tollbook.cli import cli
+from tollbook.validate.schemas import TABLES
 
 HEAD = """# Changes from release 1.0.0 to release 1.1.0
 

@@ -5,9 +5,9 @@ import re
 import factories
 import pytest
 from conftest import build, folder_bytes
-from tollbook.validate.schemas import TABLES
 
 from tollbook.problems import TollbookError
+from tollbook.validate.schemas import TABLES
 
 DOCUMENTS = ["CHANGES.md", "CITATION.cff", "DATASHEET.md", "LICENCE.md", "SHA256SUMS", "datapackage.json",
              "manifest.json"]

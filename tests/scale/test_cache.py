@@ -11,11 +11,11 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 from click.testing import CliRunner
-from tollbook.extract import parallel_read
-from tollbook.extract.record_cache import ParsedCache
 
 from tollbook.access import load
 from tollbook.cli import cli
+from tollbook.extract import parallel_read
+from tollbook.extract.record_cache import ParsedCache
 from tollbook.pipeline import prepare
 
 

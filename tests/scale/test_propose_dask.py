@@ -11,10 +11,9 @@ from click.testing import CliRunner
 
 distributed = pytest.importorskip("distributed")
 
-from tollbook.extract.propose_dask import map_jobs  # noqa: E402
-
 from tollbook.cli import cli  # noqa: E402
 from tollbook.commands import propose  # noqa: E402
+from tollbook.extract.propose_dask import map_jobs  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 import factories  # noqa: E402

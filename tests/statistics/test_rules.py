@@ -195,6 +195,7 @@ def test_an_unknown_side_holds_only_what_exceeds_the_sides_that_are_said():
     """"87 civilians" (one claimant) beside "86 people" and "100 people" (two others): the people
     are the same dead, so the unknown side adds only what the totals hold beyond 87."""
     import pandas as pd
+
     from tollbook.derive.reconcile import event_tallies
 
     def row(claimant, side, best, high=None, partisan=False):

@@ -1,0 +1,149 @@
+"""Turn pydantic's validation errors on a curated file into located :class:`Problem` rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from tollbook.extract.yaml_lines import LocatedYaml
+from tollbook.problems import Problem
+
+_CODE_BY_TYPE = {
+    "missing": "missing-field",
+    "extra_forbidden": "unknown-field",
+    "literal_error": "value-not-allowed",
+    "string_pattern_mismatch": "value-not-allowed",
+    "greater_than_equal": "value-not-allowed",
+    "less_than_equal": "value-not-allowed",
+    "greater_than": "value-not-allowed",
+    "less_than": "value-not-allowed",
+    "string_too_short": "value-not-allowed",
+    "value_error": "value-not-allowed",
+    "date_range": "value-not-allowed",
+}
+
+_ID_KEYS = (
+    "casualty_id",
+    "airstrike_id",
+    "change_id",
+    "force_id",
+    "claim_id",
+    "event_id",
+    "document_id",
+)
+
+
+def _data_path(data: Any, loc: tuple) -> tuple:
+    """The longest prefix of ``loc`` that exists in ``data`` (pydantic adds type names)."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            if isinstance(node, dict) and isinstance(part, str) and not path[-1:] == [part]:
+                path.append(part)  # a missing or unknown key still names the field
+            break
+        path.append(part)
+    return tuple(path)
+
+
+def _record_id(data: Any, path: tuple) -> str | None:
+    node, found = data, None
+    for part in (None, *path):
+        if part == "original":
+            break  # the original's document_id names another document
+        if part is not None:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                break
+        if isinstance(node, dict):
+            for key in _ID_KEYS:
+                if isinstance(node.get(key), str):
+                    found = node[key]
+                    break
+    return found
+
+
+def _field_name(path: tuple) -> str | None:
+    named = [str(p) for p in path if isinstance(p, str)]
+    return ".".join(named[-2:]) if len(named) >= 2 and named[-2] in {"count", "date", "review"} \
+        else (named[-1] if named else None)
+
+
+def validate_model(model: type[BaseModel], doc: LocatedYaml, file: str,
+                   prefix: tuple = ()) -> tuple[Any, list[Problem]]:
+    """Validate parsed YAML (or the part of it at ``prefix``) against ``model``; return
+    (instance or None, problems)."""
+    data = doc.data
+    for part in prefix:
+        data = data[part]
+    problems = [
+        Problem(file, line, _record_id(doc.data, path), _field_name(path), "duplicate-key",
+                f"key {path[-1]!r} appears more than once in one mapping")
+        for path, line in doc.duplicate_keys
+        if path[: len(prefix)] == prefix
+    ]
+    try:
+        return model.model_validate(data), problems
+    except ValidationError as exc:
+        for err in exc.errors():
+            path = _data_path(doc.data, prefix + tuple(err["loc"]))
+            code = _CODE_BY_TYPE.get(err["type"], "wrong-type")
+            message = err["msg"]
+            if code != "missing-field" and "input" in err and not isinstance(err["input"], dict | list):
+                message += f" (got {err['input']!r})"
+            if code == "unknown-field":
+                message = f"field {path[-1]!r} is not part of the format"
+            if err["type"] == "greater_than_equal" and "count" in path:
+                code, message = "negative-count", f"a count cannot be negative (got {err['input']!r})"
+            if not path and err["type"] in ("model_type", "dict_type"):
+                empty = err.get("input") is None
+                code = "file-empty" if empty else code
+                message = ("the file is empty" if empty else
+                           "the file must hold a mapping of fields") + " (see docs/curation-format.md)"
+            problems.append(
+                Problem(file, doc.line_of(path), _record_id(doc.data, path), _field_name(path),
+                        code, message)
+            )
+        return None, problems
+
+
+def read_model_file(path, model: type[BaseModel], rel: str):
+    """Read one curated YAML file into ``model``: (instance or None, located yaml, problems)."""
+    if not path.exists() and not path.is_symlink():
+        return None, None, [Problem(rel, None, None, None, "file-missing", "file not found")]
+    doc, problems = read_located(path, rel)
+    if doc is None:
+        return None, None, problems
+    instance, problems = validate_model(model, doc, rel)
+    return instance, doc, problems
+
+
+def read_located(path, rel: str) -> tuple[LocatedYaml | None, list[Problem]]:
+    """A curated YAML file with its lines, or the one problem that keeps it from being read."""
+    from tollbook.extract.yaml_lines import NotRegularFile, YamlSyntaxError, YamlTooLarge, read_yaml
+
+    try:
+        return read_yaml(path), []
+    except YamlSyntaxError as exc:
+        return None, [Problem(rel, exc.line, None, None, exc.code, exc.message)]
+    except YamlTooLarge as exc:
+        return None, [Problem(rel, None, None, None, "file-too-large", str(exc))]
+    except NotRegularFile as exc:
+        return None, [Problem(rel, None, None, None, "not-a-regular-file", str(exc))]
+    except UnicodeDecodeError as exc:
+        return None, [decoding_problem(rel, exc)]
+    except OSError as exc:
+        return None, [Problem(rel, None, None, None, "file-unreadable", f"the file cannot be read: {exc.strerror}")]
+
+
+def decoding_problem(rel: str, exc: UnicodeDecodeError) -> Problem:
+    """A file that is not UTF-8, located at the line of its first bad byte."""
+    line = exc.object[: exc.start].count(b"\n") + 1
+    return Problem(rel, line, None, None, "file-encoding",
+                   f"not UTF-8 at byte {exc.start}; save the file as UTF-8")

@@ -1,0 +1,24 @@
+"""Coordinates lie inside their country's bounding box."""
+
+from __future__ import annotations
+
+from tollbook.extract.compile_reference import origin_key
+from tollbook.problems import Problem
+from tollbook.validate.rules.context import RuleContext, present
+
+
+def check_coordinates(ctx: RuleContext) -> list[Problem]:
+    boxes = {r.iso3: r for r in ctx.tables["countries"].itertuples(index=False)}
+    problems = []
+    for _, row in ctx.tables["locations"].iterrows():
+        box = boxes.get(row["country_iso3"])
+        lat, lon = row["latitude"], row["longitude"]
+        if box is None or not (present(lat) and present(lon)):
+            continue
+        if not (box.min_lat <= lat <= box.max_lat and box.min_lon <= lon <= box.max_lon):
+            problems.append(ctx.problem(
+                row["location_id"], "latitude", "coordinates-outside-country",
+                f"({lat}, {lon}) is outside {box.iso3} "
+                f"({box.min_lat}..{box.max_lat} N, {box.min_lon}..{box.max_lon} E)",
+                origin_id=origin_key("locations", row)))
+    return problems

@@ -1,0 +1,103 @@
+"""Run each table's pandera model (lazily, so every failure is collected) and locate the
+failures in the curated files."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from tollbook.extract.compile_reference import REFERENCE_TABLES, origin_key
+from tollbook.extract.origins import Origins, record_field
+from tollbook.problems import Problem
+from tollbook.validate.schemas import TABLES, primary_key
+
+
+def _code(check: str, column: str | None, model) -> str:
+    check = str(check)
+    if check == "not_nullable":
+        return "missing-field"
+    if check.startswith(("isin", "str_matches", "less_than", "in_range")):
+        return "value-not-allowed"
+    if check.startswith("greater_than_or_equal_to"):
+        units = {"count_low", "count_best", "count_high", "site_count", "low", "best", "high"}
+        return "negative-count" if column in units else "value-not-allowed"
+    if check in ("field_uniqueness", "multiple_fields_uniqueness") or check.startswith("unique"):
+        return "duplicate-id"
+    if check.startswith(("coerce_dtype", "dtype", "pandas_dtype")):
+        return "wrong-type"
+    if check == "column_in_schema":
+        return "unknown-field"
+    if check == "column_in_dataframe":
+        return "missing-field"
+    return "schema"
+
+
+def _record_key(table: str, frame: pd.DataFrame, index) -> str | None:
+    if index is None or pd.isna(index) or index not in frame.index:
+        return None
+    row = frame.loc[index]
+    if table in REFERENCE_TABLES:
+        try:
+            return origin_key(table, row)
+        except KeyError:
+            return None
+    return str(row[primary_key(TABLES[table])[0]])
+
+
+#: Floats below this convert to int64 exactly (2**53: where float64 stops counting every integer).
+_INT64_SAFE = 2.0**53
+
+
+def _best_effort(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.DataFrame:
+    """Coerce what can be coerced, turning bad cells into missing values, so the
+    cross-table rules can still run and report everything at once."""
+    out = frame.copy()
+    for name, column in model.to_schema().columns.items():
+        if name not in out:
+            continue
+        dtype = str(column.dtype)
+        try:
+            out[name] = column.dtype.coerce(out[name])
+            continue
+        except Exception:  # noqa: BLE001 - any coercion failure falls back below
+            pass
+        if dtype.startswith("Int"):
+            numbers = pd.to_numeric(out[name], errors="coerce")
+            # 1e30 is a number but no int64: missing here, reported by the schema check
+            out[name] = numbers.where(numbers.abs() < _INT64_SAFE).round().astype("Int64")
+        elif dtype.startswith("Float"):
+            out[name] = pd.to_numeric(out[name], errors="coerce").astype("Float64")
+        elif dtype.startswith("datetime"):
+            out[name] = pd.to_datetime(out[name], errors="coerce")
+    return out
+
+
+def check_tables(raw: dict[str, pd.DataFrame], origins: Origins) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Typed tables (best effort where invalid) and the schema problems found."""
+    typed, problems = {}, []
+    for table, model in TABLES.items():
+        frame = raw[table]
+        try:
+            typed[table] = model.validate(frame, lazy=True)
+            continue
+        except SchemaErrors as exc:
+            cases = exc.failure_cases
+        typed[table] = _best_effort(model, frame)
+        for case in cases.to_dict("records"):
+            column = case.get("column")
+            column = None if column is None or pd.isna(column) else str(column)
+            index = case.get("index")
+            key = _record_key(table, frame, index)
+            origin_id = key
+            file, line = origins.locate(origin_id, column)
+            if file == "<dataset>":
+                file = f"table {table}"
+            code = _code(case["check"], column, model)
+            value = case.get("failure_case")
+            message = f"{table}.{column}: fails {case['check']}" if column else f"{table}: {case['check']}"
+            if value is not None and not (isinstance(value, float) and pd.isna(value)):
+                message += f" (got {value!r})"
+            record_id = key.split(":", 1)[-1] if key else None
+            problems.append(Problem(file, line, record_id, record_field(file, column), code, message))
+    return typed, problems
