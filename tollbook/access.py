@@ -20,7 +20,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from tollbook import paths
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
+from tollbook.contract.schemas import TABLES
 from tollbook.release.arrow_schema import to_pandas
 from tollbook.release.checksums import (
     BackgroundHashes,
@@ -30,7 +31,6 @@ from tollbook.release.checksums import (
     verify_file,
 )
 from tollbook.release.integrity import open_release
-from tollbook.validate.schemas import TABLES
 from tollbook.views import create_views, referenced_names, view_dependencies, view_files, view_names
 
 #: Every release folder holds it; a folder without it is refused (``connect`` and

@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 
 from tollbook.collections_policy import fewer_collections
+from tollbook.contract.problems import InvalidInput, Problem, TollbookError, sort_problems
 from tollbook.derive import derive_tables
 from tollbook.extract.compile import compile_tables
 from tollbook.extract.dataset import Dataset, read_dataset
 from tollbook.extract.record_cache import ParsedCache, cache_for
-from tollbook.problems import InvalidInput, Problem, TollbookError, sort_problems
 from tollbook.validate.run import validate_tables
 
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import click
 
+from tollbook.contract.problems import TollbookError
 from tollbook.docs import dictionary_path, render_dictionary
 from tollbook.docs.readme_tables import readme_path, refreshed_readme
-from tollbook.problems import TollbookError
 
 
 @click.command("docs")

@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 from tollbook import paths
 from tollbook.access import query as run_query
 from tollbook.commands.options import releases_option, releases_or_default, version_option
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 FORMATS = ("table", "csv", "json", "parquet")
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from tollbook.contract.problems import Problem
+from tollbook.contract.vocabulary import RELEASED_STATUSES
 from tollbook.extract.counts import bounds, conventions_by_word
 from tollbook.extract.dataset import Dataset
 from tollbook.extract.record_format import Claim, DateRange
-from tollbook.problems import Problem
-from tollbook.validate.vocabulary import RELEASED_STATUSES
 
 FIGURE_TABLES = ("casualties", "airstrikes", "control_changes", "force_sizes")
 

@@ -4,10 +4,10 @@ curator's note where the curated figures disagree (``dataset/intake/coding_notes
 
 from __future__ import annotations
 
+from tollbook.contract.problems import Problem
 from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.dataset import Dataset
 from tollbook.extract.numbers_in_text import appears
-from tollbook.problems import Problem
 
 NOTES_FILE = "intake/coding_notes.csv"
 NOTE_COLUMNS = ("document_id", "row_index", "field", "note")

@@ -11,9 +11,9 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import decoding_problem
 from tollbook.extract.yaml_lines import NotRegularFile, check_regular
-from tollbook.problems import Problem
 
 
 @dataclass

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import read_model_file
 from tollbook.extract.listing import names
 from tollbook.extract.origins import Origins
@@ -16,7 +17,6 @@ from tollbook.extract.records import Records, read_events, read_records
 from tollbook.extract.reference import Reference, read_reference
 from tollbook.extract.removals import REMOVALS_FILE, read_removals
 from tollbook.extract.sources import Source, document_id_for, read_sources
-from tollbook.problems import Problem
 
 
 @dataclass

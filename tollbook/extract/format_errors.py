@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from tollbook.contract.problems import Problem
 from tollbook.extract.yaml_lines import LocatedYaml
-from tollbook.problems import Problem
 
 _CODE_BY_TYPE = {
     "missing": "missing-field",

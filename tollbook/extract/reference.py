@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from tollbook.contract.problems import Problem
 from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.origins import Origins
-from tollbook.problems import Problem
 
 #: file stem → (key columns, all columns). The key names the row in error messages.
 REFERENCE_FILES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

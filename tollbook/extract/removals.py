@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from tollbook.contract.problems import Problem
 from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.origins import Origins
-from tollbook.problems import Problem
 
 REMOVALS_FILE = "removals.csv"
 REMOVALS_PATH = f"dataset/{REMOVALS_FILE}"

@@ -6,12 +6,12 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import read_located, validate_model
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import Sidecar
 from tollbook.extract.yaml_lines import NotRegularFile, check_regular, read_yaml
-from tollbook.problems import Problem
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 from tollbook.release.versions import VERSION_PATTERN, parse_version, version_key
 
 INDEX_FILE = "index.json"

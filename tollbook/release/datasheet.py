@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
+from tollbook.contract import vocabulary as voc
+from tollbook.contract.schemas import TABLES
 from tollbook.release import versions
 from tollbook.release.arrow_schema import to_pandas
 from tollbook.release.citation import apa, citation
-from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas import TABLES
 
 DATASHEET_FILE = "DATASHEET.md"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 from tollbook.release.catalogue import known_versions
 from tollbook.release.checksums import read_sums, verify_file
 from tollbook.release.integrity import open_release

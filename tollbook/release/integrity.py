@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 from tollbook.release.catalogue import INDEX_FILE, resolve_entry
 from tollbook.release.checksums import SUMS_FILE, check_digest, check_listed, read_sums, sha256_bytes
 

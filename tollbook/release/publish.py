@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tollbook.contract.problems import InvalidInput
 from tollbook.pipeline import Prepared
-from tollbook.problems import InvalidInput
 from tollbook.release.catalogue import check_catalogue
 from tollbook.release.changes import write_changes
 from tollbook.release.citation import write_citation

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 from tollbook.release.versions import version_key
 
 

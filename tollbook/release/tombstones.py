@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tollbook.contract.problems import Problem, sort_problems
 from tollbook.extract.removals import REMOVALS_PATH, origin_id
 from tollbook.pipeline import Prepared
-from tollbook.problems import Problem, sort_problems
 from tollbook.release.history import previous_version, read_release
 from tollbook.release.versions import version_key
 from tollbook.validate.rules.tombstones import TOMBSTONES, id_tables

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from tollbook.contract.problems import Problem, sort_problems
 from tollbook.extract.dataset import Dataset
-from tollbook.problems import Problem, sort_problems
 from tollbook.validate.rules import RULES
 from tollbook.validate.rules.context import RuleContext
 from tollbook.validate.table_schemas import check_tables

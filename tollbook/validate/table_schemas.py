@@ -7,10 +7,10 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from tollbook.contract.problems import Problem
+from tollbook.contract.schemas import TABLES, primary_key
 from tollbook.extract.compile_reference import REFERENCE_TABLES, origin_key
 from tollbook.extract.origins import Origins, record_field
-from tollbook.problems import Problem
-from tollbook.validate.schemas import TABLES, primary_key
 
 
 def _code(check: str, column: str | None, model) -> str:

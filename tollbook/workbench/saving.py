@@ -15,10 +15,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tollbook.contract.problems import Problem
 from tollbook.extract.propose import ids
 from tollbook.extract.propose.review import DECIDED, Decision, MergeReport, ReviewError, status_of
 from tollbook.extract.propose.review_files import EDITABLE, dump_record, review
-from tollbook.problems import Problem
 from tollbook.workbench.documents import Folders, merged_claims, sha_of, view
 
 #: Fields a new claim from a selection starts with (the rest are filled in the form).

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from tollbook.contract.problems import Problem
 from tollbook.extract.compile_reference import origin_key
-from tollbook.problems import Problem
 from tollbook.validate.rules.context import RuleContext
 
 

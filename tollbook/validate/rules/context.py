@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from tollbook.contract.problems import Problem
 from tollbook.extract.origins import Origins, record_field
 from tollbook.extract.sources import Source
-from tollbook.problems import Problem
 
 
 @dataclass

@@ -7,7 +7,7 @@ from collections import namedtuple
 
 import pandas as pd
 
-from tollbook.problems import Problem
+from tollbook.contract.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
 
 COUNTED_TABLES = {"casualties": "casualty_id", "airstrikes": "airstrike_id", "force_sizes": "force_id"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tollbook.problems import Problem
+from tollbook.contract.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
 
 #: Longest range, in days (both ends included), each UCDP date precision allows.

@@ -7,9 +7,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tollbook.problems import Problem
+from tollbook.contract.problems import Problem
+from tollbook.contract.schemas import TABLES, primary_key
 from tollbook.validate.rules.context import RuleContext, present
-from tollbook.validate.schemas import TABLES, primary_key
 
 
 def foreign_keys() -> list[tuple[str, str, str, str]]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from tollbook.contract.problems import Problem
 from tollbook.extract.compile_reference import origin_key
-from tollbook.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
 
 

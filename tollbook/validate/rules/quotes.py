@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from tollbook.problems import Problem
+from tollbook.contract.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
 
 #: The README promises that the text of an article is never released, only quotes from it: a

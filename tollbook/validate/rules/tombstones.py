@@ -3,10 +3,10 @@ never comes back, and a replacement is a row that exists."""
 
 from __future__ import annotations
 
+from tollbook.contract.problems import Problem
+from tollbook.contract.schemas import TABLES, primary_key
 from tollbook.extract.removals import origin_id
-from tollbook.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
-from tollbook.validate.schemas import TABLES, primary_key
 
 TOMBSTONES = "tombstones"
 
