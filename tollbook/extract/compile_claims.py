@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.contract.vocabulary import RELEASED_STATUSES
 from tollbook.extract.counts import bounds, conventions_by_word
@@ -91,7 +92,7 @@ def _figure_common(ctx: _Context, claim: Claim, fig) -> dict:
 def _count_columns(ctx: _Context, record_id: str, spec) -> dict:
     b, error = bounds(spec, ctx.conventions)
     if error:
-        ctx.problem(record_id, "count.word", "foreign-key", error)
+        ctx.problem(record_id, "count.word", Code.FOREIGN_KEY, error)
     return {"count_low": b.low, "count_best": b.best, "count_high": b.high,
             "qualifier": b.qualifier, "vague_word": b.vague_word}
 
@@ -144,11 +145,11 @@ def compile_claims(ds: Dataset) -> tuple[dict[str, list[dict]], list[Problem]]:
                 original = ctx.claims.get(claim.duplicate_of)
                 if original is None or original[1].review.status not in RELEASED_STATUSES:
                     state = "does not exist" if original is None else "is not accepted"
-                    ctx.problem(claim.claim_id, "duplicate_of", "foreign-key",
+                    ctx.problem(claim.claim_id, "duplicate_of", Code.FOREIGN_KEY,
                                 f"duplicate_of {claim.duplicate_of} {state}")
                     continue
                 if original[1].duplicate_of is not None or original[0] == doc_id:
-                    ctx.problem(claim.claim_id, "duplicate_of", "duplicate-target",
+                    ctx.problem(claim.claim_id, "duplicate_of", Code.DUPLICATE_TARGET,
                                 f"duplicate_of {claim.duplicate_of} must be an original claim "
                                 "in another document")
                     continue

@@ -4,6 +4,7 @@ curator's note where the curated figures disagree (``dataset/intake/coding_notes
 
 from __future__ import annotations
 
+from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.dataset import Dataset
@@ -24,7 +25,7 @@ def coding_notes(ds: Dataset) -> tuple[dict[tuple[str, str, str], str], list[Pro
     for line, row in table.rows:
         key = (row["document_id"] or "", row["row_index"] or "", row["field"] or "")
         if key in notes:
-            problems.append(Problem(f"dataset/{NOTES_FILE}", line, key[0], "field", "duplicate-id",
+            problems.append(Problem(f"dataset/{NOTES_FILE}", line, key[0], "field", Code.DUPLICATE_ID,
                                     f"a note for row {key[1]} {key[2]} is already given"))
         notes[key] = row["note"] or ""
     return notes, problems
@@ -52,6 +53,6 @@ def compile_source_codings(ds: Dataset) -> tuple[list[dict], list[Problem]]:
                 })
     known = {(r["document_id"], str(r["row_index"]), r["field"]) for r in rows}
     for key in sorted(set(notes) - known):
-        problems.append(Problem(f"dataset/{NOTES_FILE}", None, key[0], "field", "foreign-key",
+        problems.append(Problem(f"dataset/{NOTES_FILE}", None, key[0], "field", Code.FOREIGN_KEY,
                                 f"no coded value {key[2]} of row {key[1]} for {key[0]}"))
     return rows, problems

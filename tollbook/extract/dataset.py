@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import read_model_file
 from tollbook.extract.listing import names
@@ -71,7 +72,7 @@ def read_dataset(root: Path, cache: ParsedCache | None = None, jobs: int = 1) ->
     origins = Origins()
     if not root.is_dir():
         return Dataset(root, None, {}, {}, None, Reference(), origins,
-                       [Problem(str(root), None, None, None, "file-missing",
+                       [Problem(str(root), None, None, None, Code.FILE_MISSING,
                                 "dataset folder not found")])
     release, _, problems = read_model_file(root / "release.yaml", ReleaseSpec, "dataset/release.yaml")
     reference, found = read_reference(root, origins)
@@ -86,7 +87,7 @@ def read_dataset(root: Path, cache: ParsedCache | None = None, jobs: int = 1) ->
         cache.save()  # keep exactly what this dataset uses now
     for doc_id, rec in records.items():
         if doc_id not in sources and doc_id not in _text_files(root):  # an unreadable text is reported
-            problems.append(Problem(rec.path, 1, doc_id, "document_id", "foreign-key",
+            problems.append(Problem(rec.path, 1, doc_id, "document_id", Code.FOREIGN_KEY,
                                     f"no source document {doc_id} in dataset/sources"))
     removals, found = read_removals(root, origins)  # last: ids keep the origin that defined them
     problems += found

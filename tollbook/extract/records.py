@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import read_model_file, validate_model
 from tollbook.extract.origins import Origins
@@ -58,7 +59,7 @@ def _register(origins: Origins, seen: dict[str, str], record_id: str, rel: str, 
     line = doc.line_of(path)
     where = f"{rel}:{line}"
     if record_id in seen:
-        problems.append(Problem(rel, line, record_id, id_field, "duplicate-id",
+        problems.append(Problem(rel, line, record_id, id_field, Code.DUPLICATE_ID,
                                 f"{record_id} is already defined at {seen[record_id]}"))
         return False
     seen[record_id] = where
@@ -118,7 +119,7 @@ def _read_carefully(path: Path, rel: str, origins: Origins, seen: dict[str, str]
     expected = document_id_for(path.stem)
     if content.document_id != expected:
         problems.append(Problem(rel, doc.line_of(("document_id",)), content.document_id,
-                                "document_id", "document-mismatch",
+                                "document_id", Code.DOCUMENT_MISMATCH,
                                 f"{path.name} must carry document_id {expected}"))
         return None
     positions: dict[str, list[int]] = {}  # a claim id written twice keeps both places
@@ -165,7 +166,7 @@ def read_records(dataset: Path, origins: Origins, cache: ParsedCache | None = No
                 seen[record_id] = _DeferredWhere(origins, record_id)
             origins.defer(ids, _locator(origins, path, rel, content))
         if content.document_id in records:
-            problems.append(Problem(rel, 1, content.document_id, "document_id", "duplicate-record-file",
+            problems.append(Problem(rel, 1, content.document_id, "document_id", Code.DUPLICATE_RECORD_FILE,
                                     f"{content.document_id} already has its record file "
                                     f"{records[content.document_id].path}; one document has one record "
                                     "file (merge the claims into it)"))
@@ -187,7 +188,7 @@ def _relay_problems(content: RecordFile, origins: Origins) -> list[Problem]:
             seen.add(actor)
             if why:
                 file, line = origins.locate(claim.claim_id, "relayed_by")
-                problems.append(Problem(file, line, claim.claim_id, "relayed_by", "value-not-allowed",
+                problems.append(Problem(file, line, claim.claim_id, "relayed_by", Code.VALUE_NOT_ALLOWED,
                                         f"{actor} {why}"))
     return problems
 

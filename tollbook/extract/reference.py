@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.origins import Origins
@@ -74,7 +75,7 @@ def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Refer
         ref.files[stem] = rel
         empty = pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
         if not path.exists():
-            problems.append(Problem(rel, None, None, None, "file-missing", "reference table not found"))
+            problems.append(Problem(rel, None, None, None, Code.FILE_MISSING, "reference table not found"))
             ref.tables[stem] = empty
             ref.unreadable.add(stem)
             continue
@@ -90,7 +91,7 @@ def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Refer
             for i, row in table.rows:
                 key = row_key(stem, row)
                 if key in seen:
-                    problems.append(Problem(part_rel, i, key, "/".join(keys), "duplicate-id",
+                    problems.append(Problem(part_rel, i, key, "/".join(keys), Code.DUPLICATE_ID,
                                             f"{key!r} is already defined at {seen[key]}"))
                     continue
                 seen[key] = f"line {i}" if part_rel == rel else f"{part_rel}:{i}"

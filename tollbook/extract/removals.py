@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.origins import Origins
@@ -36,7 +37,7 @@ def read_removals(dataset: Path, origins: Origins) -> tuple[pd.DataFrame, list[P
     for line, row in table.rows:
         key = (row["table"], row["id"])
         if key in seen:
-            problems.append(Problem(REMOVALS_PATH, line, row["id"], "id", "duplicate-id",
+            problems.append(Problem(REMOVALS_PATH, line, row["id"], "id", Code.DUPLICATE_ID,
                                     f"{row['table']} {row['id']!r} is already removed on line {seen[key]}"))
             continue
         seen[key] = line

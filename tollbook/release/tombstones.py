@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem, sort_problems
 from tollbook.extract.removals import REMOVALS_PATH, origin_id
 from tollbook.pipeline import Prepared
@@ -38,7 +39,7 @@ def check_against_previous(prepared: Prepared, releases: Path) -> list[Problem]:
     late = {key for key, stone in stones.items() if version_key(stone["removed_in"]) > version_key(version)}
     for (table, record_id) in sorted(late):
         stone = stones[(table, record_id)]
-        problems.append(_problem(prepared, table, record_id, "removed_in", "value-not-allowed",
+        problems.append(_problem(prepared, table, record_id, "removed_in", Code.VALUE_NOT_ALLOWED,
                                  f"removed_in {stone['removed_in']} is later than the release being built, {version}"))
     previous = previous_version(releases, version)
     if previous is None:
@@ -48,7 +49,7 @@ def check_against_previous(prepared: Prepared, releases: Path) -> list[Problem]:
     for (table, record_id), stone in old_stones.items():
         if stones.get((table, record_id)) != stone:
             problems.append(_problem(
-                prepared, table, record_id, None, "tombstone-changed",
+                prepared, table, record_id, None, Code.TOMBSTONE_CHANGED,
                 f"release {previous} has the tombstone {table} {record_id} (removed in {stone['removed_in']}: "
                 f"{stone['reason']}); keep its row in {REMOVALS_PATH} unchanged"))
     for table, column in id_tables().items():
@@ -58,12 +59,12 @@ def check_against_previous(prepared: Prepared, releases: Path) -> list[Problem]:
             stone = stones.get((table, record_id))
             if stone is None:
                 problems.append(_problem(
-                    prepared, table, record_id, None, "id-removed-without-tombstone",
+                    prepared, table, record_id, None, Code.ID_REMOVED_WITHOUT_TOMBSTONE,
                     f"{table} {record_id} is in release {previous} but not in {version}; record its removal "
                     f"in {REMOVALS_PATH} (id,table,removed_in,reason,replaced_by) with removed_in {version}"))
             elif stone["removed_in"] != version and (table, record_id) not in late:
                 problems.append(_problem(
-                    prepared, table, record_id, "removed_in", "value-not-allowed",
+                    prepared, table, record_id, "removed_in", Code.VALUE_NOT_ALLOWED,
                     f"{table} {record_id} is still in release {previous}, so it is removed in {version}, "
                     f"not {stone['removed_in']}"))
         for (stone_table, record_id), stone in stones.items():
@@ -73,11 +74,11 @@ def check_against_previous(prepared: Prepared, releases: Path) -> list[Problem]:
                 continue  # reported above
             if stone["removed_in"] != version:
                 problems.append(_problem(
-                    prepared, table, record_id, "removed_in", "tombstone-changed",
+                    prepared, table, record_id, "removed_in", Code.TOMBSTONE_CHANGED,
                     f"release {previous} has no tombstone for {table} {record_id}, so it cannot have been "
                     f"removed in {stone['removed_in']}"))
             elif record_id not in before:
                 problems.append(_problem(
-                    prepared, table, record_id, "id", "foreign-key",
+                    prepared, table, record_id, "id", Code.FOREIGN_KEY,
                     f"{table} {record_id} is not in release {previous}, so {version} cannot remove it"))
     return sort_problems(problems)

@@ -7,30 +7,31 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.contract.schemas import TABLES, primary_key
 from tollbook.extract.compile_reference import REFERENCE_TABLES, origin_key
 from tollbook.extract.origins import Origins, record_field
 
 
-def _code(check: str, column: str | None, model) -> str:
+def _code(check: str, column: str | None, model) -> Code:
     check = str(check)
     if check == "not_nullable":
-        return "missing-field"
+        return Code.MISSING_FIELD
     if check.startswith(("isin", "str_matches", "less_than", "in_range")):
-        return "value-not-allowed"
+        return Code.VALUE_NOT_ALLOWED
     if check.startswith("greater_than_or_equal_to"):
         units = {"count_low", "count_best", "count_high", "site_count", "low", "best", "high"}
-        return "negative-count" if column in units else "value-not-allowed"
+        return Code.NEGATIVE_COUNT if column in units else Code.VALUE_NOT_ALLOWED
     if check in ("field_uniqueness", "multiple_fields_uniqueness") or check.startswith("unique"):
-        return "duplicate-id"
+        return Code.DUPLICATE_ID
     if check.startswith(("coerce_dtype", "dtype", "pandas_dtype")):
-        return "wrong-type"
+        return Code.WRONG_TYPE
     if check == "column_in_schema":
-        return "unknown-field"
+        return Code.UNKNOWN_FIELD
     if check == "column_in_dataframe":
-        return "missing-field"
-    return "schema"
+        return Code.MISSING_FIELD
+    return Code.SCHEMA
 
 
 def _record_key(table: str, frame: pd.DataFrame, index) -> str | None:

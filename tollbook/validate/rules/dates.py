@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
 
@@ -61,17 +62,17 @@ def check_date_order(ctx: RuleContext) -> list[Problem]:
             if ctx.inherited(table, row, ("date_start", "date_end", "date_prec")):
                 continue  # reported on the claim the figure inherits its dates from
             if start > end:
-                problems.append(ctx.problem(record_id, "date", "date-order",
+                problems.append(ctx.problem(record_id, "date", Code.DATE_ORDER,
                                             f"date_start {start:%Y-%m-%d} is after date_end {end:%Y-%m-%d}"))
                 continue
             prec = int(row.date_prec) if present(row.date_prec) else None
             span = (end - start).days + 1
             if prec in MAX_SPAN_DAYS and span > MAX_SPAN_DAYS[prec]:
-                problems.append(ctx.problem(record_id, "date.prec", "date-precision",
+                problems.append(ctx.problem(record_id, "date.prec", Code.DATE_PRECISION,
                                             f"date_prec {prec} allows at most {MAX_SPAN_DAYS[prec]} "
                                             f"day(s), the range covers {span}"))
             elif prec is not None and prec > 1 and span == 1:
-                problems.append(ctx.problem(record_id, "date.prec", "date-precision",
+                problems.append(ctx.problem(record_id, "date.prec", Code.DATE_PRECISION,
                                             f"a single day is date_prec 1, not {prec}"))
     return problems
 
@@ -91,7 +92,7 @@ def check_after_publication(ctx: RuleContext) -> list[Problem]:
             if ctx.inherited(table, row, ("date_start", "date_end")):
                 continue
             if present(pub) and present(row.date_end) and row.date_end > pub:
-                problems.append(ctx.problem(getattr(row, key), "date.end", "date-after-publication",
+                problems.append(ctx.problem(getattr(row, key), "date.end", Code.DATE_AFTER_PUBLICATION,
                                             f"date_end {row.date_end:%Y-%m-%d} is after {doc} was "
                                             f"published on {pub:%Y-%m-%d}"))
     return problems

@@ -7,6 +7,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.contract.schemas import TABLES, primary_key
 from tollbook.validate.rules.context import RuleContext, present
@@ -82,7 +83,7 @@ def check_foreign_keys(ctx: RuleContext) -> list[Problem]:
                 record_id = str(row[key])
                 origin = origin_key(table, row) if table in REFERENCE_TABLES else record_id
                 problems.append(ctx.problem(
-                    record_id, column, "foreign-key",
+                    record_id, column, Code.FOREIGN_KEY,
                     f"{column} {value!r} is not a known {ref_table}.{ref_column}",
                     origin_id=origin))
     return problems

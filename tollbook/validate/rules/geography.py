@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.extract.compile_reference import origin_key
 from tollbook.validate.rules.context import RuleContext, present
@@ -17,7 +18,7 @@ def check_coordinates(ctx: RuleContext) -> list[Problem]:
             continue
         if not (box.min_lat <= lat <= box.max_lat and box.min_lon <= lon <= box.max_lon):
             problems.append(ctx.problem(
-                row["location_id"], "latitude", "coordinates-outside-country",
+                row["location_id"], "latitude", Code.COORDINATES_OUTSIDE_COUNTRY,
                 f"({lat}, {lon}) is outside {box.iso3} "
                 f"({box.min_lat}..{box.max_lat} N, {box.min_lon}..{box.max_lon} E)",
                 origin_id=origin_key("locations", row)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
 
@@ -64,13 +65,13 @@ def check_quotes(ctx: RuleContext) -> list[Problem]:
         start, end = int(row.char_start), int(row.char_end)
         text = source.text
         if text[start:end] != row.quote:
-            problems.append(ctx.problem(row.claim_id, "quote", "quote-mismatch",
+            problems.append(ctx.problem(row.claim_id, "quote", Code.QUOTE_MISMATCH,
                                         f"text at {start}-{end} is {text[start:end][:60]!r}; "
                                         f"{_hint(text, row.quote)}"))
             continue
         body = source.sidecar.body
         if _too_long(row.quote, body):
-            problems.append(ctx.problem(row.claim_id, "quote", "quote-too-long",
+            problems.append(ctx.problem(row.claim_id, "quote", Code.QUOTE_TOO_LONG,
                                         f"the quote has {len(row.quote)} characters of an article body of "
                                         f"{body.char_end - body.char_start}; a quote is at most {MAX_QUOTE_CHARS}, "
                                         f"over {SENTENCE_CHARS} never the whole body, and over {SHORT_QUOTE_CHARS} "
@@ -78,14 +79,14 @@ def check_quotes(ctx: RuleContext) -> list[Problem]:
                                         "the article's text is never released"))
             continue
         if start < body.char_start or end > body.char_end:
-            problems.append(ctx.problem(row.claim_id, "char_start", "quote-outside-body",
+            problems.append(ctx.problem(row.claim_id, "char_start", Code.QUOTE_OUTSIDE_BODY,
                                         f"quote at {start}-{end} is outside the article body "
                                         f"{body.char_start}-{body.char_end} (site furniture, "
                                         "captions or reader comments)"))
             continue
         for span in source.sidecar.excluded_spans:
             if start < span.char_end and end > span.char_start:
-                problems.append(ctx.problem(row.claim_id, "char_start", "quote-outside-body",
+                problems.append(ctx.problem(row.claim_id, "char_start", Code.QUOTE_OUTSIDE_BODY,
                                             f"quote at {start}-{end} overlaps excluded "
                                             f"{span.kind} {span.char_start}-{span.char_end}"))
     return problems
