@@ -9,8 +9,9 @@ import sys
 
 import click
 
-from tollbook import __version__, collections_policy
+from tollbook import collections_policy
 from tollbook.contract.problems import InvalidInput, TollbookError
+from tollbook.version import __version__
 
 #: Command modules, in the order ``tollbook --help`` lists them.
 COMMANDS = (

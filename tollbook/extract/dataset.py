@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,14 +11,14 @@ import pandas as pd
 from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import read_model_file
-from tollbook.extract.listing import names
+from tollbook.extract.listing import document_id_for, names
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import EventsFile, ReleaseSpec
 from tollbook.extract.records import Records, read_events, read_records
 from tollbook.extract.reference import Reference, read_reference
 from tollbook.extract.removals import REMOVALS_FILE, read_removals
-from tollbook.extract.sources import Source, document_id_for, read_sources
+from tollbook.extract.sources import Source, read_sources
 
 
 @dataclass
@@ -49,16 +50,19 @@ class Dataset:
     def input_hashes(self) -> dict[str, str]:
         """sha256 of every input file, by ``dataset/...`` path. Texts, sidecars and record files
         reuse the hash taken when they were read; only the rest is read again."""
-        from tollbook.release.checksums import sha256_file
-
         known = {}
         for s in self.sources.values():
             known[s.text_path] = s.sha256
             if s.sidecar_sha256:
                 known[s.sidecar_path] = s.sidecar_sha256
         known.update((r.path, r.sha256) for r in self.records.values() if r.sha256)
-        return {rel: known.get(rel) or sha256_file(self.root / rel.removeprefix("dataset/"))
+        return {rel: known.get(rel) or _sha256_file(self.root / rel.removeprefix("dataset/"))
                 for rel in self.input_files()}
+
+
+def _sha256_file(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def _text_files(root: Path) -> set[str]:

@@ -30,7 +30,7 @@ from pathlib import Path
 import pyarrow as pa
 from pydantic import BaseModel
 
-from tollbook import __version__
+from tollbook.version import __version__
 
 CACHE_ENV = "TOLLBOOK_CACHE"
 CACHE_FOLDER = ".tollbook-cache"

@@ -10,10 +10,10 @@ from pydantic import BaseModel, ConfigDict
 from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import read_model_file, validate_model
+from tollbook.extract.listing import document_id_for
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import Claim, DocumentId, EventsFile, RecordFile
-from tollbook.extract.sources import document_id_for
 from tollbook.extract.yaml_lines import LocatedYaml, read_yaml
 
 _FIGURE_LISTS = {

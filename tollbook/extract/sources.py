@@ -9,6 +9,7 @@ from pathlib import Path
 from tollbook.contract.codes import Code
 from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import read_located, validate_model
+from tollbook.extract.listing import document_id_for
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import Sidecar
@@ -26,11 +27,6 @@ class Source:
     sha256: str
     sidecar: Sidecar
     sidecar_sha256: str | None = None  # of the sidecar's bytes, when the fast path read it
-
-
-def document_id_for(stem: str) -> str:
-    """``003_b62e91b403ca12d2`` → ``doc_b62e91b403ca12d2``."""
-    return "doc_" + stem.split("_", 1)[-1].lower()
 
 
 #: A document text larger than this is refused unread: articles are tens of kB; a text file of

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from tollbook.contract.problems import InvalidInput
 from tollbook.pipeline import Prepared
-from tollbook.release.catalogue import check_catalogue
 from tollbook.release.changes import write_changes
 from tollbook.release.citation import write_citation
 from tollbook.release.datapackage import write_datapackage
 from tollbook.release.datasheet import write_datasheet
+from tollbook.release.integrity import check_catalogue
 from tollbook.release.licence import write_licence
 from tollbook.release.tombstones import check_against_previous
 from tollbook.release.write import BuildResult, build_release

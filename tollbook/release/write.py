@@ -18,7 +18,6 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tollbook import __version__
 from tollbook.contract.problems import TollbookError
 from tollbook.contract.schemas import SCHEMA_VERSION, TABLES
 from tollbook.pipeline import Prepared
@@ -28,6 +27,7 @@ from tollbook.release.checksums import SUMS_FILE, read_sums, sha256_file, write_
 from tollbook.release.lock import build_lock
 from tollbook.release.release_date import check_new_release_date
 from tollbook.release.versions import parse_version
+from tollbook.version import __version__
 
 MANIFEST_FILE = "manifest.json"
 
