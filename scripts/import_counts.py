@@ -1,6 +1,6 @@
 """Count the import statements between the stage packages of tollbook (docs/architecture.md).
 
-    python scripts/import_counts.py            # the stages of docs/architecture.md
+    python scripts/import_counts.py            # every sub-package and top-level module of tollbook
     python scripts/import_counts.py --coarse   # extract, validate, derive and the rest of tollbook
 
 Every ``import tollbook.x`` or ``from tollbook.x import ...`` statement counts once, wherever it
@@ -16,15 +16,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent / "tollbook"
 
-#: Sub-packages that are stages of their own; every other module counts as "tollbook".
-STAGES = ("contract", "extract", "derive", "validate", "release", "views", "docs", "report", "workbench",
-          "commands")
-COARSE = ("extract", "derive", "validate")
+#: The coarse view (as issue 15 counted): these stages; everything else of the package is "tollbook".
+COARSE = ("contract", "extract", "derive", "validate")
 
 
-def stage_of(module: str, stages: tuple[str, ...]) -> str:
+def stage_of(module: str, stages: tuple[str, ...] | None) -> str:
+    """The sub-package or top-level module ``module`` belongs to (``stages`` None: all of them)."""
     parts = module.split(".")
-    if len(parts) > 1 and parts[1] in stages:
+    if len(parts) > 1 and (stages is None or parts[1] in stages):
         return parts[1]
     return "tollbook"
 
@@ -53,7 +52,7 @@ def imported(tree: ast.AST, package: str) -> list[str]:
     return out
 
 
-def counts(stages: tuple[str, ...]) -> Counter:
+def counts(stages: tuple[str, ...] | None) -> Counter:
     edges: Counter = Counter()
     for path in sorted(ROOT.rglob("*.py")):
         module = module_name(path)
@@ -72,10 +71,10 @@ def cycles(edges: Counter) -> list[tuple[str, str]]:
 
 
 def main(argv: list[str]) -> int:
-    stages = COARSE if "--coarse" in argv else STAGES
+    stages = COARSE if "--coarse" in argv else None
     edges = counts(stages)
     for (a, b), n in sorted(edges.items()):
-        print(f"{a:>10} → {b:<10} {n:>3}")
+        print(f"{a:>18} → {b:<18} {n:>3}")
     pairs = cycles(edges)
     print(f"{len(pairs)} pair(s) of stages import each other" + (": " + ", ".join(f"{a}⇄{b}" for a, b in pairs)
                                                                  if pairs else ""))
