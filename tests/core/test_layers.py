@@ -47,7 +47,7 @@ def test_an_upward_import_or_a_cycle_breaks_a_contract(copy: Path):
     """One run over a copy broken three ways (each lint run costs about a second)."""
     append(copy / "tollbook/extract/listing.py", "from tollbook.validate import run  # noqa")
     append(copy / "tollbook/contract/codes.py", "from tollbook import paths  # noqa")
-    append(copy / "tollbook/release/versions.py", "from tollbook.release import catalogue  # noqa")
+    append(copy / "tollbook/release/checksums.py", "from tollbook.release import history  # noqa")
     result = lint(copy)
     assert result.returncode == 1
     assert "Contracts: 0 kept, 3 broken." in result.stdout

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.contract.vocabulary import RELEASED_STATUSES
 from tollbook.extract.counts import bounds, conventions_by_word
@@ -129,6 +129,7 @@ def _figures(ctx: _Context, claim: Claim, tables: dict[str, list[dict]]) -> None
         })
 
 
+@raises(Code.DUPLICATE_TARGET, Code.FOREIGN_KEY)
 def compile_claims(ds: Dataset) -> tuple[dict[str, list[dict]], list[Problem]]:
     """Rows for claims and the figure tables, and the problems found on the way."""
     ctx = _Context(ds)

@@ -4,7 +4,7 @@ curator's note where the curated figures disagree (``dataset/intake/coding_notes
 
 from __future__ import annotations
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.dataset import Dataset
@@ -31,6 +31,7 @@ def coding_notes(ds: Dataset) -> tuple[dict[tuple[str, str, str], str], list[Pro
     return notes, problems
 
 
+@raises(Code.DUPLICATE_ID, Code.FOREIGN_KEY)
 def compile_source_codings(ds: Dataset) -> tuple[list[dict], list[Problem]]:
     notes, problems = coding_notes(ds)
     rows = []

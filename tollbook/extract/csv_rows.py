@@ -11,7 +11,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import decoding_problem
 from tollbook.extract.yaml_lines import NotRegularFile, check_regular
@@ -26,6 +26,7 @@ class CsvRows:
     readable: bool = True
 
 
+@raises(Code.CSV_SYNTAX, Code.FILE_UNREADABLE, Code.MISSING_FIELD, Code.NOT_A_REGULAR_FILE, Code.UNKNOWN_FIELD)
 def read_csv_rows(path: Path, rel: str, name: str, columns: tuple[str, ...],
                   optional: tuple[str, ...] = ()) -> tuple[CsvRows, list[Problem]]:
     """Rows of ``path`` (reported as ``rel``); a header cell outside ``columns`` or a missing

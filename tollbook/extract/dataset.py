@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import read_model_file
 from tollbook.extract.listing import document_id_for, names
@@ -69,6 +69,7 @@ def _text_files(root: Path) -> set[str]:
     return {document_id_for(p.stem) for p in (root / "sources").glob("*.txt")}
 
 
+@raises(Code.FILE_MISSING, Code.FOREIGN_KEY)
 def read_dataset(root: Path, cache: ParsedCache | None = None, jobs: int = 1) -> Dataset:
     """Read ``root``; record files and sidecars come from ``cache`` when unchanged and are
     parsed ``jobs`` processes at a time (the result is the same either way)."""

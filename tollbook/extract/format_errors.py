@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.extract.yaml_lines import LocatedYaml
 
@@ -76,6 +76,8 @@ def _field_name(path: tuple) -> str | None:
         else (named[-1] if named else None)
 
 
+@raises(Code.DUPLICATE_KEY, Code.FILE_EMPTY, Code.MISSING_FIELD, Code.NEGATIVE_COUNT, Code.UNKNOWN_FIELD,
+        Code.VALUE_NOT_ALLOWED, Code.WRONG_TYPE)
 def validate_model(model: type[BaseModel], doc: LocatedYaml, file: str,
                    prefix: tuple = ()) -> tuple[Any, list[Problem]]:
     """Validate parsed YAML (or the part of it at ``prefix``) against ``model``; return
@@ -114,6 +116,7 @@ def validate_model(model: type[BaseModel], doc: LocatedYaml, file: str,
         return None, problems
 
 
+@raises(Code.FILE_MISSING)
 def read_model_file(path, model: type[BaseModel], rel: str):
     """Read one curated YAML file into ``model``: (instance or None, located yaml, problems)."""
     if not path.exists() and not path.is_symlink():
@@ -125,6 +128,8 @@ def read_model_file(path, model: type[BaseModel], rel: str):
     return instance, doc, problems
 
 
+@raises(Code.YAML_SYNTAX, Code.YAML_ALIAS, Code.NESTING_TOO_DEEP, Code.FILE_TOO_LARGE, Code.NOT_A_REGULAR_FILE,
+        Code.FILE_ENCODING, Code.FILE_UNREADABLE)
 def read_located(path, rel: str) -> tuple[LocatedYaml | None, list[Problem]]:
     """A curated YAML file with its lines, or the one problem that keeps it from being read."""
     from tollbook.extract.yaml_lines import NotRegularFile, YamlSyntaxError, YamlTooLarge, read_yaml

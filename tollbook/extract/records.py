@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import read_model_file, validate_model
 from tollbook.extract.listing import document_id_for
@@ -136,6 +136,7 @@ def _read_carefully(path: Path, rel: str, origins: Origins, seen: dict[str, str]
     return content
 
 
+@raises(Code.DUPLICATE_ID, Code.DOCUMENT_MISMATCH, Code.DUPLICATE_RECORD_FILE, Code.VALUE_NOT_ALLOWED)
 def read_records(dataset: Path, origins: Origins, cache: ParsedCache | None = None,
                  jobs: int = 1) -> tuple[dict[str, Records], list[Problem]]:
     """Every record file, keyed by document_id; ids registered with their lines.
@@ -214,6 +215,7 @@ def events_files(dataset: Path) -> list[tuple[Path, str]]:
     return found + [(folder / n, f"dataset/events/{n}") for n in names(folder, ".yaml", files_only=True)]
 
 
+@raises(Code.DUPLICATE_ID)
 def read_events(dataset: Path, origins: Origins) -> tuple[EventsFile | None, list[Problem]]:
     files = events_files(dataset)
     if not files:  # reported as a missing file, as before

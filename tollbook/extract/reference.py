@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.origins import Origins
@@ -65,6 +65,7 @@ def reference_parts(dataset: Path, stem: str) -> list[tuple[Path, str]]:
     return [(folder / n, f"dataset/reference/{stem}/{n}") for n in names(folder, ".csv", files_only=True)]
 
 
+@raises(Code.DUPLICATE_ID, Code.FILE_MISSING)
 def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Reference, list[Problem]]:
     """Read every reference CSV; each row's origin is recorded under ``<stem>:<key>``."""
     origins = origins if origins is not None else Origins()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.origins import Origins
@@ -27,6 +27,7 @@ def origin_id(table: str, record_id: str) -> str:
     return f"removals:{table}/{record_id}"
 
 
+@raises(Code.DUPLICATE_ID)
 def read_removals(dataset: Path, origins: Origins) -> tuple[pd.DataFrame, list[Problem]]:
     empty = pd.DataFrame({c: pd.Series([], dtype="str") for c in COLUMNS})
     path = Path(dataset) / REMOVALS_FILE

@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import read_located, validate_model
 from tollbook.extract.listing import document_id_for
@@ -86,6 +86,9 @@ def _sidecar_lines(origins: Origins, meta_path: Path, rel_meta: str, document_id
     return locate_file
 
 
+@raises(Code.FILE_MISSING, Code.FILE_TOO_LARGE, Code.FILE_UNREADABLE, Code.NOT_A_REGULAR_FILE, Code.FILE_EMPTY,
+        Code.FILE_ENCODING, Code.DUPLICATE_DOCUMENT, Code.DUPLICATE_TEXT, Code.BODY_WORDS_MISMATCH,
+        Code.DOCUMENT_HASH_MISMATCH, Code.DOCUMENT_MISMATCH, Code.VALUE_NOT_ALLOWED)
 def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = None,
                  jobs: int = 1) -> tuple[dict[str, Source], list[Problem]]:
     """Every ``*.txt`` with its sidecar, keyed by document_id.

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from tollbook.contract.problems import TollbookError
-from tollbook.release.versions import parse_version, version_key
+from tollbook.contract.versions import parse_version, version_key
 
 INDEX_FILE = "index.json"
 

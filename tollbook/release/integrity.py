@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 
 from tollbook.contract.problems import TollbookError
+from tollbook.contract.versions import VERSION_PATTERN, version_key
 from tollbook.release.catalogue import INDEX_FILE, known_versions, resolve_entry
 from tollbook.release.checksums import SUMS_FILE, check_digest, check_listed, read_sums, sha256_bytes
-from tollbook.release.versions import VERSION_PATTERN, version_key
 
 MANIFEST_FILE = "manifest.json"
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.contract.schemas import TABLES, primary_key
 from tollbook.extract.compile_reference import REFERENCE_TABLES, origin_key
@@ -74,6 +74,8 @@ def _best_effort(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.Data
     return out
 
 
+@raises(Code.DUPLICATE_ID, Code.MISSING_FIELD, Code.NEGATIVE_COUNT, Code.SCHEMA, Code.UNKNOWN_FIELD,
+        Code.VALUE_NOT_ALLOWED, Code.WRONG_TYPE)
 def check_tables(raw: dict[str, pd.DataFrame], origins: Origins) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Typed tables (best effort where invalid) and the schema problems found."""
     typed, problems = {}, []

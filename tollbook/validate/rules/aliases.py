@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.extract.compile_reference import origin_key
 from tollbook.validate.rules.context import RuleContext
@@ -48,6 +48,7 @@ def _conflicts(ctx: RuleContext, table: str, name_col: str, target_col: str) -> 
     return problems
 
 
+@raises(Code.ALIAS_CONFLICT, Code.VALUE_NOT_ALLOWED)
 def check_aliases(ctx: RuleContext) -> list[Problem]:
     return (_conflicts(ctx, "actor_aliases", "alias", "actor_id")
             + _conflicts(ctx, "location_variants", "variant", "location_id"))

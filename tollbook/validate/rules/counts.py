@@ -7,7 +7,7 @@ from collections import namedtuple
 
 import pandas as pd
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
 
@@ -24,6 +24,7 @@ def _suspect_counts(frame: pd.DataFrame) -> pd.DataFrame:
         return frame
 
 
+@raises(Code.COUNT_ORDER)
 def check_count_order(ctx: RuleContext) -> list[Problem]:
     problems = []
     for table, key in COUNTED_TABLES.items():
@@ -58,6 +59,7 @@ def _linked(frame: pd.DataFrame) -> pd.DataFrame:
     return linked[["casualty_id", "part_of", "claim_id", "outcome", "count_low", "count_best", "count_high"]]
 
 
+@raises(Code.PART_EXCEEDS_WHOLE, Code.PART_OF_CYCLE, Code.PART_OF_MISMATCH)
 def check_parts(ctx: RuleContext) -> list[Problem]:
     problems = []
     linked = _linked(ctx.tables["casualties"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
 
@@ -51,6 +51,7 @@ def _after(frame: pd.DataFrame, table: str, claims: pd.DataFrame, documents: pd.
         return frame
 
 
+@raises(Code.DATE_ORDER, Code.DATE_PRECISION)
 def check_date_order(ctx: RuleContext) -> list[Problem]:
     problems = []
     for table, key in DATED_TABLES.items():
@@ -77,6 +78,7 @@ def check_date_order(ctx: RuleContext) -> list[Problem]:
     return problems
 
 
+@raises(Code.DATE_AFTER_PUBLICATION)
 def check_after_publication(ctx: RuleContext) -> list[Problem]:
     published = dict(zip(ctx.tables["documents"]["document_id"].tolist(),
                          ctx.tables["documents"]["published_date"], strict=True))

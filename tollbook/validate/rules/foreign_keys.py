@@ -7,7 +7,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.contract.schemas import TABLES, primary_key
 from tollbook.validate.rules.context import RuleContext, present
@@ -57,6 +57,7 @@ def _is_scalar_column(values: pd.Series) -> bool:
     return first.empty or not isinstance(first.iloc[0], list | tuple | np.ndarray)
 
 
+@raises(Code.FOREIGN_KEY)
 def check_foreign_keys(ctx: RuleContext) -> list[Problem]:
     from tollbook.extract.compile_reference import REFERENCE_TABLES, origin_key
 

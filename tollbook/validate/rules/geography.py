@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.extract.compile_reference import origin_key
 from tollbook.validate.rules.context import RuleContext, present
 
 
+@raises(Code.COORDINATES_OUTSIDE_COUNTRY)
 def check_coordinates(ctx: RuleContext) -> list[Problem]:
     boxes = {r.iso3: r for r in ctx.tables["countries"].itertuples(index=False)}
     problems = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
 
@@ -56,6 +56,7 @@ def _suspects(ctx: RuleContext) -> list[int]:
     return out
 
 
+@raises(Code.QUOTE_MISMATCH, Code.QUOTE_OUTSIDE_BODY, Code.QUOTE_TOO_LONG)
 def check_quotes(ctx: RuleContext) -> list[Problem]:
     problems = []
     for row in ctx.tables["claims"].iloc[_suspects(ctx)].itertuples(index=False):

@@ -3,7 +3,7 @@ never comes back, and a replacement is a row that exists."""
 
 from __future__ import annotations
 
-from tollbook.contract.codes import Code
+from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.contract.schemas import TABLES, primary_key
 from tollbook.extract.removals import origin_id
@@ -25,6 +25,7 @@ def id_tables() -> dict[str, str]:
     return out
 
 
+@raises(Code.FOREIGN_KEY, Code.TOMBSTONED_ID, Code.VALUE_NOT_ALLOWED)
 def check_tombstones(ctx: RuleContext) -> list[Problem]:
     if ctx.tables[TOMBSTONES].empty:
         return []
