@@ -55,3 +55,11 @@ def _twin_codes() -> set[str]:
 
 def test_every_code_has_a_valid_invalid_twin():
     assert sorted(set(map(str, Code)) - _twin_codes()) == []
+
+
+def test_the_architecture_page_lists_the_codes():
+    from tollbook.validate.checks import codes_table
+
+    text = (TESTS.parent / "docs/architecture.md").read_text(encoding="utf-8")
+    listed = text.split("<!-- codes:start (generated from tollbook/validate/checks.py: codes_table) -->\n")[1]
+    assert listed.split("<!-- codes:end -->")[0] == codes_table()

@@ -41,3 +41,13 @@ def raised_by() -> dict[Code, list[str]]:
             for code in sorted(codes_of(check)):
                 out[code].append(f"{check.__module__}.{check.__name__}")
     return out
+
+
+def codes_table() -> str:
+    """The check codes as a Markdown table (code, meaning, the checks that raise it), as
+    docs/architecture.md shows it."""
+    rows = ["| code | meaning | raised by |", "| --- | --- | --- |"]
+    for code, checks in raised_by().items():
+        names = ", ".join(f"`{name.removeprefix('tollbook.')}`" for name in checks)
+        rows.append(f"| `{code}` | {code.meaning} | {names} |")
+    return "\n".join(rows) + "\n"
