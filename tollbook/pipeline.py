@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -12,6 +13,7 @@ from tollbook.derive import derive_tables
 from tollbook.extract.compile import compile_tables
 from tollbook.extract.dataset import Dataset, read_dataset
 from tollbook.extract.record_cache import ParsedCache, cache_for
+from tollbook.extract.record_format import ReleaseSpec
 from tollbook.problems import InvalidInput, Problem, TollbookError, sort_problems
 from tollbook.validate.run import validate_tables
 
@@ -21,6 +23,13 @@ class Prepared:
     dataset: Dataset
     tables: dict[str, pd.DataFrame]
     problems: list[Problem]
+
+    @property
+    def release(self) -> ReleaseSpec:
+        """dataset/release.yaml as read (a dataset without it has a problem and is never released)."""
+        if self.dataset.release is None:
+            raise TollbookError("dataset/release.yaml could not be read; nothing can be released")
+        return self.dataset.release
 
 
 def prepare(dataset_dir: Path, jobs: int = 1, cache: ParsedCache | None = None) -> Prepared:
@@ -40,7 +49,7 @@ def prepare(dataset_dir: Path, jobs: int = 1, cache: ParsedCache | None = None) 
 
 
 def prepare_or_raise(dataset_dir: Path, jobs: int = 1, cache: ParsedCache | None = None) -> Prepared:
-    options = {k: v for k, v in (("jobs", jobs), ("cache", cache)) if v not in (1, None)}
+    options: dict[str, Any] = {k: v for k, v in (("jobs", jobs), ("cache", cache)) if v not in (1, None)}
     prepared = prepare(dataset_dir, **options)
     if prepared.problems:
         raise InvalidInput(prepared.problems)

@@ -16,7 +16,6 @@ from pydantic_core import PydanticCustomError
 
 from tollbook.validate import vocabulary as voc
 
-
 # Spelled out, not made by a function: a type checker reads only literal aliases as types.
 DocumentId = Annotated[str, StringConstraints(pattern=voc.ID_PATTERNS["document"])]
 StoryId = Annotated[str, StringConstraints(pattern=voc.ID_PATTERNS["story"])]

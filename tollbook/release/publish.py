@@ -3,6 +3,7 @@ with every document a researcher needs beside them (``build_release`` does the a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from tollbook.pipeline import Prepared
@@ -21,11 +22,11 @@ RELEASE_WRITERS = (write_datapackage, write_citation, write_licence, write_datas
 
 
 def publish(prepared: Prepared, releases: Path, partition_by: str | None = None) -> BuildResult:
-    check_catalogue(releases, prepared.dataset.release.version)  # ids are compared with what it lists
+    check_catalogue(releases, prepared.release.version)  # ids are compared with what it lists
     problems = check_against_previous(prepared, releases)
     if problems:
         raise InvalidInput(problems)
-    writers = RELEASE_WRITERS
+    writers: tuple[Callable[[Prepared, Path, dict], None], ...] = RELEASE_WRITERS
     if partition_by is not None:  # hive-style copies of the large tables (tollbook/release/partitions.py)
         from tollbook.release.partitions import write_partitions
         writers = (*writers, write_partitions)

@@ -6,6 +6,7 @@ catalogued release. An id that disappears must have a row in dataset/removals.cs
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from tollbook.extract.removals import REMOVALS_PATH, origin_id
 from tollbook.pipeline import Prepared
@@ -30,7 +31,7 @@ def _problem(prepared: Prepared, table: str, record_id: str, field: str | None, 
 
 def check_against_previous(prepared: Prepared, releases: Path) -> list[Problem]:
     """Every way the tables being built break id stability with respect to the previous release."""
-    version = prepared.dataset.release.version
+    version = prepared.release.version
     frame = prepared.tables[TOMBSTONES]
     stones = _ledger([{k: (None if v is None or v != v else v) for k, v in r.items()}
                       for r in frame.to_dict("records")])
@@ -52,20 +53,20 @@ def check_against_previous(prepared: Prepared, releases: Path) -> list[Problem]:
                 f"release {previous} has the tombstone {table} {record_id} (removed in {stone['removed_in']}: "
                 f"{stone['reason']}); keep its row in {REMOVALS_PATH} unchanged"))
     for table, column in id_tables().items():
-        before = set(old[table].column(column).to_pylist()) if table in old else set()
+        before: set[str] = set(cast(list[str], old[table].column(column).to_pylist())) if table in old else set()
         now = set(prepared.tables[table][column].dropna().astype(str))
-        for record_id in sorted(before - now):
-            stone = stones.get((table, record_id))
-            if stone is None:
+        for gone_id in sorted(before - now):
+            gone = stones.get((table, gone_id))
+            if gone is None:
                 problems.append(_problem(
-                    prepared, table, record_id, None, "id-removed-without-tombstone",
-                    f"{table} {record_id} is in release {previous} but not in {version}; record its removal "
+                    prepared, table, gone_id, None, "id-removed-without-tombstone",
+                    f"{table} {gone_id} is in release {previous} but not in {version}; record its removal "
                     f"in {REMOVALS_PATH} (id,table,removed_in,reason,replaced_by) with removed_in {version}"))
-            elif stone["removed_in"] != version and (table, record_id) not in late:
+            elif gone["removed_in"] != version and (table, gone_id) not in late:
                 problems.append(_problem(
-                    prepared, table, record_id, "removed_in", "value-not-allowed",
-                    f"{table} {record_id} is still in release {previous}, so it is removed in {version}, "
-                    f"not {stone['removed_in']}"))
+                    prepared, table, gone_id, "removed_in", "value-not-allowed",
+                    f"{table} {gone_id} is still in release {previous}, so it is removed in {version}, "
+                    f"not {gone['removed_in']}"))
         for (stone_table, record_id), stone in stones.items():
             if stone_table != table or (table, record_id) in old_stones or record_id in before - now:
                 continue

@@ -14,6 +14,7 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -32,7 +33,7 @@ from tollbook.validate.schemas import SCHEMA_VERSION, TABLES
 MANIFEST_FILE = "manifest.json"
 
 #: Fixed writer settings: the same tables always give the same bytes.
-PARQUET_SETTINGS = {
+PARQUET_SETTINGS: dict[str, Any] = {
     "compression": "zstd",
     "compression_level": 3,
     "use_dictionary": True,
@@ -79,7 +80,7 @@ def write_table(table: str, arrow: pa.Table, path: Path) -> None:
 
 
 def _manifest(prepared: Prepared, folder: Path, tables: dict[str, pa.Table]) -> dict:
-    spec = prepared.dataset.release
+    spec = prepared.release
     return {
         "title": spec.title,
         "version": spec.version,
@@ -137,7 +138,7 @@ def _catalogue(releases: Path, version: str, folder: Path, manifest: dict) -> No
 
 def build_release(prepared: Prepared, releases: Path, extra_writers=()) -> BuildResult:
     """Write the prepared tables as release ``dataset/release.yaml: version``."""
-    version = prepared.dataset.release.version
+    version = prepared.release.version
     parse_version(version)
     try:
         releases.mkdir(parents=True, exist_ok=True)
@@ -145,7 +146,7 @@ def build_release(prepared: Prepared, releases: Path, extra_writers=()) -> Build
         raise TollbookError(f"cannot create {releases}: {exc.strerror}; nothing was changed") from None
     with build_lock(releases):
         _remove_leftovers(releases)
-        check_new_release_date(version, prepared.dataset.release.date_released, read_index(releases))
+        check_new_release_date(version, prepared.release.date_released, read_index(releases))
         target = releases / version
         tmp = releases / f".tmp-{version}-{os.getpid()}"
         try:

@@ -4,6 +4,7 @@ any furniture the sidecar excludes."""
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from tollbook.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
@@ -57,6 +58,7 @@ def _suspects(ctx: RuleContext) -> list[int]:
 
 def check_quotes(ctx: RuleContext) -> list[Problem]:
     problems = []
+    row: Any  # a row of the frame (the stubs type each cell as any scalar)
     for row in ctx.tables["claims"].iloc[_suspects(ctx)].itertuples(index=False):
         source = ctx.sources.get(row.document_id)
         if source is None or not present(row.char_start) or not present(row.char_end):
