@@ -4,7 +4,7 @@
 
 The code comes from the commit that last wrote releases/VERSION/SHA256SUMS (git history), the
 inputs are the files the release's manifest lists at that commit (each sha256 checked), the
-libraries are the installed ones (pip install -c requirements.lock gives the locked versions).
+libraries are the installed ones (pip install -r requirements.lock gives the locked versions).
 Exit 0 when every file of the release is reproduced, 1 with the differing files otherwise.
 """
 

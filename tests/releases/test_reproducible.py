@@ -85,7 +85,7 @@ def test_a_rebuild_under_other_tool_versions_names_them_instead_of_the_inputs(bu
     _record_built_with(releases / "1.0.0", pyarrow="25.0.0")
     message = ("release 1.0.0 already exists and is never overwritten; its inputs are the ones it was built "
                f"from, yet this build gives different bytes (manifest.json): pyarrow 25.0.0 built "
-               f"this release, {pyarrow.__version__} is installed. Install the locked tools (pip install -c "
+               f"this release, {pyarrow.__version__} is installed. Install the locked tools (pip install -r "
                "requirements.lock) or rebuild it with the code that built it: "
                "python scripts/rebuild_release.py 1.0.0")
     with pytest.raises(TollbookError, match=re.escape(message)):

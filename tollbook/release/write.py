@@ -192,7 +192,7 @@ def _why_different(version: str, differing: list[str], new: dict, old: dict) -> 
     cause = "; ".join(tools) if tools else (
         f"tollbook {new['built_with']['tollbook']} built it and is installed, but its code has changed since")
     return (f"{head}its inputs are the ones it was built from, yet this build gives different bytes "
-            f"({', '.join(differing)}): {cause}. Install the locked tools (pip install -c requirements.lock) "
+            f"({', '.join(differing)}): {cause}. Install the locked tools (pip install -r requirements.lock) "
             f"or rebuild it with the code that built it: python scripts/rebuild_release.py {version}")
 
 
