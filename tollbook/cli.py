@@ -5,7 +5,6 @@ message with a non-zero exit."""
 from __future__ import annotations
 
 import importlib
-import sys
 
 import click
 
@@ -75,4 +74,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

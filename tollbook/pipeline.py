@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -16,6 +17,7 @@ from tollbook.derive import derive_tables
 from tollbook.extract.compile import compile_tables
 from tollbook.extract.dataset import Dataset, read_dataset
 from tollbook.extract.record_cache import ParsedCache, cache_for
+from tollbook.extract.record_format import ReleaseSpec
 from tollbook.validate.rules.context import ReleaseHistory
 from tollbook.validate.run import validate_against_releases, validate_tables
 
@@ -27,6 +29,13 @@ class Prepared:
     problems: list[Problem]
     #: the catalogued releases the tables were checked against (None: not checked)
     history: ReleaseHistory | None = None
+
+    @property
+    def release(self) -> ReleaseSpec:
+        """dataset/release.yaml as read (a dataset without it has a problem and is never released)."""
+        if self.dataset.release is None:
+            raise TollbookError("dataset/release.yaml could not be read; nothing can be released")
+        return self.dataset.release
 
 
 def prepare(dataset_dir: Path, jobs: int = 1, cache: ParsedCache | None = None,
@@ -55,7 +64,8 @@ def prepare(dataset_dir: Path, jobs: int = 1, cache: ParsedCache | None = None,
 
 def prepare_or_raise(dataset_dir: Path, jobs: int = 1, cache: ParsedCache | None = None,
                      history: Callable[[str], ReleaseHistory] | None = None) -> Prepared:
-    options = {k: v for k, v in (("jobs", jobs), ("cache", cache), ("history", history)) if v not in (1, None)}
+    options: dict[str, Any] = {k: v for k, v in (("jobs", jobs), ("cache", cache), ("history", history))
+                               if v not in (1, None)}
     prepared = prepare(dataset_dir, **options)
     if prepared.problems:
         raise InvalidInput(prepared.problems)

@@ -187,9 +187,33 @@ def test_to_pandas_categories_keep_the_vocabulary_on_empty_and_chunked_tables(re
     assert str(empty["date_start"].dtype) == "datetime64[ns]"
     outcome = arrow.column_names.index("outcome")
     odd = pa.chunked_array([pa.array(["missing", None]).dictionary_encode(), pa.array(["bogus"]).dictionary_encode()])
-    frame = to_pandas("casualties", arrow.slice(0, 3).set_column(outcome, "outcome", odd))
+    frame = to_pandas("casualties", arrow.slice(0, 3).set_column(outcome, arrow.schema.field(outcome), odd))
     assert list(frame["outcome"].cat.categories) == vocabulary
     assert frame["outcome"].cat.codes.tolist() == [4, -1, -1]
+
+
+def test_an_old_release_reads_with_its_own_vocabularies_and_types_not_todays(release):
+    """A vocabulary value a later version dropped, and a date column today's models lack, keep
+    the types the file records."""
+    import datetime as dt
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from tollbook.release.arrow_schema import to_pandas
+
+    arrow = pq.read_table(release / "1.0.0" / "casualties.parquet").slice(0, 2)
+    outcome = arrow.column_names.index("outcome")
+    then = arrow.schema.field(outcome).with_metadata({"tollbook": json.dumps({"vocabulary": ["killed", "wounded"]})})
+    old = arrow.set_column(outcome, then, pa.array(["wounded", "killed"]).dictionary_encode())
+    old = old.append_column("reported_on", pa.array([dt.date(2015, 4, 1), None], type=pa.date32()))
+    frame = to_pandas("casualties", old)
+    assert list(frame["outcome"].cat.categories) == ["killed", "wounded"]
+    assert frame["outcome"].tolist() == ["wounded", "killed"]
+    assert str(frame["reported_on"].dtype) == "datetime64[ns]"
+    assert frame["reported_on"].tolist()[0] == pd.Timestamp("2015-04-01")
+    assert frame["reported_on"].isna().tolist() == [False, True]
 
 
 def test_files_a_query_will_likely_read_are_guessed_from_its_words_and_its_views_words():

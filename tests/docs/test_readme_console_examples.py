@@ -23,8 +23,9 @@ ALL_EXAMPLES = [(path.name, e) for path in readme_examples.documented_files()
 
 
 @pytest.fixture(scope="module")
-def root(tmp_path_factory) -> Path:
-    return readme_examples.prepare_root(tmp_path_factory.mktemp("readme"))
+def root(repo_release_root) -> Path:
+    """The repository's dataset and releases, the named release built fresh (tests/conftest.py)."""
+    return repo_release_root
 
 
 def test_readme_has_checked_examples_for_pandas_sql_and_citing():

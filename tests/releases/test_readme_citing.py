@@ -4,7 +4,6 @@ import re
 
 import factories
 from click.testing import CliRunner
-from conftest import build
 
 from tollbook.cli import cli
 from tollbook.release.datasheet import version_scheme
@@ -15,9 +14,8 @@ def citing_section() -> str:
     return re.search(r"<!-- section:citing -->\n(.*?)<!-- /section:citing -->", text, re.S).group(1)
 
 
-def test_readme_shows_the_cite_output_of_a_fresh_build_of_the_dataset(seed_dataset, tmp_path):
-    releases = tmp_path / "releases"
-    build(seed_dataset, releases)
+def test_readme_shows_the_cite_output_of_a_fresh_build_of_the_dataset(repo_release_root):
+    releases = repo_release_root / "releases"
     runner = CliRunner()
     session = []
     for args in (["cite"], ["cite", "--version", "2.0.0", "--format", "bibtex"]):

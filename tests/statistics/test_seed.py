@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from factories import REPO
 
 import tollbook
-from tollbook.pipeline import prepare_or_raise
-from tollbook.release.write import build_release
 
 
 @pytest.fixture(scope="module")
-def release(tmp_path_factory) -> str:
-    folder = tmp_path_factory.mktemp("releases")
-    build_release(prepare_or_raise(REPO / "dataset"), folder)
-    return str(folder)
+def release(repo_release_root) -> str:
+    """The releases folder holding the repository's dataset built fresh (tests/conftest.py)."""
+    return str(repo_release_root / "releases")
 
 
 def _event(release: str, event_id: str):

@@ -7,6 +7,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -31,7 +32,7 @@ class _Result:
     error: str | None = None
 
 
-_LEXICON = None
+_LEXICON: Any = None  # the worker's lexicon, loaded once by _load
 
 
 def _load(dataset: Path | None) -> None:

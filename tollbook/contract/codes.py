@@ -24,6 +24,11 @@ class Code(StrEnum):
         member.meaning = meaning
         return member
 
+    @classmethod
+    def of(cls, code: str | Code) -> Code:
+        """The member whose kebab-case value is ``code`` (ValueError when there is none)."""
+        return cls(code)  # type: ignore[call-arg]  # lookup by value, not construction
+
     YAML_SYNTAX = "yaml-syntax", "The file is not valid YAML."
     DUPLICATE_KEY = "duplicate-key", "A YAML mapping names the same key twice."
     CSV_SYNTAX = "csv-syntax", "The file is not a readable CSV table."
@@ -74,7 +79,7 @@ def raises(*codes: Code) -> Callable[[Check], Check]:
     """Declare the codes a check can report, as ``check.codes``."""
 
     def declare(check: Check) -> Check:
-        check.codes = frozenset(Code(c) for c in codes)  # type: ignore[attr-defined]
+        check.codes = frozenset(Code.of(c) for c in codes)  # type: ignore[attr-defined]
         return check
 
     return declare

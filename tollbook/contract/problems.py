@@ -22,12 +22,12 @@ class Problem:
     line: int | None
     record_id: str | None
     field: str | None
-    code: Code
+    code: Code | str  # a kebab-case string is taken and made a Code
     message: str
 
     def __post_init__(self) -> None:
         try:
-            object.__setattr__(self, "code", Code(self.code))  # a kebab-case string is taken too
+            object.__setattr__(self, "code", Code.of(self.code))  # a kebab-case string is taken too
         except ValueError:
             raise ValueError(f"unknown check code {self.code!r}") from None
 

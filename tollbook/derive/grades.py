@@ -23,6 +23,7 @@ its deaths of every side together, except that ``contested`` needs one side to b
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 
 import pandas as pd
@@ -98,7 +99,7 @@ def side_grades(figures: pd.DataFrame, kept: pd.DataFrame, affiliations, coaliti
                                 figures["claimant_id"], figures["perpetrator_id"], strict=True):
         if (e, m, s, c) in counted:
             rows.setdefault((e, m, s), []).append((k, p if isinstance(p, str) and p else None))
-    out = [(e, m, s, grade(pairs, lambda a, e=e: affiliations(e, a), coalitions))
+    out = [(e, m, s, grade(pairs, functools.partial(affiliations, e), coalitions))
            for (e, m, s), pairs in sorted(rows.items())]
     return pd.DataFrame(out, columns=["event_id", "measure", "side", "corroboration"])
 
@@ -115,6 +116,6 @@ def event_grades(figures: pd.DataFrame, kept: pd.DataFrame, sides: pd.DataFrame,
     for event_id, who in sorted(claimants.items()):
         own = graded.get(event_id, set())
         strongest = next((g for g in ("confirmed", "contested") if g in own), None)
-        n = len(voices(who, lambda a, e=event_id: affiliations(e, a)))
+        n = len(voices(who, functools.partial(affiliations, event_id)))
         out[event_id] = strongest or ("fair" if n >= 2 else "weak")
     return out

@@ -31,6 +31,7 @@ and measure (deaths; airstrikes; children and women killed, see inputs.KILLED_GR
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import NamedTuple
 
 import pandas as pd
@@ -67,7 +68,9 @@ def _supersede(windows: list) -> tuple[list[str], list[str], dict[str, str]]:
         key=lambda w: (w.end, -w.start.value, w.published if pd.notna(w.published) else never, w.claim_id),
         reverse=True,
     )
-    kept, superseded, by = [], [], {}
+    kept: list = []
+    superseded: list = []
+    by: dict = {}
     for w in ranked:
         over = next((k for k in kept if _overlap((w.start, w.end), (k.start, k.end))), None)
         if over is None:
@@ -163,15 +166,17 @@ def tallied_figures(figures: pd.DataFrame) -> pd.DataFrame:
         rows = group[["claim_id", "start", "end", "published"]].to_dict("records")
         _, _, by = _supersede(_windows(rows))
         superseded_by.update({(*key, c): k for c, k in by.items()})
-    by = [superseded_by.get((e, m, k, c)) for e, m, k, c in zip(read["event_id"], read["measure"], read["claimant_id"],
-                                                                 read["claim_id"], strict=True)]
+    winners = [superseded_by.get((e, m, k, c))
+               for e, m, k, c in zip(read["event_id"], read["measure"], read["claimant_id"], read["claim_id"],
+                                     strict=True)]
     nested = read["nested"].astype(bool).tolist()
     return pd.DataFrame({
         "figure_id": read["figure_id"], "measure": read["measure"], "event_id": read["event_id"],
         "claim_id": read["claim_id"], "claimant_id": read["claimant_id"], "side": read["side"],
         "party_id": read["party_id"], "actor_id": read["actor_id"], "perpetrator_id": read["perpetrator_id"],
-        "tally_status": ["nested" if n else "superseded" if b else "counted" for n, b in zip(nested, by, strict=True)],
-        "superseded_by": [None if n else b for n, b in zip(nested, by, strict=True)],
+        "tally_status": ["nested" if n else "superseded" if b else "counted"
+                         for n, b in zip(nested, winners, strict=True)],
+        "superseded_by": [None if n else b for n, b in zip(nested, winners, strict=True)],
         "low": read["low"], "best": read["best"], "high": read["high"],
     }).reset_index(drop=True)
 
@@ -212,7 +217,7 @@ def _unknown_beyond_sides(tallies: pd.DataFrame, claimants: pd.DataFrame) -> pd.
         said = group[group["side"] != "unknown"]
         if unknown.empty or said.empty:
             continue
-        mine = totals.loc[(event_id, measure)]
+        mine = totals.loc[(event_id, measure)]  # type: ignore[index]  # the stubs take no Hashable keys
         credible = mine[~mine["partisan"]]
         i = unknown.index[0]
         tallies.loc[i, "low"] = max(0, (int(credible["low"].min()) if len(credible) else 0) - int(said["low"].sum()))
@@ -225,7 +230,7 @@ def _unknown_beyond_sides(tallies: pd.DataFrame, claimants: pd.DataFrame) -> pd.
 def event_figures(tallies: pd.DataFrame) -> pd.DataFrame:
     """Step 6: per event, deaths per side and low / best / high of deaths and airstrikes.
     Missing where no claim gives a figure of that measure; 0 for a side no claim speaks of."""
-    out: dict[str, dict] = {}
+    out: dict[Hashable, dict] = {}
     for (event_id, measure), group in tallies.groupby(["event_id", "measure"], sort=True):
         row = out.setdefault(event_id, {"event_id": event_id})
         prefix = "" if measure == "deaths" else f"{measure}_"

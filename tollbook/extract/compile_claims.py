@@ -106,26 +106,26 @@ def _figures(ctx: _Context, claim: Claim, tables: dict[str, list[dict]]) -> None
             "civilian": f.civilian, "age_group": f.age_group, "sex": f.sex,
             **_count_columns(ctx, f.casualty_id, f.count),
         })
-    for f in claim.airstrikes:
+    for strike in claim.airstrikes:
         tables["airstrikes"].append({
-            "airstrike_id": f.airstrike_id, **_figure_common(ctx, claim, f),
-            "perpetrator_id": f.perpetrator, "weapon": f.weapon,
-            **_count_columns(ctx, f.airstrike_id, f.count),
+            "airstrike_id": strike.airstrike_id, **_figure_common(ctx, claim, strike),
+            "perpetrator_id": strike.perpetrator, "weapon": strike.weapon,
+            **_count_columns(ctx, strike.airstrike_id, strike.count),
         })
-    for f in claim.control_changes:
+    for change in claim.control_changes:
         site_count = None
-        if f.count is not None:
-            site_count = _count_columns(ctx, f.change_id, f.count)["count_best"]
+        if change.count is not None:
+            site_count = _count_columns(ctx, change.change_id, change.count)["count_best"]
         tables["control_changes"].append({
-            "change_id": f.change_id, **_figure_common(ctx, claim, f),
-            "gained_by_id": f.gained_by, "lost_by_id": f.lost_by, "status": f.status,
-            "site_text": f.site_text, "site_count": site_count,
+            "change_id": change.change_id, **_figure_common(ctx, claim, change),
+            "gained_by_id": change.gained_by, "lost_by_id": change.lost_by, "status": change.status,
+            "site_text": change.site_text, "site_count": site_count,
         })
-    for f in claim.force_sizes:
+    for force in claim.force_sizes:
         tables["force_sizes"].append({
-            "force_id": f.force_id, **_figure_common(ctx, claim, f),
-            "actor_id": f.actor, "description": f.description,
-            **_count_columns(ctx, f.force_id, f.count),
+            "force_id": force.force_id, **_figure_common(ctx, claim, force),
+            "actor_id": force.actor, "description": force.description,
+            **_count_columns(ctx, force.force_id, force.count),
         })
 
 
@@ -168,4 +168,9 @@ def _first_of_each_id(rows: list[dict]) -> list[dict]:
         return rows
     key = next(iter(rows[0]))  # every row starts with its id
     seen: set = set()
-    return [r for r in rows if not (r[key] in seen or seen.add(r[key]))]
+    kept = []
+    for r in rows:
+        if r[key] not in seen:
+            seen.add(r[key])
+            kept.append(r)
+    return kept

@@ -28,7 +28,7 @@ class Origins:
     def _resolve(self, record_id: str) -> None:
         token = self._deferred.get(record_id)
         entry = self._locators[token] if token is not None else None
-        if entry is not None:
+        if entry is not None and token is not None:
             self._locators[token] = None
             for other in entry[0]:
                 self._deferred.pop(other, None)
@@ -48,7 +48,7 @@ class Origins:
             return ("<dataset>", None)
         file, line = self._rows[record_id]
         if field_name is not None:
-            name = record_field(file, field_name)
+            name = record_field(file, field_name) or field_name
             line = self._fields.get((record_id, name), self._fields.get((record_id, name.split(".")[0]), line))
         return file, line
 

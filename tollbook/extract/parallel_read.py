@@ -10,8 +10,10 @@ with the SHA-256 of the file's bytes, so the release manifest never reads a file
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -40,7 +42,8 @@ def _sidecar_ok(path: Path, content: Sidecar) -> bool:
     return content.document_id == document_id_for(path.stem)
 
 
-KINDS = {"record": (RecordFile, _record_ok), "sidecar": (Sidecar, _sidecar_ok)}
+KINDS: dict[str, tuple[type[BaseModel], Callable[[Path, Any], bool]]] = {
+    "record": (RecordFile, _record_ok), "sidecar": (Sidecar, _sidecar_ok)}
 
 
 #: What parsing one file gives: its model (``None``: read it again with line tracking) and

@@ -46,7 +46,7 @@ def _format_stamp() -> bytes:
 
     parts = [__version__, SCHEMA_VERSION, "arrow-ipc-pack-json-4"]
     for module in (record_format, fast_yaml):
-        parts.append(hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest())
+        parts.append(hashlib.sha256(Path(str(module.__file__)).read_bytes()).hexdigest())
     return "\n".join(parts).encode()
 
 
@@ -87,7 +87,7 @@ class ParsedCache:
 
     def _index(self) -> dict[str, int]:
         if self._rows is None:
-            self._stored, self._rows = _read_pack(self.path)
+            self._stored, self._rows = _read_pack(self.path) if self.path is not None else (None, {})
         return self._rows
 
     def get(self, key: str, model: type[BaseModel]) -> BaseModel | None:
@@ -95,7 +95,7 @@ class ParsedCache:
             return None
         row = self._index().get(key)
         try:
-            if row is None:
+            if row is None or self._stored is None:
                 raise KeyError(key)
             text = self._stored.column(1)[row].as_py()
             if _digest(key, text) != self._stored.column(2)[row].as_py():
@@ -143,14 +143,14 @@ class ParsedCache:
         keys = sorted(fresh)
         added = pa.table({"key": keys, "json": [fresh[k][0] for k in keys],
                           "sha256": [fresh[k][1] for k in keys]}, schema=_SCHEMA)
-        table = pa.concat_tables([self._stored.take(kept), added]) if kept else added
+        table = pa.concat_tables([self._stored.take(kept), added]) if kept and self._stored is not None else added
         tmp = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
             with os.fdopen(fd, "wb") as fh, pa.ipc.new_file(fh, _SCHEMA) as writer:
                 writer.write_table(table, max_chunksize=65_536)
-            os.replace(tmp, self.path)  # a reader sees the old pack or the whole new one
+            os.replace(tmp, self.folder / self.pack)  # a reader sees the old pack or the whole new one
         except OSError:
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)

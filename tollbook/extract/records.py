@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from pydantic import BaseModel, ConfigDict
 
@@ -53,7 +54,7 @@ def _field_lines(doc: LocatedYaml, path: tuple) -> dict[str, int]:
     return dict(index.get(tuple(path), {}))
 
 
-def _register(origins: Origins, seen: dict[str, str], record_id: str, rel: str, doc: LocatedYaml,
+def _register(origins: Origins, seen: dict[str, object], record_id: str, rel: str, doc: LocatedYaml,
               path: tuple, problems: list[Problem], id_field: str) -> bool:
     """Register an id where it is defined; False (and a duplicate-id problem) if it already was."""
     line = doc.line_of(path)
@@ -76,7 +77,7 @@ class _RecordFileHead(BaseModel):
     claims: list[dict] = []
 
 
-def _read_record_file(path: Path, rel: str) -> tuple[RecordFile | None, object, list[Problem]]:
+def _read_record_file(path: Path, rel: str) -> tuple[RecordFile | None, Any, list[Problem]]:
     head, doc, problems = read_model_file(path, _RecordFileHead, rel)
     if head is None:
         return None, doc, problems
@@ -91,7 +92,7 @@ def _read_record_file(path: Path, rel: str) -> tuple[RecordFile | None, object, 
 
 def _record_ids(content: RecordFile) -> list[tuple[str, tuple, str]]:
     """(id, path in the file, id field) of every claim and figure, in file order."""
-    out = []
+    out: list[tuple[str, tuple, str]] = []
     for i, claim in enumerate(content.claims):
         out.append((claim.claim_id, ("claims", i), "claim_id"))
         for list_name, id_field in _FIGURE_LISTS.items():
@@ -109,7 +110,7 @@ def _locator(origins: Origins, path: Path, rel: str, content: RecordFile):
     return locate_file
 
 
-def _read_carefully(path: Path, rel: str, origins: Origins, seen: dict[str, str],
+def _read_carefully(path: Path, rel: str, origins: Origins, seen: dict[str, object],
                     problems: list[Problem]) -> RecordFile | None:
     """The line-tracking path: every problem of the file with its line."""
     content, doc, found = _read_record_file(path, rel)
@@ -125,7 +126,7 @@ def _read_carefully(path: Path, rel: str, origins: Origins, seen: dict[str, str]
     positions: dict[str, list[int]] = {}  # a claim id written twice keeps both places
     for i, c in enumerate(doc.data["claims"] or []):
         if isinstance(c, dict):
-            positions.setdefault(c.get("claim_id"), []).append(i)
+            positions.setdefault(str(c.get("claim_id")), []).append(i)
     for claim in content.claims:
         cpath = ("claims", positions[claim.claim_id].pop(0))
         _register(origins, seen, claim.claim_id, rel, doc, cpath, problems, "claim_id")
@@ -151,10 +152,11 @@ def read_records(dataset: Path, origins: Origins, cache: ParsedCache | None = No
     cache = cache if cache is not None else ParsedCache(None)
     records: dict[str, Records] = {}
     problems: list[Problem] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, object] = {}  # id → "file:line", or where to find it when needed
     folder = dataset / "records"
     paths = [folder / name for name in names(folder, ".yaml")]
-    for path, (content, digest) in zip(paths, parse_many("record", paths, cache, jobs), strict=True):
+    for path, (parsed, digest) in zip(paths, parse_many("record", paths, cache, jobs), strict=True):
+        content = cast(RecordFile | None, parsed)
         rel = f"dataset/records/{path.name}"
         ids = [record_id for record_id, _, _ in _record_ids(content)] if content is not None else []
         if (content is None or content.document_id != document_id_for(path.stem)
@@ -220,7 +222,8 @@ def read_events(dataset: Path, origins: Origins) -> tuple[EventsFile | None, lis
     files = events_files(dataset)
     if not files:  # reported as a missing file, as before
         files = [(dataset / "events.yaml", "dataset/events.yaml")]
-    events, problems, seen, any_read = [], [], {}, False
+    events, problems, any_read = [], [], False
+    seen: dict[str, object] = {}
     for path, rel in files:
         content, doc, found = read_model_file(path, EventsFile, rel)
         problems += found

@@ -80,7 +80,8 @@ def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Refer
             ref.tables[stem] = empty
             ref.unreadable.add(stem)
             continue
-        records, seen = [], {}
+        records: list = []
+        seen: dict = {}
         for part, part_rel in [(path, rel), *reference_parts(dataset, stem)]:
             table, found = read_csv_rows(part, part_rel, stem, columns, OPTIONAL_COLUMNS)
             problems += found

@@ -34,7 +34,8 @@ def read_removals(dataset: Path, origins: Origins) -> tuple[pd.DataFrame, list[P
     if not path.exists():
         return empty, []
     table, problems = read_csv_rows(path, REMOVALS_PATH, "removals", COLUMNS, OPTIONAL)
-    records, seen = [], {}
+    records: list = []
+    seen: dict[tuple, int] = {}
     for line, row in table.rows:
         key = (row["table"], row["id"])
         if key in seen:

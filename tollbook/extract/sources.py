@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
@@ -109,7 +110,7 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
     metas = [folder / f"{n[:-4]}.yaml" for n in text_names]
     present = [m for m in metas if m.name in yaml_names]
     parsed = parse_many("sidecar", present, cache, jobs)
-    fast = {m.name: content for m, (content, _) in zip(present, parsed, strict=True)}
+    fast = {m.name: cast(Sidecar | None, content) for m, (content, _) in zip(present, parsed, strict=True)}
     digests = {m.name: digest for m, (_, digest) in zip(present, parsed, strict=True)}
     for text_path, meta_path in zip(text_paths, metas, strict=True):
         stem = text_path.stem

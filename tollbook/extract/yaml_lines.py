@@ -66,9 +66,9 @@ _PLAIN_RESOLVERS = (
 )
 
 
-def plain_loader(base: type) -> type:
+def plain_loader(base: type[Any]) -> type[Any]:
     """``base`` (a PyYAML safe loader) resolving plain scalars by :data:`_PLAIN_RESOLVERS` only."""
-    loader = type(f"Plain{base.__name__}", (base,), {"yaml_implicit_resolvers": {}})
+    loader: type[Any] = type(f"Plain{base.__name__}", (base,), {"yaml_implicit_resolvers": {}})
     for tag, pattern, first in _PLAIN_RESOLVERS:
         loader.add_implicit_resolver(tag, re.compile(pattern), list(first))
     return loader
@@ -163,8 +163,8 @@ def _parse_with(text: str, loader_class) -> LocatedYaml:
         raise YamlSyntaxError(line, f"character {exc.character!r} is not allowed in YAML") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise YamlSyntaxError(line, f"{exc.problem or exc.context}") from None
+        at = mark.line + 1 if mark else None
+        raise YamlSyntaxError(at, f"{exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks nearly every error
         raise YamlSyntaxError(None, str(exc)) from None
     finally:

@@ -78,34 +78,46 @@ def _with_vocabulary(column: pa.ChunkedArray, vocabulary: list[str]) -> pa.Chunk
     values = pa.array(vocabulary, type=pa.string())
     chunks = []
     for chunk in column.chunks:
-        if pa.types.is_dictionary(chunk.type):
-            codes = pc.take(pc.index_in(chunk.dictionary.cast(pa.string()), value_set=values), chunk.indices)
+        if isinstance(chunk, pa.DictionaryArray):
+            codes = pc.take(pc.index_in(chunk.dictionary.cast(pa.string()), value_set=values),
+                            chunk.indices)
         else:
             codes = pc.index_in(chunk.cast(pa.string()), value_set=values)
         chunks.append(pa.DictionaryArray.from_arrays(codes.cast(pa.int32()), values))
     if not chunks:
         chunks.append(pa.DictionaryArray.from_arrays(pa.array([], type=pa.int32()), values))
-    return pa.chunked_array(chunks, type=pa.dictionary(pa.int32(), pa.string()))
+    return pa.chunked_array(chunks, type=pa.dictionary(pa.int32(), pa.string()))  # type: ignore[call-overload]
+
+
+def file_vocabulary(field: pa.Field) -> list[str] | None:
+    """The vocabulary a release file records for a column (its field metadata), if any."""
+    raw = (field.metadata or {}).get(b"tollbook")
+    if not raw:
+        return None
+    try:
+        vocabulary = json.loads(raw).get("vocabulary")
+    except (ValueError, AttributeError):
+        return None
+    return [str(v) for v in vocabulary] if isinstance(vocabulary, list) else None
 
 
 def to_pandas(table: str, arrow: pa.Table) -> pd.DataFrame:
     """A release table as pandas: dates as datetime64[ns], nullable integers, categories with
     the full vocabulary, strings as the Arrow-backed ``str`` dtype. Categories and dates are
-    made in Arrow, so pandas builds each column once."""
-    columns = TABLES[table].to_schema().columns
+    made in Arrow, so pandas builds each column once.
+
+    Types and vocabularies come from the file's own schema, never from today's models: an old
+    release reads as it was written (a value a later vocabulary dropped stays a category)."""
     schema = arrow.schema
     arrays = list(arrow.columns)
-    for i, name in enumerate(arrow.column_names):
-        col = columns.get(name)
-        if col is None:
-            continue
-        vocabulary = (col.metadata or {}).get("vocabulary")
+    for i, field in enumerate(schema):
+        vocabulary = file_vocabulary(field)
         if vocabulary:
             arrays[i] = _with_vocabulary(arrays[i], vocabulary)
-        elif str(col.dtype).startswith("datetime64"):
+        elif pa.types.is_date32(field.type):
             arrays[i] = arrays[i].cast(pa.timestamp("ns"))
         else:
             continue
-        schema = schema.set(i, schema.field(i).with_type(arrays[i].type))
+        schema = schema.set(i, field.with_type(arrays[i].type))
     typed = pa.Table.from_arrays(arrays, schema=schema)
     return typed.to_pandas(date_as_object=False, types_mapper=_PANDAS_DTYPES.get)

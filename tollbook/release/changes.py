@@ -79,7 +79,8 @@ def _may_differ(a: pa.ChunkedArray, b: pa.ChunkedArray) -> np.ndarray:
     a, b = _plain(a), _plain(b)
     if a.type != b.type or pa.types.is_nested(a.type):
         return np.array([x != y for x, y in zip(a.to_pylist(), b.to_pylist(), strict=True)], dtype=bool)
-    same = pc.or_kleene(pc.fill_null(pc.equal(a, b), False), pc.and_(pc.is_null(a), pc.is_null(b)))
+    same = pc.or_kleene(pc.fill_null(pc.equal(a, b), False),  # type: ignore[call-overload, type-var]  # stubs lag pyarrow
+                        pc.and_(pc.is_null(a), pc.is_null(b)))
     return ~np.asarray(same.to_numpy(zero_copy_only=False), dtype=bool)
 
 
@@ -94,7 +95,7 @@ def compare_table(table: str, old: pa.Table | None, new: pa.Table | None) -> Tab
                        columns_added=[c for c in new_cols if c not in old_cols] if old is not None else [],
                        columns_removed=[c for c in old_cols if c not in new_cols] if new is not None else [])
     both = sorted(set(before) & set(after))
-    if not both or not shared:
+    if not both or not shared or old is None or new is None:
         return out
     # whole columns are compared in Arrow; only rows that may differ are turned into Python
     old_rows = old.select(shared).take(pa.array([before[label] for label in both], pa.int64()))
@@ -102,8 +103,9 @@ def compare_table(table: str, old: pa.Table | None, new: pa.Table | None) -> Tab
     suspects = np.zeros(len(both), dtype=bool)
     for c in shared:
         suspects |= _may_differ(old_rows.column(c), new_rows.column(c))
-    picked = pa.array(np.flatnonzero(suspects), pa.int64())
-    for i, a, b in zip(picked.to_pylist(), old_rows.take(picked).to_pylist(), new_rows.take(picked).to_pylist(),
+    positions = np.flatnonzero(suspects)
+    picked = pa.array(positions, pa.int64())
+    for i, a, b in zip(positions.tolist(), old_rows.take(picked).to_pylist(), new_rows.take(picked).to_pylist(),
                        strict=True):
         diffs = [(c, a[c], b[c]) for c in shared if a[c] != b[c]]
         if diffs:

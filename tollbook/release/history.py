@@ -55,7 +55,7 @@ def release_history(releases: Path, version: str) -> ReleaseHistory:
     if previous is None:
         return ReleaseHistory(releases, catalogue)
     old = read_release(releases, previous)
-    ids = {table: frozenset(old[table].column(column).to_pylist())
+    ids = {table: frozenset(str(v) for v in old[table].column(column).to_pylist() if v is not None)
            for table, column in id_tables().items() if table in old}
     stones = tuple(old[TOMBSTONES].to_pylist()) if TOMBSTONES in old else ()
     return ReleaseHistory(releases, catalogue, previous, ids, stones)

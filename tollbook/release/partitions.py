@@ -27,7 +27,7 @@ def partition_files(table: str, arrow: pa.Table) -> dict[str, pa.Table]:
     years = pc.year(arrow["date_start"])
     out = {}
     for year in sorted({y for y in years.to_pylist() if y is not None}):
-        out[f"{table}/year={year}/part-0.parquet"] = arrow.filter(pc.equal(years, year))
+        out[f"{table}/year={year}/part-0.parquet"] = arrow.filter(pc.equal(years, pa.scalar(year, years.type)))
     missing = arrow.filter(pc.is_null(years))
     if missing.num_rows:
         out[f"{table}/year={MISSING}/part-0.parquet"] = missing

@@ -4,6 +4,7 @@ them (``build_release`` does the atomic part)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from tollbook.contract.problems import InvalidInput
@@ -23,11 +24,11 @@ RELEASE_WRITERS = (write_datapackage, write_citation, write_licence, write_datas
 
 def publish(prepared: Prepared, releases: Path, partition_by: str | None = None) -> BuildResult:
     if prepared.history is None or Path(prepared.history.folder) != Path(releases):
-        history = release_history(releases, prepared.dataset.release.version)
+        history = release_history(releases, prepared.release.version)
         problems = validate_against_releases(prepared.tables, prepared.dataset, history)
         if problems:
             raise InvalidInput(problems)
-    writers = RELEASE_WRITERS
+    writers: tuple[Callable[[Prepared, Path, dict], None], ...] = RELEASE_WRITERS
     if partition_by is not None:  # hive-style copies of the large tables (tollbook/release/partitions.py)
         from tollbook.release.partitions import write_partitions
         writers = (*writers, write_partitions)

@@ -14,6 +14,7 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -27,12 +28,12 @@ from tollbook.release.catalogue import INDEX_FILE, index_text, read_index
 from tollbook.release.checksums import SUMS_FILE, read_sums, sha256_file, write_sums
 from tollbook.release.lock import build_lock
 from tollbook.release.release_date import check_new_release_date
-from tollbook.version import __version__
+from tollbook.release.tools import built_with, tool_differences
 
 MANIFEST_FILE = "manifest.json"
 
 #: Fixed writer settings: the same tables always give the same bytes.
-PARQUET_SETTINGS = {
+PARQUET_SETTINGS: dict[str, Any] = {
     "compression": "zstd",
     "compression_level": 3,
     "use_dictionary": True,
@@ -79,14 +80,14 @@ def write_table(table: str, arrow: pa.Table, path: Path) -> None:
 
 
 def _manifest(prepared: Prepared, folder: Path, tables: dict[str, pa.Table]) -> dict:
-    spec = prepared.dataset.release
+    spec = prepared.release
     return {
         "title": spec.title,
         "version": spec.version,
         "date_released": spec.date_released.isoformat(),
         "licence": spec.licence,
         "schema_version": SCHEMA_VERSION,
-        "built_with": {"tollbook": __version__, "pyarrow": pa.__version__},
+        "built_with": built_with(),
         "parquet_settings": PARQUET_SETTINGS,
         "tables": {
             name: {
@@ -137,7 +138,7 @@ def _catalogue(releases: Path, version: str, folder: Path, manifest: dict) -> No
 
 def build_release(prepared: Prepared, releases: Path, extra_writers=()) -> BuildResult:
     """Write the prepared tables as release ``dataset/release.yaml: version``."""
-    version = prepared.dataset.release.version
+    version = prepared.release.version
     parse_version(version)
     try:
         releases.mkdir(parents=True, exist_ok=True)
@@ -145,7 +146,7 @@ def build_release(prepared: Prepared, releases: Path, extra_writers=()) -> Build
         raise TollbookError(f"cannot create {releases}: {exc.strerror}; nothing was changed") from None
     with build_lock(releases):
         _remove_leftovers(releases)
-        check_new_release_date(version, prepared.dataset.release.date_released, read_index(releases))
+        check_new_release_date(version, prepared.release.date_released, read_index(releases))
         target = releases / version
         tmp = releases / f".tmp-{version}-{os.getpid()}"
         try:
@@ -172,14 +173,34 @@ def _compare_existing(releases: Path, version: str, tmp: Path, target: Path, man
     new, old = read_sums(tmp), _sums_or_empty(target)
     if new != old:
         differing = sorted(n for n in set(new) | set(old) if new.get(n) != old.get(n))
-        raise TollbookError(
-            f"release {version} already exists and is never overwritten; the inputs now give "
-            f"different bytes ({', '.join(differing)}). Set a new version in "
-            "dataset/release.yaml to publish the change"
-        )
+        raise TollbookError(_why_different(version, differing, manifest, _manifest_or_empty(target)))
     if version not in {e["version"] for e in read_index(releases)}:
         _catalogue(releases, version, target, manifest)  # a build that died before cataloguing
     return BuildResult(version, target, "reproduced", manifest)
+
+
+def _why_different(version: str, differing: list[str], new: dict, old: dict) -> str:
+    """The inputs are blamed only when they changed; otherwise the tools that differ are named."""
+    head = f"release {version} already exists and is never overwritten; "
+    before, now = old.get("inputs", {}), new.get("inputs", {})
+    changed = sorted(n for n in set(before) | set(now) if before.get(n) != now.get(n))
+    if changed or not old:
+        listed = f" (changed: {', '.join(changed[:5])}{' …' if len(changed) > 5 else ''})" if changed else ""
+        return (f"{head}the inputs now give different bytes ({', '.join(differing)}). Set a new "
+                f"version in dataset/release.yaml to publish the change{listed}")
+    tools = tool_differences(old.get("built_with", {}))
+    cause = "; ".join(tools) if tools else (
+        f"tollbook {new['built_with']['tollbook']} built it and is installed, but its code has changed since")
+    return (f"{head}its inputs are the ones it was built from, yet this build gives different bytes "
+            f"({', '.join(differing)}): {cause}. Install the locked tools (pip install -r requirements.lock) "
+            f"or rebuild it with the code that built it: python scripts/rebuild_release.py {version}")
+
+
+def _manifest_or_empty(folder: Path) -> dict:
+    try:
+        return json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def _sums_or_empty(folder: Path) -> dict[str, str]:

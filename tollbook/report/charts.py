@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 import io
 from pathlib import Path
 
@@ -136,6 +137,7 @@ def disagreements(control: pd.DataFrame, counts: pd.DataFrame) -> bytes:
     for y, (kind, key, rows) in enumerate(items):
         n = len(rows)
         offsets = [(i - (n - 1) / 2) * 0.8 / max(n, 1) for i in range(n)]
+        row: Any  # a row of the frame (the stubs type each cell as any scalar)
         for off, row in zip(offsets, rows.itertuples(index=False), strict=True):
             if kind == "control":
                 text = f"{row.claimant}: {row.status}" + (f" by {row.gained_by}" if row.gained_by else "")
@@ -159,6 +161,7 @@ def places_map(places: pd.DataFrame, countries: pd.DataFrame, outlines_dir: Path
     """Places at their coordinates, sized by number of claims, over country outlines."""
     fig, ax = plt.subplots(figsize=(8, 7))
     lats, lons = list(places["latitude"]), list(places["longitude"])
+    country: Any  # a row of the frame (the stubs type each cell as any scalar)
     for country in countries.itertuples(index=False):
         polygon = outline(country.iso3, outlines_dir)
         if polygon is not None:
@@ -174,6 +177,7 @@ def places_map(places: pd.DataFrame, countries: pd.DataFrame, outlines_dir: Path
     sizes = 20 + 25 * places["claims"].astype(float)
     ax.scatter(places["longitude"], places["latitude"], s=sizes, color="C3", alpha=0.7, edgecolor="white", zorder=3)
     labelled: list[tuple[float, float]] = []
+    row: Any  # a row of the frame (the stubs type each cell as any scalar)
     for row in places[places["claims"] > 0].itertuples(index=False):  # most claims first
         near = [(x, y) for x, y in labelled
                 if abs(row.longitude - x) < LABEL_GAP[0] and abs(row.latitude - y) < LABEL_GAP[1]]

@@ -78,7 +78,8 @@ def _best_effort(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.Data
         Code.VALUE_NOT_ALLOWED, Code.WRONG_TYPE)
 def check_tables(raw: dict[str, pd.DataFrame], origins: Origins) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Typed tables (best effort where invalid) and the schema problems found."""
-    typed, problems = {}, []
+    typed: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
     for table, model in TABLES.items():
         frame = raw[table]
         try:

@@ -47,7 +47,7 @@ def referenced_names(con: duckdb.DuckDBPyConnection, sql: str) -> set[str] | Non
     not tell: not SELECT statements, SHOW / DESCRIBE, a system schema or another database, or a
     table function that may look a table up by name."""
     try:
-        text = con.execute("SELECT json_serialize_sql($1::VARCHAR)", [sql]).fetchone()[0]
+        text = (con.execute("SELECT json_serialize_sql($1::VARCHAR)", [sql]).fetchone() or ("",))[0]
     except duckdb.Error:
         return None
     tree = json.loads(text)

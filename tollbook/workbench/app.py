@@ -50,7 +50,7 @@ class _TokenGate:
         await self.app(scope, receive, send)
 
 
-def create_app(dataset: Path, drafts: Path, token: str | None = None, check=None) -> Starlette:
+def create_app(dataset: Path, drafts: Path, token: str | None = None, check=None) -> _TokenGate:
     """The app for ``dataset`` and its ``drafts`` folder. ``check(dataset)`` returns problems
     (default: :func:`tollbook.pipeline.prepare`'s)."""
     folders = Folders(Path(dataset), Path(drafts))

@@ -68,6 +68,7 @@ def merged_claims(folders: Folders, stem: str) -> tuple[dict, str]:
     if draft is None and record is None:
         raise FileNotFoundError(stem)
     if draft is None:
+        assert record is not None  # one of the two is there
         return {"document_id": record.get("document_id"), "claims": list(record.get("claims") or [])}, sha
     merged, _ = merge(draft, record)
     return merged, sha
@@ -92,7 +93,7 @@ class Progress:
 
 def queue(folders: Folders) -> tuple[list[dict], Progress]:
     """Documents with undecided claims (first), then the rest, and the overall progress."""
-    rows, decided, total, curators = [], 0, 0, Counter()
+    rows, decided, total, curators = [], 0, 0, Counter[str]()
     for stem in stems(folders):
         try:
             merged, _ = merged_claims(folders, stem)

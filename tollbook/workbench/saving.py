@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,9 +24,10 @@ from tollbook.extract.propose.review_files import EDITABLE, dump_record, review
 from tollbook.workbench.documents import Folders, merged_claims, sha_of, view
 
 #: Fields a new claim from a selection starts with (the rest are filled in the form).
-NEW_CLAIM = {"claimant": None, "relayed_by": [], "hedge": "none", "date": None, "location": None,
-             "where_prec": None, "event": None, "note": None, "casualties": [], "airstrikes": [],
-             "control_changes": [], "force_sizes": []}
+NEW_CLAIM: dict[str, object] = {
+    "claimant": None, "relayed_by": [], "hedge": "none", "date": None, "location": None,
+    "where_prec": None, "event": None, "note": None, "casualties": [], "airstrikes": [],
+    "control_changes": [], "force_sizes": []}
 
 
 #: review()'s words for a record file changed since the page read it.
@@ -36,7 +38,7 @@ class SaveRefused(ReviewError):
     """A save the workbench refuses before writing anything; the message says why, and
     ``problems`` the fields at fault when there are any."""
 
-    def __init__(self, message: str, problems: list[Problem] = ()):
+    def __init__(self, message: str, problems: Iterable[Problem] = ()):
         super().__init__(message)
         self.problems = list(problems)
 
@@ -102,7 +104,7 @@ def selection_claim(folders: Folders, stem: str, start: int, end: int) -> dict:
 
 
 def save(folders: Folders, stem: str, decisions: list[dict], by: str, expected_sha: str,
-         new_claims: list[dict] = (), on: dt.date | None = None) -> Saved:
+         new_claims: Sequence[dict] = (), on: dt.date | None = None) -> Saved:
     """Apply ``decisions`` ({claim_id, status, reason, edits, note}) through ``review``."""
     if not by or not by.strip():
         raise SaveRefused("say who decides (the curator's name) before saving")
@@ -133,7 +135,7 @@ def save(folders: Folders, stem: str, decisions: list[dict], by: str, expected_s
         reason = (d.get("reason") or "").strip() or None
         if status == "rejected" and not reason:
             raise SaveRefused(f"rejecting {cid} needs a reason")
-        out.append(Decision(cid, status, reason, edits or None, (d.get("note") or "").strip() or None))
+        out.append(Decision(str(cid), status, reason, edits or None, (d.get("note") or "").strip() or None))
     draft = {"document_id": merged["document_id"], "claims": draft_claims}
     record = folders.record(stem)
     when = on or dt.date.today()
@@ -170,10 +172,10 @@ def _ids_in(path: Path) -> set[str]:
         data, _ = load_yaml(path)
     except ReviewError:
         return set()
-    found = set()
+    found: set[str] = set()
     for claim in (data or {}).get("claims") or []:
         if isinstance(claim, dict):
-            found.add(claim.get("claim_id"))
+            found.add(claim.get("claim_id"))  # type: ignore[arg-type]  # None is discarded below
             for kind in ("casualties", "airstrikes", "control_changes", "force_sizes"):
                 for fig in claim.get(kind) or []:
                     if isinstance(fig, dict):

@@ -14,6 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -61,7 +62,7 @@ class Fingerprint:
 
     sha256: str
     normal_sha: str
-    minhash: object
+    minhash: Any  # a datasketch MinHash
 
     @classmethod
     def of(cls, text: str) -> Fingerprint:
@@ -88,7 +89,7 @@ class Catalogue:
     by_normal: dict[str, str] = field(default_factory=dict)
     stored: dict[str, Stored] = field(default_factory=dict)
     next_number: int = 0
-    _lsh: object = None
+    _lsh: Any = None
 
     @classmethod
     def read(cls, dataset: Path) -> Catalogue:

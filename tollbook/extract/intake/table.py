@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,7 +116,7 @@ def _row_date(value: str, fmt: str) -> dt.date | None:
 
 
 def _coded(row: Row, mapping: Mapping) -> dict:
-    out = {}
+    out: dict[str, object] = {}
     for col in mapping.coded:
         value = row.cells.get(col)
         if col == mapping.columns.get("date") and value:
@@ -131,7 +131,7 @@ def _coded(row: Row, mapping: Mapping) -> dict:
 
 def add_table(dataset: Path, table: Path, mapping: Mapping, repair: Callable[[str], tuple[str, str | None]],
               dry_run: bool = False, limit: int | None = None,
-              progress: Callable[[Iterator], Iterator] = iter) -> TableReport:
+              progress: Callable[[Iterable], Iterator] = iter) -> TableReport:
     """Add the selected rows of ``table``; ``repair`` turns a cell into the stored text and
     says how it was repaired (None when stored as given)."""
     report = TableReport()

@@ -153,7 +153,8 @@ def _words(view: str, start: int, end: int) -> list[re.Match[str]]:
 
 def _party(view: str, q: Quantity, end: int, cue_starts: set[int]) -> tuple[str | None, int]:
     """The party phrase after a number, and where the scan stopped."""
-    words, stop = [], q.end
+    words: list[str] = []
+    stop = q.end
     for t in _TOKEN.finditer(view, q.end, end):
         w = t.group()
         if t.start() in cue_starts or not (w[0].isalnum()) or w.lower() in PARTY_STOP:
@@ -376,7 +377,7 @@ def _control_changes(
 def _person_object(view: str, q: Quantity) -> bool:
     """ "captured 20 soldiers" counts people, not a place."""
     nxt = re.match(r"\s*([\w'-]+)", view[q.end:q.end + 40])
-    return bool(nxt) and nxt.group(1).lower() not in SITE_NOUNS and not nxt.group(1)[0].isupper() \
+    return nxt is not None and nxt.group(1).lower() not in SITE_NOUNS and not nxt.group(1)[0].isupper() \
         and nxt.group(1).lower() not in ("other", "more", "of", "key", "strategic", "small",
                                          "large", "nearby", "surrounding", "main", "major")
 

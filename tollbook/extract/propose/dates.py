@@ -185,7 +185,7 @@ def resolve(index: int, phrase: str, reference: dt.date | None) -> DateRange | N
     if shape == "part_month":
         year = int(g["year"]) if g.get("year") else None
         first, last = _month_bounds(_month(phrase), year, ref)
-        if first is None:
+        if first is None or last is None:
             return None
         cut = {"early": (1, 10), "mid": (11, 20), "late": (21, last.day)}[g["part"].lower()]
         return _range(first.replace(day=cut[0]), first.replace(day=cut[1]), phrase)

@@ -68,8 +68,8 @@ def claims(candidates: Iterable[Candidate]) -> list[tuple[dict, list[Candidate]]
             "relayed_by": list(head.relayed_by),
             "hedge": head.hedge,
             "date": {
-                "start": dt.date.fromisoformat(dated.date_start),
-                "end": dt.date.fromisoformat(dated.date_end),
+                "start": dt.date.fromisoformat(str(dated.date_start)),
+                "end": dt.date.fromisoformat(str(dated.date_end)),
                 "prec": dated.date_prec,
                 "text": dated.date_text,
             } if dated else None,

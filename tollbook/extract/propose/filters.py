@@ -18,6 +18,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from tollbook.extract.propose.numbers import UNITS, Quantity
 from tollbook.extract.propose.text import lower_case_twin, lowered
@@ -313,7 +314,7 @@ class Exclusions:
     @functools.cached_property
     def _live_groups(self) -> list[tuple[re.Pattern[str], bool, list[int]]]:
         """The gates other than the digit-first ones that may open somewhere in an ASCII text."""
-        low = lowered(self._view)
+        low = cast(str, lowered(cast(str, self._view)))  # asked only of an ASCII view
         return _gate_groups(
             i for i, needles in enumerate(_NEEDLES)
             if i not in _DIGIT_FIRST and (needles is None or any(n in low for n in needles))

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -100,7 +101,8 @@ class NameIndex:
         return index
 
     def _compile(self) -> None:
-        exact_case, any_case = [], []
+        exact_case: list[str] = []
+        any_case: list[str] = []
         for _key, known in sorted(self.known.items(), key=lambda kv: -len(kv[0])):
             target = exact_case if _acronym(known.name) else any_case
             target.append(_spelling_pattern(known.name))
@@ -126,9 +128,11 @@ class NameIndex:
 
     def _hits(self, view: str, start: int, end: int) -> list[tuple[int, int]]:
         """(start, end) of every spelling matched, by start, longest first."""
-        low = lowered(view) if self._any_lower is not None else None
-        if low is not None:
-            any_case = self._any_lower.finditer(low, start, end)
+        any_lower = self._any_lower
+        low = lowered(view) if any_lower is not None else None
+        any_case: Iterable[re.Match[str]]
+        if any_lower is not None and low is not None:
+            any_case = any_lower.finditer(low, start, end)
         else:
             any_case = self._any_case.finditer(view, start, end) if self._any_case else ()
         hits = [m.span() for m in any_case]
@@ -228,7 +232,7 @@ class NameIndex:
             for c_start, c_end in span_capitals:
                 if exact and any(c_start < e.end and e.start < c_end for e in exact):
                     continue
-                seen = self._capitals.get(view[c_start:c_end], _UNSEEN)
+                seen: Any = self._capitals.get(view[c_start:c_end], _UNSEEN)
                 if seen is _UNSEEN:
                     seen = self._capital(view[c_start:c_end])
                 if seen is None:

@@ -128,13 +128,14 @@ class NumberReader:
         """Every quantity in ``text[start:end]``, offsets into ``text``."""
         found = []
         end = len(text) if end is None else end
-        low = lowered(text) if self._lower is not None else None
-        if low is None:
+        lower = self._lower
+        low = lowered(text) if lower is not None else None
+        if lower is None or low is None:
             matches = self._pattern.finditer(text, start, end)
         elif self._starts is None:
-            matches = self._lower.finditer(low, start, end)
+            matches = lower.finditer(low, start, end)
         else:  # a qualifier begins a word: "roundabout 5" holds no "about 5"
-            matches = match_at(self._lower, low, starts_within(text, self._starts, start, end),
+            matches = match_at(lower, low, starts_within(text, self._starts, start, end) or [],
                                start, end)
         for m in matches:
             q = self._quantity(m, text)

@@ -149,21 +149,24 @@ def _search(pattern: re.Pattern[str], twin: re.Pattern[str] | None, view: str, s
             end: int) -> Iterator[re.Match[str]]:
     """``pattern``'s matches in ``view[start:end]``, tried only where they may begin."""
     low = lowered(view)
-    if low is None or twin is None:
+    starts = starts_of(view, STARTS) if low is not None and twin is not None else None
+    if low is None or twin is None or starts is None:
         return pattern.finditer(view, start, end)
-    return match_at(twin, low, starts_of(view, STARTS), start, end)
+    return match_at(twin, low, starts, start, end)
 
 
 def may_hold_cue(view: str, start: int, end: int) -> bool:
     """Whether ``view[start:end]`` may hold an outcome or control word (never False if it does)."""
-    if lowered(view) is None or _CUES_LOWER is None or _CONTROL_LOWER is None:
+    ascii_twins = lowered(view) is not None and _CUES_LOWER is not None and _CONTROL_LOWER is not None
+    starts = starts_of(view, STARTS) if ascii_twins else None
+    if starts is None:
         return has_cue(view[start:end].lower())
-    return any_between(starts_of(view, STARTS), start, end)
+    return any_between(starts, start, end)
 
 
 def find_cues(view: str, start: int, end: int) -> list[Cue]:
     return [
-        Cue(m.start(), m.end(), view[m.start():m.end()], CUE_WORDS[int(m.lastgroup[1:])])
+        Cue(m.start(), m.end(), view[m.start():m.end()], CUE_WORDS[int(str(m.lastgroup)[1:])])
         for m in _search(_CUES, _CUES_LOWER, view, start, end)
     ]
 
@@ -171,6 +174,6 @@ def find_cues(view: str, start: int, end: int) -> list[Cue]:
 def find_control_cues(view: str, start: int, end: int) -> list[ControlCue]:
     found = []
     for m in _search(_CONTROL, _CONTROL_LOWER, view, start, end):
-        i = int(m.lastgroup[1:])
+        i = int(str(m.lastgroup)[1:])
         found.append(ControlCue(m.start(), m.end(), view[m.start():m.end()], i == 3, i == 4))
     return found

@@ -141,6 +141,7 @@ def decided_spans(record: dict | None) -> list[tuple[int, int]]:
 
 def _overlap(claim: dict, span: tuple[object, object]) -> bool:
     start, end = claim.get("char_start"), claim.get("char_end")
-    if not all(isinstance(v, int) for v in (start, end, *span)):
+    if not (isinstance(start, int) and isinstance(end, int) and isinstance(span[0], int)
+            and isinstance(span[1], int)):
         return False
     return start < span[1] and span[0] < end

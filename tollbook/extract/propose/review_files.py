@@ -15,6 +15,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -49,7 +50,7 @@ for _first in "tTfF":
                                   list(_first))
 
 
-def load_yaml(path: Path) -> tuple[object, str | None]:
+def load_yaml(path: Path) -> tuple[Any, str | None]:
     """A YAML file's content and the sha256 of its bytes (None, None when it is absent)."""
     try:
         raw = path.read_bytes()

@@ -41,6 +41,7 @@ _KEEP = 4
 
 def starts_of(view: str, pattern: re.Pattern[str]) -> list[int] | None:
     """Sorted positions where ``pattern`` matches the lower-cased ``view``; None if not ASCII."""
+    found: dict[re.Pattern[str], list[int] | None] | None
     if _RECENT and _RECENT[0][0] is view:  # asked about the same document again and again
         found = _RECENT[0][1]
     else:

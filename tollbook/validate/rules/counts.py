@@ -4,6 +4,7 @@ figure it is part of (nor forms a cycle of part_of links)."""
 from __future__ import annotations
 
 from collections import namedtuple
+from typing import Any, cast
 
 import pandas as pd
 
@@ -63,7 +64,7 @@ def _linked(frame: pd.DataFrame) -> pd.DataFrame:
 def check_parts(ctx: RuleContext) -> list[Problem]:
     problems = []
     linked = _linked(ctx.tables["casualties"])
-    row_type = namedtuple("Row", linked.columns)
+    row_type = cast(Any, namedtuple("Row", linked.columns))  # columns known at run time
     columns = (linked[c].tolist() for c in linked.columns)  # whole columns, not a cell at a time
     rows = {r.casualty_id: r for r in map(row_type._make, zip(*columns, strict=True))}
     for cid, row in rows.items():

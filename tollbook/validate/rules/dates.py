@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from tollbook.contract.codes import Code, raises
@@ -55,6 +57,7 @@ def _after(frame: pd.DataFrame, table: str, claims: pd.DataFrame, documents: pd.
 def check_date_order(ctx: RuleContext) -> list[Problem]:
     problems = []
     for table, key in DATED_TABLES.items():
+        row: Any  # a row of the frame (the stubs type each cell as any scalar)
         for row in _suspect_ranges(ctx.tables[table]).itertuples(index=False):
             start, end = row.date_start, row.date_end
             if not (present(start) and present(end)):
@@ -88,6 +91,7 @@ def check_after_publication(ctx: RuleContext) -> list[Problem]:
     for table, key in DATED_TABLES.items():
         if table == "events":
             continue
+        row: Any  # a row of the frame (the stubs type each cell as any scalar)
         for row in _after(ctx.tables[table], table, claims, ctx.tables["documents"]).itertuples(index=False):
             doc = claim_doc.get(row.claim_id) if table != "claims" else row.document_id
             pub = published.get(doc)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -38,7 +40,7 @@ def _unresolved(column: pd.Series, known) -> np.ndarray:
     if len(values) and not _is_scalar_column(values):
         values = values.explode()
     bad = values.notna().to_numpy(dtype=bool, na_value=False).copy()
-    wanted = pa.array(values[bad].astype("str"))  # Arrow-backed: no copy, and no Python loop
+    wanted: pa.Array = pa.array(values[bad].astype("str"))  # Arrow-backed: no copy, and no Python loop
     value_set = known if isinstance(known, pa.Array) else pa.array([str(k) for k in known], pa.string())
     if pa.types.is_large_string(wanted.type):
         wanted = wanted.cast(pa.string())
@@ -74,6 +76,7 @@ def check_foreign_keys(ctx: RuleContext) -> list[Problem]:
         key = primary_key(TABLES[table])[0]
         frame = frame[_unresolved(frame[column], target)]  # rows to report
         known = set(target.to_pylist()) if len(frame) else set()
+        row_tuple: Any  # a row of the frame's columns
         for row_tuple in frame.itertuples(index=False):
             row = row_tuple._asdict()
             if column in ("location_id", "event_id") and ctx.inherited(table, row_tuple, (column,)):

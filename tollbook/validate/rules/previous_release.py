@@ -60,17 +60,17 @@ def check_against_previous(ctx: RuleContext) -> list[Problem]:
         before = set(ctx.history.ids.get(table, ()))
         now = set(ctx.tables[table][column].dropna().astype(str))
         for record_id in sorted(before - now):
-            stone = stones.get((table, record_id))
-            if stone is None:
+            gone = stones.get((table, record_id))
+            if gone is None:
                 problems.append(_problem(
                     ctx, table, record_id, None, Code.ID_REMOVED_WITHOUT_TOMBSTONE,
                     f"{table} {record_id} is in release {previous} but not in {version}; record its removal "
                     f"in {REMOVALS_PATH} (id,table,removed_in,reason,replaced_by) with removed_in {version}"))
-            elif stone["removed_in"] != version and (table, record_id) not in late:
+            elif gone["removed_in"] != version and (table, record_id) not in late:
                 problems.append(_problem(
                     ctx, table, record_id, "removed_in", Code.VALUE_NOT_ALLOWED,
                     f"{table} {record_id} is still in release {previous}, so it is removed in {version}, "
-                    f"not {stone['removed_in']}"))
+                    f"not {gone['removed_in']}"))
         for (stone_table, record_id), stone in stones.items():
             if stone_table != table or (table, record_id) in old_stones or record_id in before - now:
                 continue

@@ -4,6 +4,7 @@ any furniture the sidecar excludes."""
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
@@ -59,6 +60,7 @@ def _suspects(ctx: RuleContext) -> list[int]:
 @raises(Code.QUOTE_MISMATCH, Code.QUOTE_OUTSIDE_BODY, Code.QUOTE_TOO_LONG)
 def check_quotes(ctx: RuleContext) -> list[Problem]:
     problems = []
+    row: Any  # a row of the frame (the stubs type each cell as any scalar)
     for row in ctx.tables["claims"].iloc[_suspects(ctx)].itertuples(index=False):
         source = ctx.sources.get(row.document_id)
         if source is None or not present(row.char_start) or not present(row.char_end):
