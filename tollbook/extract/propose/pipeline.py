@@ -58,6 +58,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     excluded = exclusions(view, doc.body, doc.excluded)
     start, end = doc.body if doc.body else (0, len(view))
     sentences = [s for s in sentence_spans(view, start, end) if not excluded.covers(*s)]
+    tags = lexicon.tagger.tag(view)  # every lexicon word of the document, in one pass
     mentions, unknown = lexicon.names.scan(view, sentences)
     places = [m for m in mentions if m.kind == "location"]
     actors = [m for m in mentions if m.kind == "actor"]
@@ -65,11 +66,11 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     candidates: list[Candidate] = []
     for s, e in sentences:
         figures: list[Figure] = []
-        if not may_hold_cue(view, s, e):
+        if not may_hold_cue(view, s, e, tags):
             attributor.note_sentence(s, e)
             continue
-        cues = find_cues(view, s, e)
-        control = find_control_cues(view, s, e)
+        cues = find_cues(view, s, e, tags, lexicon.tagger)
+        control = find_control_cues(view, s, e, tags, lexicon.tagger)
         if cues or control:
             quantities = [q for q in lexicon.numbers.find(view, s, e)
                           if rejected(q, view, excluded) is None]
