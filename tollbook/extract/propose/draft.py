@@ -26,7 +26,10 @@ def count_of(c: Candidate) -> dict | None:
         return None
     if c.qualifier == "vague":
         return {"qualifier": "vague", "word": c.count_word}
-    return {"value": c.count_value, "qualifier": c.qualifier}
+    count = {"value": c.count_value, "qualifier": c.qualifier}
+    if c.count_note:  # a range: "eight to 12" is at least 8, at most 12
+        count.update(low=c.count_low, high=c.count_high, note=c.count_note)
+    return count
 
 
 def figure(c: Candidate) -> dict:

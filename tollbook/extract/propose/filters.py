@@ -83,6 +83,20 @@ LINE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("caption", r"(?im)^[ \t]*(?:photo|image|picture|file photo)s?(?:\s+credit)?\s*:[^\n]*$"),
 )
 
+#: (reason, pattern) run once over the whole document: shapes no count ever has and no
+#: stretch around a number can be trusted to show whole (reference codes of releases and
+#: reports, "2017-05-ABC-123", "REF/2016/0412"; telephone numbers).
+DOCUMENT_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("reference-code",
+     r"\b(?:\d+[-/])+(?:[A-Z]{2,}[-/])+\d+(?:[-/][A-Z0-9]+)*\b"
+     r"|\b[A-Z]{2,}(?:[-/][A-Z]+)*[-/]\d+(?:[-/][A-Z0-9]+)+\b"
+     r"|\b\d{6,}(?:[-/]\d+)+\b"),
+    ("phone",
+     r"\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}\b"
+     r"|(?i:\b(?:tel|phone|telephone|call|fax|whatsapp|hotline|mobile)\b\.?:?\s*(?:on\s+)?)"
+     r"\(?\d{2,5}\)?(?:[\s.-]\d{2,4}){1,4}\b"),
+)
+
 #: (reason, pattern) for a line where the rest of the document stops being the article.
 REGION_STARTS: tuple[tuple[str, str], ...] = (
     ("reader-comment",
@@ -142,6 +156,7 @@ _GATES: tuple[re.Pattern[str] | tuple[str, ...] | str, ...] = (
 )
 
 _LINES = tuple((reason, re.compile(p)) for reason, p in LINE_PATTERNS)
+_DOCUMENT = tuple((reason, re.compile(p)) for reason, p in DOCUMENT_PATTERNS)
 _REGIONS = tuple((reason, re.compile(p)) for reason, p in REGION_STARTS)
 
 #: Words before a bare four-digit number that make it a year.
@@ -376,7 +391,7 @@ def exclusions(
         m = pattern.search(view)
         if m:
             spans.append(Exclusion(m.start(), len(view), reason))
-    for reason, pattern in _LINES:
+    for reason, pattern in (*_LINES, *_DOCUMENT):
         spans.extend(Exclusion(m.start(), m.end(), reason) for m in pattern.finditer(view))
     return Exclusions(spans, view)
 

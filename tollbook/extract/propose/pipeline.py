@@ -10,6 +10,7 @@ from tollbook.extract.propose.attribution import Attributor, hedge_of
 from tollbook.extract.propose.candidates import Candidate, Figure, sentence_figures
 from tollbook.extract.propose.dates import DateMention, dateline, find_dates
 from tollbook.extract.propose.filters import Exclusion, exclusions, rejected
+from tollbook.extract.propose.implied import combine, implied_quantities, merge_ranges
 from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.names import NameMention, UnknownName
 from tollbook.extract.propose.outcomes import find_control_cues, find_cues, may_hold_cue
@@ -72,8 +73,10 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
         cues = find_cues(view, s, e, tags, lexicon.tagger)
         control = find_control_cues(view, s, e, tags, lexicon.tagger)
         if cues or control:
-            quantities = [q for q in lexicon.numbers.find(view, s, e)
-                          if rejected(q, view, excluded) is None]
+            quantities = merge_ranges(view, [q for q in lexicon.numbers.find(view, s, e)
+                                             if rejected(q, view, excluded) is None])
+            quantities = combine(quantities,
+                                 implied_quantities(view, s, e, tags, lexicon.words))
             figures = sentence_figures(
                 view, s, e, quantities, cues, control,
                 [p for p in places if s <= p.start < e], [a for a in actors if s <= a.start < e],
@@ -147,6 +150,7 @@ def _candidates(
             lost_by=f.lost_by,
             confidence=round(min(0.99, max(0.05, score)), 2),
             evidence=f.evidence,
+            count_note=q.note if q else None,
         ))
     return out
 
