@@ -24,6 +24,7 @@ class Lexicon:
     names: NameIndex = field(default_factory=NameIndex.build)
     where_prec: dict[str, int] = field(default_factory=dict)
     tagger: Tagger = field(default_factory=default_tagger)
+    actor_types: dict[str, str] = field(default_factory=dict)
 
     @property
     def words(self) -> Words:
@@ -60,6 +61,8 @@ class Lexicon:
             NameIndex.build(actor_names, place_names),
             where,
             Tagger(words or read_words(), names) if names or words else default_tagger(),
+            {str(r["actor_id"]): str(r["actor_type"]) for r in actors
+             if r.get("actor_id") and r.get("actor_type")},
         )
 
 

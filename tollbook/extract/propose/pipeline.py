@@ -15,6 +15,7 @@ from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.names import NameMention, UnknownName
 from tollbook.extract.propose.outcomes import find_control_cues, find_cues, may_hold_cue
 from tollbook.extract.propose.sentences import sentence_spans
+from tollbook.extract.propose.tagger import Tags
 from tollbook.extract.propose.text import StoredText, match_view
 
 #: Added to a figure's score when the sentence names who says so.
@@ -63,7 +64,9 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     mentions, unknown = lexicon.names.scan(view, sentences)
     places = [m for m in mentions if m.kind == "location"]
     actors = [m for m in mentions if m.kind == "actor"]
-    attributor = Attributor(view, lexicon.names, mentions, doc.outlet)
+    attributor = Attributor(view, lexicon.names, mentions, doc.outlet,
+                            issuer_of(view, tags, mentions), lexicon.words.not_claimants,
+                            lexicon.words.source_kinds, lexicon.actor_types)
     candidates: list[Candidate] = []
     for s, e in sentences:
         figures: list[Figure] = []
@@ -86,6 +89,27 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
         attributor.note_sentence(s, e)
     candidates.sort(key=lambda c: (-c.confidence, c.char_start, c.number_start or 0))
     return Proposal(doc, candidates, unknown, found_dateline)
+
+
+#: How far into a document its heading may name the body issuing it.
+HEADING = 300
+
+
+def issuer_of(view: str, tags: Tags, mentions: list[NameMention]) -> str | None:
+    """The body a release is issued by: a known actor named in the heading of a document
+    that says it is a release ("U.S. Central Command / Press Release / …"), or named alone
+    on its first line."""
+    first_line_end = view.find("\n", 0, HEADING)
+    actors = [m for m in mentions if m.kind == "actor" and m.start < HEADING]
+    if not actors:
+        return None
+    if tags.any(0, HEADING, "release"):
+        return actors[0].ref_id
+    head = actors[0]
+    if first_line_end > 0 and head.end <= first_line_end and \
+            len(view[:first_line_end].strip()) <= len(head.text) + 4:
+        return head.ref_id
+    return None
 
 
 def _candidates(

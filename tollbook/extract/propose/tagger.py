@@ -71,6 +71,7 @@ class Words:
     units: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    source_kinds: dict[str, str] = field(default_factory=dict)  # description -> actor_type
 
     @classmethod
     def from_data(cls, *datas: Mapping) -> Words:
@@ -111,6 +112,9 @@ class Words:
         self.units |= {_norm(x) for x in d.get("units") or []}
         self.place_prepositions |= {_norm(x) for x in d.get("place_prepositions") or []}
         self.place_nouns |= {_norm(x) for x in d.get("place_nouns") or []}
+        for kind, phrases in (d.get("source_kinds") or {}).items():
+            for p in phrases or []:
+                self.source_kinds.setdefault(_norm(p), str(kind))
 
     def phrases(self) -> Iterable[tuple[str, str]]:
         """(phrase, tag) for every phrase the document pass looks for."""
