@@ -65,8 +65,10 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     places = [m for m in mentions if m.kind == "location"]
     actors = [m for m in mentions if m.kind == "actor"]
     attributor = Attributor(view, lexicon.names, mentions, doc.outlet,
-                            issuer_of(view, tags, mentions), lexicon.words.not_claimants,
+                            issuer_of(view, tags, mentions, start, lexicon.actor_types),
+                            lexicon.words.not_claimants,
                             lexicon.words.source_kinds, lexicon.actor_types)
+    attributor.sentences = sentences
     candidates: list[Candidate] = []
     for s, e in sentences:
         figures: list[Figure] = []
@@ -95,21 +97,31 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
 HEADING = 300
 
 
-def issuer_of(view: str, tags: Tags, mentions: list[NameMention]) -> str | None:
-    """The body a release is issued by: a known actor named in the heading of a document
-    that says it is a release ("U.S. Central Command / Press Release / …"), or named alone
-    on its first line."""
-    first_line_end = view.find("\n", 0, HEADING)
-    actors = [m for m in mentions if m.kind == "actor" and m.start < HEADING]
+#: How far into a story its dateline may name the wire agency it comes from ("AFP Saturday
+#: 25 Jun 2016 …", "BEIRUT (Reuters) -").
+DATELINE = 60
+
+
+def issuer_of(view: str, tags: Tags, mentions: list[NameMention], start: int = 0,
+              actor_types: dict[str, str] | None = None) -> str | None:
+    """Who a story is issued by, from its heading and dateline: a known actor named in the
+    heading of a document that says it is a release ("U.S. Central Command / Press Release
+    / …") or alone on its first line; a news agency named in the dateline (wire copy an
+    outlet republishes). None when the document says neither."""
+    actors = [m for m in mentions if m.kind == "actor" and start <= m.start < start + HEADING]
     if not actors:
         return None
-    if tags.any(0, HEADING, "release"):
+    if tags.any(start, start + HEADING, "release"):
         return actors[0].ref_id
+    line_end = view.find("\n", start, start + HEADING)
     head = actors[0]
-    if first_line_end > 0 and head.end <= first_line_end and \
-            len(view[:first_line_end].strip()) <= len(head.text) + 4:
+    if line_end > 0 and head.end <= line_end and \
+            len(view[start:line_end].strip()) <= len(head.text) + 4:
         return head.ref_id
-    return None
+    types = actor_types or {}
+    wire = next((m for m in actors if m.start < start + DATELINE
+                 and types.get(m.ref_id) == "news_agency"), None)
+    return wire.ref_id if wire else None
 
 
 def _candidates(
