@@ -70,7 +70,7 @@ SHAPES: tuple[tuple[str, str], ...] = (
     ("weekday", rf"\b(?:(?P<last>last)\s+|on\s+)?(?P<weekday>{_WEEKDAY}){_PART_OF_DAY}\b"),
     ("relative_day", r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|"
                      r"this\s+(?:morning|afternoon|evening)|earlier\s+today|last\s+night|"
-                     r"overnight)\b"),
+                     r"overnight|the\s+(?:last|past)\s+(?:24|48|twenty-four|forty-eight)\s+hours)\b"),
     ("year", rf"\b(?:in|during|throughout|of|since)\s+{_YEAR}\b(?!\s*[-–]\d)"),
 )
 _PATTERNS = tuple((shape, re.compile(p, re.IGNORECASE)) for shape, p in SHAPES)
@@ -93,7 +93,7 @@ _GATES: tuple[tuple[bool, tuple[str, ...]], ...] = (
     (False, ("days", "weeks", "months")),
     (False, ("ago",)),
     (False, ("day",)),
-    (False, ("yesterday", "today", "night", "morning", "afternoon", "evening")),
+    (False, ("yesterday", "today", "night", "morning", "afternoon", "evening", "hours")),
     (False, ("19", "20")),
 )
 #: The gates as searches (one per distinct word list), in the same order.
@@ -230,8 +230,11 @@ def resolve(index: int, phrase: str, reference: dt.date | None) -> DateRange | N
         if low == "yesterday":
             day = ref - dt.timedelta(days=1)
             return _range(day, day, phrase)
-        if low in ("last night", "overnight"):
+        if low in ("last night", "overnight") or low.endswith("24 hours") \
+                or low.endswith("twenty-four hours"):
             return _range(ref - dt.timedelta(days=1), ref, phrase)
+        if low.endswith("hours"):  # the last 48 hours
+            return _range(ref - dt.timedelta(days=2), ref, phrase)
         return _range(ref, ref, phrase)
     return None
 

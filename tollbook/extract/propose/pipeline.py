@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from tollbook.extract.propose import ids
 from tollbook.extract.propose.attribution import Attributor, hedge_of
 from tollbook.extract.propose.candidates import Candidate, Figure, sentence_figures
-from tollbook.extract.propose.dates import DateMention, dateline, find_dates
+from tollbook.extract.propose.dates import DateMention, DateRange, dateline, find_dates
 from tollbook.extract.propose.filters import Exclusion, exclusions, rejected
 from tollbook.extract.propose.implied import combine, implied_quantities, merge_ranges
 from tollbook.extract.propose.lexicon import Lexicon
@@ -69,6 +69,14 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                             lexicon.words.not_claimants,
                             lexicon.words.source_kinds, lexicon.actor_types)
     attributor.sentences = sentences
+    context = Context()
+    if sentences:  # the lead sentence's date holds for the story until another is given
+        context.date = _first_dated(find_dates(view, *sentences[0], doc.reference_date))
+    if context.date is None and doc.reference_date is not None:
+        # else the day of the reference date or the day before (news of a day's events)
+        ref = doc.reference_date
+        context.date = DateMention(0, 0, f"reference date {ref.isoformat()}, or the day before",
+                                   DateRange(ref - dt.timedelta(days=1), ref, 2, ref.isoformat()))
     candidates: list[Candidate] = []
     for s, e in sentences:
         figures: list[Figure] = []
@@ -87,7 +95,8 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                 [p for p in places if s <= p.start < e], [a for a in actors if s <= a.start < e],
             )
         if figures:
-            candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon))
+            candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon,
+                                          context))
         attributor.note_sentence(s, e)
     candidates.sort(key=lambda c: (-c.confidence, c.char_start, c.number_start or 0))
     return Proposal(doc, candidates, unknown, found_dateline)
@@ -133,11 +142,18 @@ def _candidates(
     attributor: Attributor,
     places: list[NameMention],
     lexicon: Lexicon,
+    context: Context | None = None,
 ) -> list[Candidate]:
     claim = ids.claim_id(doc.document_id, s, e)
     quote = doc.text[s:e]
     hedge = hedge_of(view, s, e)
     dates = find_dates(view, s, e, doc.reference_date)
+    context = context or Context()
+    own = _first_dated(dates)
+    if own is not None:
+        context.date = own
+    elif context.date is not None:
+        dates = [context.date]  # carried from the sentence before that gave one
     in_sentence = [p for p in places if s <= p.start < e]
     out: list[Candidate] = []
     figure_ids = [ids.figure_id(f.kind, doc.document_id, *f.anchor) for f in figures]
@@ -189,6 +205,18 @@ def _candidates(
             count_note=q.note if q else None,
         ))
     return out
+
+
+@dataclass
+class Context:
+    """What a document has said so far that later sentences leave implicit: the date of
+    the events told (from the lead sentence, then each sentence that gives one)."""
+
+    date: DateMention | None = None
+
+
+def _first_dated(dates: list[DateMention]) -> DateMention | None:
+    return next((d for d in dates if d.range is not None), None)
 
 
 def _nearest_date(dates: list[DateMention], at: int) -> DateMention | None:
