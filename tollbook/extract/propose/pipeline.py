@@ -70,6 +70,9 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                             lexicon.words.source_kinds, lexicon.actor_types)
     attributor.sentences = sentences
     context = Context()
+    if sentences:
+        lead = [p for p in places if sentences[0][0] <= p.start < sentences[0][1]]
+        context.place = _nearest_place(view, lead, sentences[0][0], lexicon.where_prec)
     if sentences:  # the lead sentence's date holds for the story until another is given
         context.date = _first_dated(find_dates(view, *sentences[0], doc.reference_date))
     if context.date is None and doc.reference_date is not None:
@@ -155,13 +158,16 @@ def _candidates(
     elif context.date is not None:
         dates = [context.date]  # carried from the sentence before that gave one
     in_sentence = [p for p in places if s <= p.start < e]
+    if in_sentence:
+        context.place = _nearest_place(view, in_sentence, s, lexicon.where_prec)
     out: list[Candidate] = []
     figure_ids = [ids.figure_id(f.kind, doc.document_id, *f.anchor) for f in figures]
     for f, fid in zip(figures, figure_ids, strict=True):
         at = f.anchor[0]
         claimant = attributor.claimant(s, e, at)
         date = _nearest_date(dates, at)
-        place = f.location or _nearest_place(view, in_sentence, at)
+        place = f.location or _nearest_place(view, in_sentence, at, lexicon.where_prec) \
+            or context.place
         q = f.quantity
         score = f.score + (ATTRIBUTED_BONUS if claimant.text else 0.0)
         party = lexicon.names.lookup(f.party_text, kind="actor") if f.party_text else None
@@ -213,6 +219,7 @@ class Context:
     the events told (from the lead sentence, then each sentence that gives one)."""
 
     date: DateMention | None = None
+    place: NameMention | None = None
 
 
 def _first_dated(dates: list[DateMention]) -> DateMention | None:
@@ -226,7 +233,10 @@ def _nearest_date(dates: list[DateMention], at: int) -> DateMention | None:
     return min(usable, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
 
 
-def _nearest_place(view: str, places: list[NameMention], at: int) -> NameMention | None:
+def _nearest_place(view: str, places: list[NameMention], at: int,
+                   where_prec: dict[str, int] | None = None) -> NameMention | None:
+    """The sentence's place for a figure at ``at``: after a preposition first, then nearest.
+    (Ranking the more precise place first was measured and drafted fewer right places.)"""
     if not places:
         return None
 
