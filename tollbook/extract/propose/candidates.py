@@ -142,6 +142,11 @@ class Candidate:
     confidence: float = 0.0
     evidence: str = ""
     count_note: str | None = None
+    location_start: int | None = None  # where the place's words stand in the text
+    location_end: int | None = None
+    #: dataset (reference/locations.csv) | geonames (the offline gazetteer) | unresolved
+    place_source: str | None = None
+    place_geonames: str | None = None  # "GeoNames 2453514 Ménaka, ML, city (15.92, 2.40)"
 
 
 @dataclass

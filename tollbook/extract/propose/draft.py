@@ -94,7 +94,17 @@ def _comment(members: list[Candidate]) -> list[str]:
     if head.claimant_text:
         lines.append(f"claimant in the text: {head.claimant_text!r}")
     if head.location_text:
-        lines.append(f"place in the text: {head.location_text!r}")
+        at = f" (characters {head.location_start}-{head.location_end})" \
+            if head.location_start is not None else ""
+        lines.append(f"place in the text: {head.location_text!r}{at}")
+        if head.place_source == "geonames":
+            lines.append(f"place not in reference/locations.csv; offline gazetteer: "
+                         f"{head.place_geonames}, where_prec {head.where_prec}")
+        elif head.place_source == "unresolved":
+            lines.append("place not in reference/locations.csv nor the offline gazetteer: "
+                         "check it and add it")
+    if head.count_note:
+        lines.append(f"count is a {head.count_note}")
     if head.date_text and not head.date_start:
         lines.append(f"date phrase without a reference date: {head.date_text!r}")
     for c in members:

@@ -10,6 +10,8 @@ from tollbook.extract.propose.attribution import Attributor, hedge_of
 from tollbook.extract.propose.candidates import Candidate, Figure, sentence_figures
 from tollbook.extract.propose.dates import DateMention, DateRange, dateline, find_dates
 from tollbook.extract.propose.filters import Exclusion, exclusions, rejected
+from tollbook.extract.propose.gazetteer import PlacePhrase, place_phrases
+from tollbook.extract.propose.gazetteer import lookup as gazetteer_lookup
 from tollbook.extract.propose.implied import combine, implied_quantities, merge_ranges
 from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.names import NameMention, UnknownName
@@ -99,7 +101,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
             )
         if figures:
             candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon,
-                                          context))
+                                          context, mentions))
         attributor.note_sentence(s, e)
     candidates.sort(key=lambda c: (-c.confidence, c.char_start, c.number_start or 0))
     return Proposal(doc, candidates, unknown, found_dateline)
@@ -146,7 +148,11 @@ def _candidates(
     places: list[NameMention],
     lexicon: Lexicon,
     context: Context | None = None,
+    mentions: list[NameMention] = (),
 ) -> list[Candidate]:
+    def mentions_in(s: int, e: int) -> list[NameMention]:
+        return [m for m in mentions if s <= m.start < e]
+
     claim = ids.claim_id(doc.document_id, s, e)
     quote = doc.text[s:e]
     hedge = hedge_of(view, s, e)
@@ -158,16 +164,29 @@ def _candidates(
     elif context.date is not None:
         dates = [context.date]  # carried from the sentence before that gave one
     in_sentence = [p for p in places if s <= p.start < e]
+    unknown_places = [
+        p for p in place_phrases(view, s, e, lexicon.words.place_prepositions,
+                                 lexicon.words.place_nouns, lexicon.words.not_places)
+        if not any(p.start < m.end and m.start < p.end for m in mentions_in(s, e))
+    ]
     if in_sentence:
         context.place = _nearest_place(view, in_sentence, s, lexicon.where_prec)
+        context.written = None
+    elif unknown_places:
+        context.place, context.written = None, unknown_places[0]
     out: list[Candidate] = []
     figure_ids = [ids.figure_id(f.kind, doc.document_id, *f.anchor) for f in figures]
     for f, fid in zip(figures, figure_ids, strict=True):
         at = f.anchor[0]
         claimant = attributor.claimant(s, e, at)
         date = _nearest_date(dates, at)
-        place = f.location or _nearest_place(view, in_sentence, at, lexicon.where_prec) \
-            or context.place
+        place = f.location or _nearest_place(view, in_sentence, at, lexicon.where_prec)
+        written = None
+        if place is None:  # words naming a place the dataset does not know
+            written = min(unknown_places, key=lambda p: abs(p.start - at), default=None)
+            if written is None:
+                place, written = context.place, context.written
+        geo = gazetteer_lookup(written.text) if written is not None else None
         q = f.quantity
         score = f.score + (ATTRIBUTED_BONUS if claimant.text else 0.0)
         party = lexicon.names.lookup(f.party_text, kind="actor") if f.party_text else None
@@ -196,8 +215,14 @@ def _candidates(
             date_prec=date.range.prec if date and date.range else None,
             date_text=date.text if date else None,
             location_id=place.ref_id if place else None,
-            location_text=place.text if place else None,
-            where_prec=lexicon.where_prec.get(place.ref_id) if place else None,
+            location_text=place.text if place else written.text if written else None,
+            where_prec=lexicon.where_prec.get(place.ref_id) if place else
+            geo.where_prec if geo else None,
+            location_start=place.start if place else written.start if written else None,
+            location_end=place.end if place else written.end if written else None,
+            place_source="dataset" if place else ("geonames" if geo else "unresolved")
+            if written else None,
+            place_geonames=geo.describe() if geo else None,
             claimant_text=claimant.text,
             claimant=claimant.actor,
             relayed_by=list(claimant.relayed_by),
@@ -215,11 +240,13 @@ def _candidates(
 
 @dataclass
 class Context:
-    """What a document has said so far that later sentences leave implicit: the date of
-    the events told (from the lead sentence, then each sentence that gives one)."""
+    """What a document has said so far that later sentences leave implicit: the date and
+    the place of the events told (from the lead sentence, then each sentence that gives
+    one)."""
 
     date: DateMention | None = None
     place: NameMention | None = None
+    written: PlacePhrase | None = None  # a place the gazetteers may not know
 
 
 def _first_dated(dates: list[DateMention]) -> DateMention | None:

@@ -73,6 +73,11 @@ class Words:
     place_nouns: frozenset[str] = frozenset()
     source_kinds: dict[str, str] = field(default_factory=dict)  # description -> actor_type
 
+    @property
+    def not_places(self) -> frozenset[str]:
+        """Capitalised words after a preposition that name no place ("on Monday")."""
+        return frozenset(self.months) | frozenset(self.weekdays) | {"the", "a", "an"}
+
     @classmethod
     def from_data(cls, *datas: Mapping) -> Words:
         w = cls()
