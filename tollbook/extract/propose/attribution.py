@@ -57,6 +57,10 @@ SHAPES: tuple[tuple[str, str], ...] = (
     ("says", rf"(?P<who>(?:(?:the|a|an)\s+)?{_NAME}),?\s+(?:which|who)\s+[^.;:,\n]{{1,80}}?,?\s+"
              rf"(?:also\s+)?(?:said|says|reported|gave\s+(?:a|the)\s+(?:death\s+)?toll)\b"),
     ("said_x", rf"\b(?:said|says|reported|reports|added|adds)\s+{_WHO}"),
+    # ", rebels said": an unnamed group closing the sentence
+    ("says", r"\b(?<=, )(?P<who>(?:[a-z]+\s+)?(?:rebels|activists|sources|residents|witnesses|"
+             r"officials|medics|doctors|police|militants|insurgents|troops|soldiers|villagers|"
+             r"rescuers|paramedics|authorities))\s+(?:said|say|says|told|reported)\b"),
 )
 # A claimant starts a word with a capital or an article or pronoun: checked first, so that
 # positions inside words fail at once.
@@ -160,6 +164,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
      "alleged", "denied", "warned", "toll"),
     ("which", "who"),
     ("said", "says", "reported", "reports", "added", "adds"),
+    ("said", "say", "told", "reported"),
 )
 
 

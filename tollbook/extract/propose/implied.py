@@ -22,7 +22,7 @@ _TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
 _AFTER_NOUN = frozenset(
     "and or but nor were was is are be been being have has had will would could may might "
     "in on at near from by during after before for with as while when who which that whom "
-    "whose reportedly also was, said says told outside inside around between along among "
+    "whose reportedly also was, said says told outside inside around between along among of "
     "late earlier yesterday today overnight last this".split()
 )
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|\u2013|or|and)\s*")
