@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from tollbook.extract.propose.names import NameMention
 from tollbook.extract.propose.numbers import Quantity
 from tollbook.extract.propose.outcomes import ControlCue, Cue
+from tollbook.extract.propose.tagger import read_words
 
 #: Below this score a pairing is not proposed.
 MIN_SCORE = 0.35
@@ -64,8 +65,9 @@ SITE_NOUNS = frozenset(
 )
 #: Words, with dotted abbreviations whole ("U.S.-led", "U.N."), and single other characters.
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}[\w'-]*|[\w'-]+|[^\w\s]")
-#: Joiners that carry a figure to the verb of the one before, besides "and".
-_JOINERS = ("along with", "as well as", "together with", "in addition to", "plus")
+#: Joiners that carry a figure to the verb of the one before, besides "and" (the
+#: lexicon's ``coordinators``).
+_JOINERS = tuple(c for c in read_words().coordinators if c != "and")
 _NESTED = re.compile(
     r"(?i)\b(?:including|included|among\s+them|among\s+whom|of\s+whom|of\s+them|"
     r"among\s+(?:the\s+)?(?:dead|victims|those\s+killed|casualties)(?:\s+(?:were|are))?|"

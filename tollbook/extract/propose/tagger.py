@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -128,7 +129,6 @@ class Words:
         yield from ((p, "implied") for p in self.implied)
         yield from ((p, "pronoun") for p in self.pronouns)
         yield from ((p, "person") for p in self.person_nouns)
-        yield from ((p, "coordinator") for p in self.coordinators)
         yield from ((p, "speech") for p in self.speech_verbs)
         yield from ((p, "release") for p in self.release_words)
         yield from ((p, "hedge") for p in self.hedges)
@@ -164,8 +164,7 @@ def read_words(dataset: Path | None = None) -> Words:
     return Words.from_data(*datas)
 
 
-@dataclass(frozen=True)
-class Tag:
+class Tag(NamedTuple):
     start: int
     end: int
     tag: str
@@ -222,7 +221,7 @@ class Tagger:
                 if tag not in entries[phrase]:
                     entries[phrase].append(tag)
         for phrase, tags in entries.items():
-            self._auto.add_word(phrase, (phrase, tuple(tags)))
+            self._auto.add_word(phrase, (phrase, tuple(tags), len(phrase)))
         if entries:
             self._auto.make_automaton()
         self._empty = not entries
@@ -236,22 +235,19 @@ class Tagger:
         if len(low) != len(view):  # a few characters lower to two: keep offsets
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
         n = len(low)
-        best: dict[tuple[int, str], Tag] = {}
-        for last, (phrase, tags) in self._auto.iter(low):
-            start = last - len(phrase) + 1
+        hits = []
+        for last, (phrase, tags, length) in self._auto.iter(low):
+            start = last - length + 1
             end = last + 1
-            if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_"):
-                continue
-            if end < n and (low[end].isalnum() or low[end] == "_"):
+            if (start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_")) or \
+                    (end < n and (low[end].isalnum() or low[end] == "_")):
                 continue
             for t in tags:
-                k = (start, t)
-                if k not in best or best[k].end < end:
-                    best[k] = Tag(start, end, t, phrase)
-        ordered = sorted(best.values(), key=lambda t: (t.start, -t.end, t.tag))
+                hits.append(Tag(start, end, t, phrase))
+        hits.sort(key=lambda t: (t.start, -t.end, t.tag))
         kept: list[Tag] = []
         reach: dict[str, int] = {}
-        for t in ordered:
+        for t in hits:
             if reach.get(t.tag, -1) > t.start:
                 continue  # inside a longer phrase of the same tag ("death toll" holds "toll")
             kept.append(t)
