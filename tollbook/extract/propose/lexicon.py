@@ -54,11 +54,11 @@ class Lexicon:
                 where[str(r["location_id"])] = int(float(str(r.get("where_prec"))))
             except (TypeError, ValueError):
                 continue
-        names = [(" ".join(n.lower().split()), "actor") for n, _ in actor_names]
-        names += [(" ".join(n.lower().split()), "place") for n, _ in place_names]
+        index = NameIndex.build(actor_names, place_names)
+        names = index.spellings()
         return cls(
             NumberReader.from_rows(vague_quantities),
-            NameIndex.build(actor_names, place_names),
+            index,
             where,
             Tagger(words or read_words(), names) if names or words else default_tagger(),
             {str(r["actor_id"]): str(r["actor_type"]) for r in actors

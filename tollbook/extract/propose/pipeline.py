@@ -63,7 +63,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     start, end = doc.body if doc.body else (0, len(view))
     sentences = [s for s in sentence_spans(view, start, end) if not excluded.covers(*s)]
     tags = lexicon.tagger.tag(view)  # every lexicon word of the document, in one pass
-    mentions, unknown = lexicon.names.scan(view, sentences)
+    mentions, unknown = lexicon.names.scan(view, sentences, tags)
     places = [m for m in mentions if m.kind == "location"]
     actors = [m for m in mentions if m.kind == "actor"]
     attributor = Attributor(view, lexicon.names, mentions, doc.outlet,
