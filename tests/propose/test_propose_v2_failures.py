@@ -136,6 +136,15 @@ def test_reference_codes_ages_years_prices_phones_are_no_figures(lex):
     assert values == [2, 4, 11]
 
 
+@pytest.mark.parametrize("code", ["2017-05-ABC-123", "(REF/2016/0412)", "CJTF-OIR/20170503-01"])
+def test_reference_codes_are_excluded_once_per_document(code):
+    from tollbook.extract.propose.filters import exclusions
+
+    text = f"Statement {code}: 4 insurgents were killed."
+    assert [(text[e.start:e.end], e.reason) for e in exclusions(text).spans] == \
+        [(code.strip("()"), "reference-code")]
+
+
 # -- claimant and relay --------------------------------------------------------------
 
 def test_press_release_issuer_is_the_claimant(lex):

@@ -391,9 +391,43 @@ def exclusions(
         m = pattern.search(view)
         if m:
             spans.append(Exclusion(m.start(), len(view), reason))
-    for reason, pattern in (*_LINES, *_DOCUMENT):
+    for reason, pattern in _LINES:
         spans.extend(Exclusion(m.start(), m.end(), reason) for m in pattern.finditer(view))
+    spans.extend(_document_spans(view))
     return Exclusions(spans, view)
+
+
+_SEPARATOR = re.compile(r"[-/](?=[A-Z0-9])")
+_PHONE_WORDS = ("+", "tel", "phone", "call", "fax", "whatsapp", "hotline", "mobile")
+
+
+def _document_spans(view: str) -> list[Exclusion]:
+    """``DOCUMENT_PATTERNS``' matches. A reference code holds a separator before a capital
+    or digit, so its pattern is tried only at the start of a word holding one (a search for
+    that separator is many times faster than the pattern's); a phone number only in a text
+    holding a "+" or a word such as "call"."""
+    found = []
+    reason, pattern = _DOCUMENT[0]
+    last = -1
+    for m in _SEPARATOR.finditer(view):
+        start = m.start()
+        while start > 0 and not view[start - 1].isspace():
+            start -= 1
+        while start < m.start() and not view[start].isalnum():
+            start += 1  # "(REF/2016/0412)"
+        if start <= last:
+            continue
+        code = pattern.match(view, start)
+        if code is not None:
+            found.append(Exclusion(code.start(), code.end(), reason))
+            last = code.end()
+        else:
+            last = start
+    low = view.lower()
+    if any(w in low for w in _PHONE_WORDS):
+        reason, pattern = _DOCUMENT[1]
+        found.extend(Exclusion(m.start(), m.end(), reason) for m in pattern.finditer(view))
+    return found
 
 
 def year_like(q: Quantity, view: str) -> bool:
