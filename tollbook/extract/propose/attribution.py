@@ -274,11 +274,7 @@ class Attributor:
             ahead = self._next_source(end)
             if ahead is not None:
                 return ahead
-            if self.issuer:
-                actor = self.issuer
-            else:
-                self._read_noted()
-                actor = self._last_org
+            actor = self.issuer
             return Claimant(None, actor, self._chain(actor, []))
         best = min(found, key=lambda a: min(abs(a.start - figure), abs(a.end - figure)))
         if self._reads_last_speaker(best.who, best.start):
