@@ -296,3 +296,14 @@ def test_drafts_stay_valid_claims(lex):
     assert claim["casualties"][0]["count"]["low"] == 8
     from tollbook.extract.record_format import CountSpec
     CountSpec(**claim["casualties"][0]["count"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("More than 250,000 people have been killed and more than 10 million displaced.",
+     [250000]),
+    ("Shelling has killed at least 84 civilians, the monitor and a civil defence official "
+     "said.", [84]),
+    ("The conflict has claimed an estimated 400,000 lives since 2014.", [400000]),
+])
+def test_other_outcomes_and_sources_are_not_joined_figures(text, expected, lex):
+    assert [c.count_value for c in run(text, lex) if c.outcome == "killed"] == expected

@@ -228,8 +228,10 @@ def sentence_figures(
     control: list[ControlCue],
     places: list[NameMention],
     actors: list[NameMention],
+    other_outcomes: frozenset[int] = frozenset(),
 ) -> list[Figure]:
-    """Every figure in the sentence ``view[start:end]``."""
+    """Every figure in the sentence ``view[start:end]``. ``other_outcomes``: where words
+    of outcomes no figure is drafted for begin ("displaced", "fled")."""
     cue_at = {c.start: c for c in cues}
     figures: list[Figure] = []
     q_spans = [(q.span_start, q.end) for q in quantities]
@@ -269,7 +271,9 @@ def sentence_figures(
                 options.append((0.95 * cue.word.weight - 0.05 * n, "casualty", cue.word.outcome,
                                 f"{cue.text!r} then number"))
             break
-        joined = _coordinated(view, q, figures, cues)
+        joined = None if q.implied or _skip_space(view, q.end) in other_outcomes \
+            or _skip_space(view, stop) in other_outcomes \
+            else _coordinated(view, q, figures, cues)
         if joined is not None and not options:
             options.append((joined.score * 0.8, joined.kind, joined.outcome,
                             "joined by 'and' to the figure before"))

@@ -60,6 +60,7 @@ class Words:
     determiners: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     coordinators: tuple[str, ...] = ()
+    other_outcomes: frozenset[str] = frozenset()
     number_words: dict[str, int | None] = field(default_factory=dict)
     speech_verbs: frozenset[str] = frozenset()
     not_claimants: frozenset[str] = frozenset()
@@ -104,6 +105,7 @@ class Words:
         self.person_nouns |= {_norm(x) for x in implied.get("person_nouns") or []}
         self.coordinators += tuple(_norm(x) for x in d.get("coordinators") or []
                                    if _norm(x) not in self.coordinators)
+        self.other_outcomes |= {_norm(x) for x in d.get("other_outcomes") or []}
         self.number_words.update({_norm(k): v for k, v in (d.get("number_words") or {}).items()})
         self.speech_verbs |= {_norm(x) for x in d.get("speech_verbs") or []}
         self.not_claimants |= {_norm(x) for x in d.get("not_claimants") or []}
@@ -129,6 +131,7 @@ class Words:
         yield from ((p, "implied") for p in self.implied)
         yield from ((p, "pronoun") for p in self.pronouns)
         yield from ((p, "person") for p in self.person_nouns)
+        yield from ((p, "other_outcome") for p in self.other_outcomes)
         yield from ((p, "speech") for p in self.speech_verbs)
         yield from ((p, "release") for p in self.release_words)
         yield from ((p, "hedge") for p in self.hedges)
