@@ -307,3 +307,19 @@ def test_drafts_stay_valid_claims(lex):
 ])
 def test_other_outcomes_and_sources_are_not_joined_figures(text, expected, lex):
     assert [c.count_value for c in run(text, lex) if c.outcome == "killed"] == expected
+
+
+def test_gazetteer_cache_round_trip(tmp_path, small_gazetteer):
+    from tollbook.extract.propose import gazetteer as g
+
+    path = tmp_path / "geonames.sqlite"
+    g._store(small_gazetteer, path)
+    stored = g._Stored(path)
+    assert stored.lookup("al-Mosul") == small_gazetteer.lookup("Mosul")
+    assert stored.lookup("Ménaka").describe() == "GeoNames 2453514 Ménaka, ML, city (15.92, 2.40)"
+    assert stored.lookup("Shah Wali Kot") is None
+
+
+def test_draft_claim_has_no_where_prec_without_a_location(lex):
+    [(claim, _)] = claims(run("Gunmen killed 6 people in Mosul.", lex))
+    assert (claim["location"], claim["where_prec"]) == (None, None)

@@ -77,7 +77,7 @@ def claims(candidates: Iterable[Candidate]) -> list[tuple[dict, list[Candidate]]
                 "text": dated.date_text,
             } if dated else None,
             "location": head.location_id,
-            "where_prec": head.where_prec,
+            "where_prec": head.where_prec if head.location_id else None,
             "event": None,
             "note": None,
         }

