@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from tollbook.extract.propose.names import NameIndex, NameMention, key
+from tollbook.extract.propose.tagger import Tags, default_tagger
 
 _WORD = r"[A-Z](?:[\w'-]|\.(?=[A-Z]))*"
 _NAME = rf"(?:{_WORD}(?:\s+(?:(?:al|el|ad|as|bin|ibn|abu|de|of|for|the|on)\s+)*{_WORD})*)"
@@ -43,30 +44,46 @@ _ROLE = (
     r"leader|president|chairman|researcher|monitor|activist|correspondent)"
 )
 
-#: (shape, pattern). ``who`` is the claimant; ``relay`` the party that passed it on.
-SHAPES: tuple[tuple[str, str], ...] = (
-    ("cited", rf"(?P<relay>(?:the\s+)?{_NAME})\s+(?:cited|cites|quoted|quotes)\s+{_WHO}"
-              r"\s+as\s+saying"),
-    ("cited", rf"\b(?:citing|quoting)\s+{_WHO}"),
-    ("according", rf"\baccording\s+to\s+{_WHO}"),
-    ("told", rf"(?P<who>{_NAME}),\s+(?:a|an|the)\s+[^,.;:\n]{{1,80}},\s+(?:also\s+|later\s+)?"
-             rf"told\s+(?P<relay>{_NAME})"),
-    ("told", rf"{_WHO},?\s+(?:also\s+|later\s+|earlier\s+)?told\s+(?P<relay>{_NAME})"),
-    ("says", rf"{_WHO}\s+(?:(?:also|later|earlier|has|had|have|previously|further)\s+)?{_SAY}\b"),
+#: The speech words of the lexicon that open each shape (the shape is tried in a sentence
+#: only when the document's tags hold one of them there).
+_SAY_WORDS = ("said", "says", "told", "reported", "reports", "added", "adds", "stated",
+              "claimed", "claims", "announced", "confirmed", "documented", "estimated",
+              "counted", "recorded", "accused", "accuses", "wrote", "tweeted", "cited", "cites",
+              "quoted", "quotes", "noted", "insisted", "alleged", "denied", "warned",
+              "gave a toll", "gave a death toll", "gave the toll", "gave the death toll",
+              "put the toll", "put the death toll")
+
+#: (shape, anchors, pattern). ``who`` is the claimant; ``relay`` the party that passed it on.
+SHAPES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("cited", ("cited", "cites", "quoted", "quotes"),
+     rf"(?P<relay>(?:the\s+)?{_NAME})\s+(?:cited|cites|quoted|quotes)\s+{_WHO}\s+as\s+saying"),
+    ("cited", ("citing", "quoting"), rf"\b(?:citing|quoting)\s+{_WHO}"),
+    ("according", ("according to",), rf"\baccording\s+to\s+{_WHO}"),
+    ("told", ("told",),
+     rf"(?P<who>{_NAME}),\s+(?:a|an|the)\s+[^,.;:\n]{{1,80}},\s+(?:also\s+|later\s+)?"
+     rf"told\s+(?P<relay>{_NAME})"),
+    ("told", ("told",),
+     rf"{_WHO},?\s+(?:also\s+|later\s+|earlier\s+)?told\s+(?P<relay>{_NAME})"),
+    ("says", _SAY_WORDS,
+     rf"{_WHO}\s+(?:(?:also|later|earlier|has|had|have|previously|further)\s+)?{_SAY}\b"),
     # "The Britain-based Observatory, which monitors the conflict, said …"
-    ("says", rf"(?P<who>(?:(?:the|a|an)\s+)?{_NAME}),?\s+(?:which|who)\s+[^.;:,\n]{{1,80}}?,?\s+"
-             rf"(?:also\s+)?(?:said|says|reported|gave\s+(?:a|the)\s+(?:death\s+)?toll)\b"),
-    ("said_x", rf"\b(?:said|says|reported|reports|added|adds)\s+{_WHO}"),
+    ("says", ("said", "says", "reported", "gave a toll", "gave a death toll", "gave the toll",
+              "gave the death toll"),
+     rf"(?P<who>(?:(?:the|a|an)\s+)?{_NAME}),?\s+(?:which|who)\s+[^.;:,\n]{{1,80}}?,?\s+"
+     rf"(?:also\s+)?(?:said|says|reported|gave\s+(?:a|the)\s+(?:death\s+)?toll)\b"),
+    ("said_x", ("said", "says", "reported", "reports", "added", "adds"),
+     rf"\b(?:said|says|reported|reports|added|adds)\s+{_WHO}"),
     # ", rebels said": an unnamed group closing the sentence
-    ("says", r"\b(?<=, )(?P<who>(?:[a-z]+\s+)?(?:rebels|activists|sources|residents|witnesses|"
-             r"officials|medics|doctors|police|militants|insurgents|troops|soldiers|villagers|"
-             r"rescuers|paramedics|authorities))\s+(?:said|say|says|told|reported)\b"),
+    ("says", ("said", "say", "says", "told", "reported"),
+     r"\b(?<=, )(?P<who>(?:[a-z]+\s+)?(?:rebels|activists|sources|residents|witnesses|"
+     r"officials|medics|doctors|police|militants|insurgents|troops|soldiers|villagers|"
+     r"rescuers|paramedics|authorities))\s+(?:said|say|says|told|reported)\b"),
 )
 # A claimant starts a word with a capital or an article or pronoun: checked first, so that
 # positions inside words fail at once.
 _STARTS = r"\b(?=[A-Z]|(?:the|a|an|its|his|their|he|she|they|it)\b)"
-_SHAPES = tuple((shape, re.compile(p if p.startswith(r"\b") else _STARTS + p))
-                for shape, p in SHAPES)
+_SHAPES = tuple((shape, frozenset(anchors), re.compile(p if p.startswith(r"\b") else _STARTS + p))
+                for shape, anchors, p in SHAPES)
 _SPEAKS_FOR = (
     re.compile(rf"(?P<org>{_NAME})\s+{_ROLE}\s+(?P<person>{_NAME})"),
     re.compile(rf"(?P<person>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){{0,2}}?{_ROLE}\s+"
@@ -144,42 +161,18 @@ def hedge_of(view: str, start: int, end: int) -> str:
     return "none"
 
 
-#: Every attribution shape contains one of these; sentences without any are skipped cheaply.
-_SAY_STEMS = ("said", "says", "told", "toll", "report", "add", "stat", "claim", "announc", "confirm",
-              "document", "estimat", "count", "record", "accus", "wrote", "tweet", "cite",
-              "citing", "quot", "noted", "insist", "alleg", "denied", "warned", "according")
-
-
-#: For each shape (same order), words one of which the lower-cased text must hold for the
-#: shape to match in it (every shape is case-sensitive, so this never skips a match).
-_GATES: tuple[tuple[str, ...], ...] = (
-    ("saying",),
-    ("citing", "quoting"),
-    ("according",),
-    ("told",),
-    ("told",),
-    ("said", "says", "told", "reported", "reports", "added", "adds", "stated", "claimed", "claims",
-     "announced", "confirmed", "documented", "estimated", "counted", "recorded", "accused",
-     "accuses", "wrote", "tweeted", "cited", "cites", "quoted", "quotes", "noted", "insisted",
-     "alleged", "denied", "warned", "toll"),
-    ("which", "who"),
-    ("said", "says", "reported", "reports", "added", "adds"),
-    ("said", "say", "told", "reported"),
-)
-
-
-_SAY_STEM = _any_of(_SAY_STEMS)
-_GATE_WORDS = tuple(_any_of(gate) for gate in _GATES)
-
-
 def find_attributions(view: str, start: int, end: int,
-                      not_claimants: frozenset[str] = frozenset()) -> list[Attribution]:
-    lower = view[start:end].lower()
-    if _SAY_STEM.search(lower) is None:
+                      not_claimants: frozenset[str] = frozenset(),
+                      speech: set[str] | None = None) -> list[Attribution]:
+    """Attributions in ``view[start:end]``. ``speech``: the lexicon's speech words tagged in
+    it (the document's one pass); tagged here when not given."""
+    if speech is None:
+        speech = {t.phrase for t in default_tagger().tag(view[start:end]).by_tag.get("speech", [])}
+    if not speech:
         return []
     found: list[Attribution] = []
-    for (shape, pattern), gate in zip(_SHAPES, _GATE_WORDS, strict=True):
-        if gate.search(lower) is None:
+    for shape, anchors, pattern in _SHAPES:
+        if anchors.isdisjoint(speech):
             continue
         for m in pattern.finditer(view, start, end):
             who = _clean(m.group("who"))
@@ -246,6 +239,7 @@ class Attributor:
         not_claimants: frozenset[str] = frozenset(),
         source_kinds: dict[str, str] | None = None,
         actor_types: dict[str, str] | None = None,
+        tags: Tags | None = None,
     ):
         self.view = view
         self.names = names
@@ -257,6 +251,7 @@ class Attributor:
         self.not_claimants = not_claimants
         self.source_kinds = source_kinds or {}
         self.actor_types = actor_types or {}
+        self.tags = tags  # the document's one keyword pass; None: each sentence tagged alone
         self._found: dict[tuple[int, int], list[Attribution]] = {}
         # Not yet replayed, in order: a noted sentence (start, end), or a claimant (who, at)
         # resolved without touching who spoke last.
@@ -342,8 +337,10 @@ class Attributor:
     def _attributions(self, start: int, end: int) -> list[Attribution]:
         """The attributions of a sentence, found once however many figures it holds."""
         if (start, end) not in self._found:
+            speech = None if self.tags is None else \
+                {t.phrase for t in self.tags.within(start, end, "speech")}
             self._found[(start, end)] = find_attributions(self.view, start, end,
-                                                          self.not_claimants)
+                                                          self.not_claimants, speech)
         return self._found[(start, end)]
 
     def _resolve(self, who: str, at: int) -> tuple[str | None, list[str]]:

@@ -69,7 +69,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     attributor = Attributor(view, lexicon.names, mentions, doc.outlet,
                             issuer_of(view, tags, mentions, start, lexicon.actor_types),
                             lexicon.words.not_claimants,
-                            lexicon.words.source_kinds, lexicon.actor_types)
+                            lexicon.words.source_kinds, lexicon.actor_types, tags)
     attributor.sentences = sentences
     context = Context()
     if sentences:
