@@ -76,7 +76,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
         lead = [p for p in places if sentences[0][0] <= p.start < sentences[0][1]]
         context.place = _nearest_place(view, lead, sentences[0][0], lexicon.where_prec)
     if sentences:  # the lead sentence's date holds for the story until another is given
-        context.date = _first_dated(find_dates(view, *sentences[0], doc.reference_date))
+        context.date = _first_dated(find_dates(view, *sentences[0], doc.reference_date, tags))
     if context.date is None and doc.reference_date is not None:
         # else the day of the reference date or the day before (news of a day's events)
         ref = doc.reference_date
@@ -102,7 +102,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
             )
         if figures:
             candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon,
-                                          context, mentions))
+                                          context, mentions, tags))
         attributor.note_sentence(s, e)
     candidates.sort(key=lambda c: (-c.confidence, c.char_start, c.number_start or 0))
     return Proposal(doc, candidates, unknown, found_dateline)
@@ -150,6 +150,7 @@ def _candidates(
     lexicon: Lexicon,
     context: Context | None = None,
     mentions: list[NameMention] = (),
+    tags: Tags | None = None,
 ) -> list[Candidate]:
     def mentions_in(s: int, e: int) -> list[NameMention]:
         return [m for m in mentions if s <= m.start < e]
@@ -157,7 +158,7 @@ def _candidates(
     claim = ids.claim_id(doc.document_id, s, e)
     quote = doc.text[s:e]
     hedge = hedge_of(view, s, e)
-    dates = find_dates(view, s, e, doc.reference_date)
+    dates = find_dates(view, s, e, doc.reference_date, tags)
     context = context or Context()
     own = _first_dated(dates)
     if own is not None:

@@ -69,6 +69,7 @@ class Words:
     hedges: dict[str, str] = field(default_factory=dict)  # phrase -> hedge
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
+    date_words: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
     units: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
@@ -115,6 +116,7 @@ class Words:
             for p in phrases or []:
                 self.hedges.setdefault(_norm(p), str(hedge))
         self.months.update({_norm(k): int(v) for k, v in (d.get("months") or {}).items()})
+        self.date_words |= {_norm(x) for x in d.get("date_words") or []}
         self.weekdays.update({_norm(k): int(v) for k, v in (d.get("weekdays") or {}).items()})
         self.weapons |= {_norm(x) for x in d.get("weapons") or []}
         self.units |= {_norm(x) for x in d.get("units") or []}
@@ -137,6 +139,7 @@ class Words:
         yield from ((p, "hedge") for p in self.hedges)
         yield from ((p, "month") for p in self.months)
         yield from ((p, "weekday") for p in self.weekdays)
+        yield from ((p, "date_word") for p in self.date_words)
         yield from ((p, "weapon") for p in self.weapons)
         yield from ((p, "place_noun") for p in self.place_nouns)
 
