@@ -69,13 +69,15 @@ def gold_figures(record) -> tuple[list[dict], list[int]]:
 def drafted_figures(path: Path, lexicon) -> tuple[list[dict], list[int]]:
     doc = read_input(path, None, None).document
     killed, strikes = [], []
-    for claim, _ in draft_claims(propose_document(doc, lexicon).candidates):
+    for claim, members in draft_claims(propose_document(doc, lexicon).candidates):
         date = claim.get("date") or {}
         window = (date.get("start"), date.get("end")) if date else None
+        written = next((m.location_text for m in members if m.location_text), None)
         for f in claim.get("casualties") or []:
             if f["outcome"] in KILLED and _value(f["count"]) is not None:
                 killed.append({"value": _value(f["count"]), "claimant": claim.get("claimant"),
-                               "location": claim.get("location"), "date": window})
+                               "location": claim.get("location"), "date": window,
+                               "place_text": written})
         strikes += [_value(a["count"]) for a in claim.get("airstrikes") or [] if _value(a["count"]) is not None]
     return killed, strikes
 
@@ -119,6 +121,7 @@ def run(dataset: Path) -> dict:
         totals["killed matched"] += len(pairs)
         totals["claimant right"] += sum(g["claimant"] == d["claimant"] for g, d in pairs)
         totals["place drafted"] += sum(d["location"] is not None for _, d in pairs)
+        totals["place text drafted"] += sum(d.get("place_text") is not None for _, d in pairs)
         totals["place right"] += sum(d["location"] in g["location"] for g, d in pairs)
         totals["date drafted"] += sum(d["date"] is not None for _, d in pairs)
         totals["date right"] += sum(g["date"] is not None and d["date"] == g["date"] for g, d in pairs)
@@ -141,6 +144,9 @@ def run(dataset: Path) -> dict:
                                   "precision": _ratio(t["airstrikes matched"], t["airstrikes drafted"])},
             "claimant of a found killed figure": {"gold": t["killed matched"],
                                                   "recall": _ratio(t["claimant right"], t["killed matched"])},
+            "place words of a found killed figure": {
+                "gold": t["killed matched"],
+                "recall": _ratio(t["place text drafted"], t["killed matched"])},
             "place of a found killed figure": {"gold": t["killed matched"],
                                                "recall": _ratio(t["place right"], t["killed matched"]),
                                                "precision": _ratio(t["place right"], t["place drafted"])},

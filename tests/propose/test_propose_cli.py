@@ -102,3 +102,16 @@ def test_propose_leaves_out_claims_already_decided(tmp_path):
 def test_review_errors_are_one_line(tmp_path):
     result = run("review", str(tmp_path / "nope.yaml"))
     assert (result.exit_code, result.output) == (1, f"Error: no such file: {tmp_path}/nope.yaml\n")
+
+
+def test_propose_bad_lexicon_file_is_one_line(tmp_path):
+    dataset = tmp_path / "dataset"
+    (dataset / "reference").mkdir(parents=True)
+    (dataset / "reference" / "propose-lexicon.yaml").write_text("outcomes: [\n",
+                                                               encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("Three people were killed.", encoding="utf-8")
+    result = run("propose", str(report), "--dataset", str(dataset))
+    assert result.exit_code == 1
+    [line] = result.output.strip().splitlines()
+    assert line.startswith("Error: ") and "propose-lexicon.yaml:2: not valid YAML" in line

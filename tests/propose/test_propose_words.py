@@ -4,7 +4,7 @@ import pytest
 
 from tollbook.extract.propose.outcomes import find_control_cues, find_cues, may_hold_cue
 from tollbook.extract.propose.sentences import sentence_spans
-from tollbook.extract.propose.words import match_at, starts_of, word_starts
+from tollbook.extract.propose.words import match_at, starts_within, word_starts
 
 STARTS = word_starts(["the\\s+dea", "dea", "kil"])
 
@@ -14,9 +14,9 @@ def test_word_starts_only_where_a_word_begins():
     assert [m.start() for m in STARTS.finditer(text)] == [0, 4, 20, 29, 33]
 
 
-def test_starts_of_is_none_for_text_that_is_not_ascii():
-    assert starts_of("the deaths — and", STARTS) is None
-    assert starts_of("the deaths", STARTS) == [0, 4]
+def test_starts_within_is_none_for_text_that_is_not_ascii():
+    assert starts_within("the deaths — and", STARTS, 0, 16) is None
+    assert starts_within("the deaths", STARTS, 0, 10) == [0, 4]
 
 
 @pytest.mark.parametrize("text", [

@@ -179,8 +179,9 @@ def test_check_problems_of_the_saved_record_come_back_with_their_field(client, d
 
 def test_a_decision_the_record_format_refuses_is_not_written(client, drafted):
     d = doc(client, drafted)
-    toll = by_quote(d, "The toll")  # drafted without a claimant
-    r = save(client, drafted, [{"claim_id": toll["claim_id"], "status": "accepted"}], d["record_sha"])
+    toll = by_quote(d, "The toll")  # accepted with its claimant taken away
+    r = save(client, drafted, [{"claim_id": toll["claim_id"], "status": "accepted",
+                                "edits": {"claimant": None}}], d["record_sha"])
     assert r.status_code == 422
     assert "needs a claimant" in r.json()["error"]
     assert not drafted.record.exists()

@@ -21,11 +21,18 @@ from dataclasses import dataclass, field
 from tollbook.extract.propose.names import NameMention
 from tollbook.extract.propose.numbers import Quantity
 from tollbook.extract.propose.outcomes import ControlCue, Cue
+from tollbook.extract.propose.tagger import read_words
 
 #: Below this score a pairing is not proposed.
 MIN_SCORE = 0.35
 #: The furthest (in words) an outcome word may follow its number ("30 … have been killed").
 AFTER_REACH = 16
+#: The furthest an outcome word may follow an implied count ("both were killed", "the
+#: commander was later killed"): a noun with no number is a count only close to its verb.
+IMPLIED_REACH = 3
+#: The furthest a figure joined by "along with", "as well as" … may follow the outcome word
+#: of the figure it joins ("60 … were killed in the attack on the base, along with 27").
+JOINED_REACH = 14
 #: The furthest a number may follow a verb taking it as object ("killed a total of 25").
 BEFORE_REACH = 4
 #: The furthest a number may follow "death toll" ("the death toll from Russian and Syrian
@@ -56,11 +63,20 @@ SITE_NOUNS = frozenset(
     "region province capital suburb suburbs quarter quarters border barracks compound "
     "strongholds stronghold".split()
 )
-_TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
+#: Words, with dotted abbreviations whole ("U.S.-led", "U.N."), and single other characters.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}[\w'-]*|[\w'-]+|[^\w\s]")
+#: Joiners that carry a figure to the verb of the one before, besides "and" (the
+#: lexicon's ``coordinators``).
+_JOINERS = tuple(c for c in read_words().coordinators if c != "and")
 _NESTED = re.compile(
     r"(?i)\b(?:including|included|among\s+them|among\s+whom|of\s+whom|of\s+them|"
     r"among\s+(?:the\s+)?(?:dead|victims|those\s+killed|casualties)(?:\s+(?:were|are))?|"
     r"mostly|mainly|most\s+of\s+them|incl\.)\s+(?:[\w'-]+\s+){0,3}$"
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands dozen dozens several many".split()
 )
 _ADJECTIVAL = frozenset("newly recently the a an its their already".split())
 #: A determiner between a figure and a later verb starts another noun phrase ("two photos
@@ -127,6 +143,12 @@ class Candidate:
     perpetrator: str | None = None
     confidence: float = 0.0
     evidence: str = ""
+    count_note: str | None = None
+    location_start: int | None = None  # where the place's words stand in the text
+    location_end: int | None = None
+    #: dataset (reference/locations.csv) | geonames (the offline gazetteer) | unresolved
+    place_source: str | None = None
+    place_geonames: str | None = None  # "GeoNames 2453514 Ménaka, ML, city (15.92, 2.40)"
 
 
 @dataclass
@@ -155,11 +177,15 @@ def _party(view: str, q: Quantity, end: int, cue_starts: set[int]) -> tuple[str 
     """The party phrase after a number, and where the scan stopped."""
     words: list[str] = []
     stop = q.end
-    for t in _TOKEN.finditer(view, q.end, end):
+    tokens = list(_TOKEN.finditer(view, q.end, min(end, q.end + 160)))
+    for i, t in enumerate(tokens):
         w = t.group()
         if t.start() in cue_starts or not (w[0].isalnum()) or w.lower() in PARTY_STOP:
             if w.lower() == "the" and words and words[-1].lower() == "of":
                 words.append(w)
+                continue
+            if w.lower() == "and" and words and _and_continues(tokens, i, cue_starts):
+                words.append(w)  # "members of the army and allied militia"
                 continue
             stop = t.start()
             break
@@ -178,6 +204,22 @@ def _party(view: str, q: Quantity, end: int, cue_starts: set[int]) -> tuple[str 
     return text, stop
 
 
+def _and_continues(tokens: list[re.Match[str]], i: int, cue_starts: set[int]) -> bool:
+    """Whether "and" joins two nouns of one party ("the army and allied militia") rather
+    than starting another figure or clause ("and 43 rebels", "and wounded 20")."""
+    if i + 2 >= len(tokens):
+        return False
+    nxt, after = tokens[i + 1], tokens[i + 2]
+    w = nxt.group().lower()
+    if not w[0].isalpha() or w in PARTY_STOP or w in _NUMBER_WORDS or nxt.start() in cue_starts:
+        return False
+    a = after.group().lower()
+    if w.endswith("ed") and (a in _DETERMINERS or a[0].isdigit() or a in _NUMBER_WORDS):
+        return False  # "and destroyed the …": a verb
+    return a[0].isalpha() and a not in _NUMBER_WORDS and after.start() not in cue_starts \
+        or a in PARTY_STOP or not a[0].isalnum()
+
+
 def sentence_figures(
     view: str,
     start: int,
@@ -187,13 +229,17 @@ def sentence_figures(
     control: list[ControlCue],
     places: list[NameMention],
     actors: list[NameMention],
+    other_outcomes: frozenset[int] = frozenset(),
 ) -> list[Figure]:
-    """Every figure in the sentence ``view[start:end]``."""
+    """Every figure in the sentence ``view[start:end]``. ``other_outcomes``: where words
+    of outcomes no figure is drafted for begin ("displaced", "fled")."""
     cue_at = {c.start: c for c in cues}
     figures: list[Figure] = []
     q_spans = [(q.span_start, q.end) for q in quantities]
     for q in quantities:
         party, stop = _party(view, q, end, set(cue_at))
+        if q.implied:  # "the group's commander" is its own party; "killing him" has none
+            party = q.noun
         options: list[tuple[float, str, str, str]] = []
         direct = cue_at.get(_skip_space(view, stop))
         if direct is not None and direct.word.after:
@@ -206,7 +252,8 @@ def sentence_figures(
         if direct is None and following is not None and following.word.after \
                 and following.word.kind == "casualty":
             gap = _gap(view, stop, following.start, q_spans)
-            if gap is not None and gap <= AFTER_REACH and not _active(view, following, q_spans):
+            reach = IMPLIED_REACH if q.implied else AFTER_REACH
+            if gap is not None and gap <= reach and not _active(view, following, q_spans):
                 options.append((0.85 * following.word.weight - 0.02 * gap, "casualty",
                                 following.word.outcome,
                                 f"number, {gap} words, then {following.text!r}"))
@@ -225,7 +272,9 @@ def sentence_figures(
                 options.append((0.95 * cue.word.weight - 0.05 * n, "casualty", cue.word.outcome,
                                 f"{cue.text!r} then number"))
             break
-        joined = _coordinated(view, q, figures)
+        joined = None if q.implied or _skip_space(view, q.end) in other_outcomes \
+            or _skip_space(view, stop) in other_outcomes \
+            else _coordinated(view, q, figures, cues)
         if joined is not None and not options:
             options.append((joined.score * 0.8, joined.kind, joined.outcome,
                             "joined by 'and' to the figure before"))
@@ -289,18 +338,29 @@ def _active(view: str, cue: Cue, q_spans: list[tuple[int, int]]) -> bool:
     return any(s == nxt for s, _ in q_spans)
 
 
-def _coordinated(view: str, q: Quantity, figures: list[Figure]) -> Figure | None:
-    """The figure before ``q`` when "and" joins them under one verb ("killed 45 … and 22")."""
+def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue]
+                 ) -> Figure | None:
+    """The figure before ``q`` when "and" joins them under one verb ("killed 45 … and 22"),
+    or "along with", "as well as" … after its verb ("60 … were killed …, along with 27")."""
     if not figures or figures[-1].quantity is None or figures[-1].kind != "casualty":
         return None
     before = figures[-1]
     between = _words(view, before.anchor[1], q.span_start)
     words = [t.group().lower() for t in between]
-    if not words or words[-1] != "and" or len(words) > COORDINATED_REACH:
+    if not words:
         return None
     if any(w in CLAUSE_BREAK or w in (";", ":", ".") for w in words):
         return None
-    return before
+    if words[-1] == "and" and len(words) <= COORDINATED_REACH:
+        return before
+    tail = " ".join(w for w in words[-3:] if w[0].isalnum())
+    if not any(tail == j or tail.endswith(" " + j) for j in _JOINERS):
+        return None
+    verb = next((c for c in reversed(cues) if before.anchor[1] <= c.start < q.span_start
+                 and c.word.outcome == before.outcome), None)
+    since = verb.end if verb is not None else before.anchor[1]
+    n = sum(1 for t in _words(view, since, q.span_start) if t.group()[0].isalnum())
+    return before if n <= JOINED_REACH else None
 
 
 def _nested_parent(view: str, start: int, q: Quantity, figures: list[Figure]) -> int | None:

@@ -70,36 +70,40 @@ SHAPES: tuple[tuple[str, str], ...] = (
     ("weekday", rf"\b(?:(?P<last>last)\s+|on\s+)?(?P<weekday>{_WEEKDAY}){_PART_OF_DAY}\b"),
     ("relative_day", r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|"
                      r"this\s+(?:morning|afternoon|evening)|earlier\s+today|last\s+night|"
-                     r"overnight)\b"),
+                     r"overnight|the\s+(?:last|past)\s+(?:24|48|twenty-four|forty-eight)\s+hours)\b"),
     ("year", rf"\b(?:in|during|throughout|of|since)\s+{_YEAR}\b(?!\s*[-–]\d)"),
 )
 _PATTERNS = tuple((shape, re.compile(p, re.IGNORECASE)) for shape, p in SHAPES)
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-#: For each shape (same order), words one of which a stretch of text must hold for the shape
-#: to match in it: month names as written (they are matched case-sensitively), the rest in
-#: the lower-cased text. Checking them is far cheaper than running the pattern.
-_GATES: tuple[tuple[bool, tuple[str, ...]], ...] = (
-    (False, ("since",)),
-    (False, ("began", "begun", "started", "erupted", "launched", "broke")),
-    (True, _MONTH_STEMS),
-    (True, _MONTH_STEMS),
-    (True, _MONTH_STEMS),
-    (True, _MONTH_STEMS),
-    (False, ("early", "mid", "late")),
-    (False, ("early", "mid", "late")),
-    (True, _MONTH_STEMS),
-    (True, _MONTH_STEMS),
-    (False, ("year", "month", "week")),
-    (False, ("days", "weeks", "months")),
-    (False, ("ago",)),
-    (False, ("day",)),
-    (False, ("yesterday", "today", "night", "morning", "afternoon", "evening")),
-    (False, ("19", "20")),
-)
-#: The gates as searches (one per distinct word list), in the same order.
-_GATE_SEARCHES = tuple(
-    (cased, re.compile("|".join(re.escape(w) for w in words))) for cased, words in _GATES
-)
+#: For each shape (same order as ``SHAPES``), what the document's tags must hold in a
+#: stretch for the shape to be tried there: a phrase of the lexicon's ``date_words``, or
+#: "<month>" / "<weekday>" for a month or weekday name; "<year>" is a digit pair 19 or 20.
+_ANCHORS: dict[str, frozenset[str]] = {
+    "since": frozenset(("since", "began", "begun", "started", "erupted", "launched", "broke")),
+    "full": frozenset(("<month>",)),
+    "day_month": frozenset(("<month>",)),
+    "part_month": frozenset(("early", "mid", "late")),
+    "part_year": frozenset(("early", "mid", "late")),
+    "month": frozenset(("<month>",)),
+    "relative_period": frozenset(("year", "month", "week")),
+    "recent": frozenset(("days", "weeks", "months")),
+    "days_ago": frozenset(("ago",)),
+    "weekday": frozenset(("<weekday>",)),
+    "relative_day": frozenset(("yesterday", "today", "tonight", "night", "morning", "afternoon",
+                               "evening", "hours", "overnight")),
+    "year": frozenset(("<year>",)),
+}
+
+
+def date_anchors(tags, start: int, end: int) -> set[str]:
+    """What of ``_ANCHORS`` the document's tags hold in ``[start, end)``."""
+    found = {t.phrase for t in tags.within(start, end, "date_word")}
+    if tags.any(start, end, "month"):
+        found.add("<month>")
+    if tags.any(start, end, "weekday"):
+        found.add("<weekday>")
+    return found
+
+
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -133,20 +137,23 @@ def precision(start: dt.date, end: dt.date) -> int:
     return 5
 
 
-def find_dates(view: str, start: int, end: int, reference: dt.date | None) -> list[DateMention]:
-    """Date phrases in ``view[start:end]``, non-overlapping, in text order."""
+def find_dates(view: str, start: int, end: int, reference: dt.date | None,
+               tags=None) -> list[DateMention]:
+    """Date phrases in ``view[start:end]``, non-overlapping, in text order. ``tags``: the
+    document's one keyword pass (:mod:`.tagger`); the stretch is tagged alone without it."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    text = view[start:end]
-    low = text.lower() if text.isascii() else None
-    opened: dict[re.Pattern[str], bool] = {}  # several shapes share a gate
-    for i, (_shape, pattern) in enumerate(_PATTERNS):
-        if low is not None:
-            cased, gate = _GATE_SEARCHES[i]
-            if gate not in opened:
-                opened[gate] = gate.search(text if cased else low) is not None
-            if not opened[gate]:
-                continue
+    if tags is None:
+        from tollbook.extract.propose.tagger import default_tagger
+
+        present = date_anchors(default_tagger().tag(view[start:end]), 0, end - start)
+    else:
+        present = date_anchors(tags, start, end)
+    if "19" in view[start:end] or "20" in view[start:end]:
+        present.add("<year>")
+    for i, (shape, pattern) in enumerate(_PATTERNS):
+        if _ANCHORS[shape].isdisjoint(present):
+            continue
         for m in pattern.finditer(view, start, end):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -230,8 +237,11 @@ def resolve(index: int, phrase: str, reference: dt.date | None) -> DateRange | N
         if low == "yesterday":
             day = ref - dt.timedelta(days=1)
             return _range(day, day, phrase)
-        if low in ("last night", "overnight"):
+        if low in ("last night", "overnight") or low.endswith("24 hours") \
+                or low.endswith("twenty-four hours"):
             return _range(ref - dt.timedelta(days=1), ref, phrase)
+        if low.endswith("hours"):  # the last 48 hours
+            return _range(ref - dt.timedelta(days=2), ref, phrase)
         return _range(ref, ref, phrase)
     return None
 

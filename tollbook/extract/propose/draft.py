@@ -26,7 +26,10 @@ def count_of(c: Candidate) -> dict | None:
         return None
     if c.qualifier == "vague":
         return {"qualifier": "vague", "word": c.count_word}
-    return {"value": c.count_value, "qualifier": c.qualifier}
+    count = {"value": c.count_value, "qualifier": c.qualifier}
+    if c.count_note:  # a range: "eight to 12" is at least 8, at most 12
+        count.update(low=c.count_low, high=c.count_high, note=c.count_note)
+    return count
 
 
 def figure(c: Candidate) -> dict:
@@ -74,7 +77,7 @@ def claims(candidates: Iterable[Candidate]) -> list[tuple[dict, list[Candidate]]
                 "text": dated.date_text,
             } if dated else None,
             "location": head.location_id,
-            "where_prec": head.where_prec,
+            "where_prec": head.where_prec if head.location_id else None,
             "event": None,
             "note": None,
         }
@@ -91,7 +94,17 @@ def _comment(members: list[Candidate]) -> list[str]:
     if head.claimant_text:
         lines.append(f"claimant in the text: {head.claimant_text!r}")
     if head.location_text:
-        lines.append(f"place in the text: {head.location_text!r}")
+        at = f" (characters {head.location_start}-{head.location_end})" \
+            if head.location_start is not None else ""
+        lines.append(f"place in the text: {head.location_text!r}{at}")
+        if head.place_source == "geonames":
+            lines.append(f"place not in reference/locations.csv; offline gazetteer: "
+                         f"{head.place_geonames}, where_prec {head.where_prec}")
+        elif head.place_source == "unresolved":
+            lines.append("place not in reference/locations.csv nor the offline gazetteer: "
+                         "check it and add it")
+    if head.count_note:
+        lines.append(f"count is a {head.count_note}")
     if head.date_text and not head.date_start:
         lines.append(f"date phrase without a reference date: {head.date_text!r}")
     for c in members:

@@ -84,6 +84,20 @@ LINE_PATTERNS: tuple[tuple[str, str], ...] = (
     ("caption", r"(?im)^[ \t]*(?:photo|image|picture|file photo)s?(?:\s+credit)?\s*:[^\n]*$"),
 )
 
+#: (reason, pattern) run once over the whole document: shapes no count ever has and no
+#: stretch around a number can be trusted to show whole (reference codes of releases and
+#: reports, "2017-05-ABC-123", "REF/2016/0412"; telephone numbers).
+DOCUMENT_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("reference-code",
+     r"\b(?:\d+[-/])+(?:[A-Z]{2,}[-/])+\d+(?:[-/][A-Z0-9]+)*\b"
+     r"|\b[A-Z]{2,}(?:[-/][A-Z]+)*[-/]\d+(?:[-/][A-Z0-9]+)+\b"
+     r"|\b\d{6,}(?:[-/]\d+)+\b"),
+    ("phone",
+     r"\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}\b"
+     r"|(?i:\b(?:tel|phone|telephone|call|fax|whatsapp|hotline|mobile)\b\.?:?\s*(?:on\s+)?)"
+     r"\(?\d{2,5}\)?(?:[\s.-]\d{2,4}){1,4}\b"),
+)
+
 #: (reason, pattern) for a line where the rest of the document stops being the article.
 REGION_STARTS: tuple[tuple[str, str], ...] = (
     ("reader-comment",
@@ -143,6 +157,7 @@ _GATES: tuple[re.Pattern[str] | tuple[str, ...] | str, ...] = (
 )
 
 _LINES = tuple((reason, re.compile(p)) for reason, p in LINE_PATTERNS)
+_DOCUMENT = tuple((reason, re.compile(p)) for reason, p in DOCUMENT_PATTERNS)
 _REGIONS = tuple((reason, re.compile(p)) for reason, p in REGION_STARTS)
 
 #: Words before a bare four-digit number that make it a year.
@@ -379,7 +394,41 @@ def exclusions(
             spans.append(Exclusion(m.start(), len(view), reason))
     for reason, pattern in _LINES:
         spans.extend(Exclusion(m.start(), m.end(), reason) for m in pattern.finditer(view))
+    spans.extend(_document_spans(view))
     return Exclusions(spans, view)
+
+
+_SEPARATOR = re.compile(r"[-/](?=[A-Z0-9])")
+_PHONE_WORDS = ("+", "tel", "phone", "call", "fax", "whatsapp", "hotline", "mobile")
+
+
+def _document_spans(view: str) -> list[Exclusion]:
+    """``DOCUMENT_PATTERNS``' matches. A reference code holds a separator before a capital
+    or digit, so its pattern is tried only at the start of a word holding one (a search for
+    that separator is many times faster than the pattern's); a phone number only in a text
+    holding a "+" or a word such as "call"."""
+    found = []
+    reason, pattern = _DOCUMENT[0]
+    last = -1
+    for m in _SEPARATOR.finditer(view):
+        start = m.start()
+        while start > 0 and not view[start - 1].isspace():
+            start -= 1
+        while start < m.start() and not view[start].isalnum():
+            start += 1  # "(REF/2016/0412)"
+        if start <= last:
+            continue
+        code = pattern.match(view, start)
+        if code is not None:
+            found.append(Exclusion(code.start(), code.end(), reason))
+            last = code.end()
+        else:
+            last = start
+    low = view.lower()
+    if any(w in low for w in _PHONE_WORDS):
+        reason, pattern = _DOCUMENT[1]
+        found.extend(Exclusion(m.start(), m.end(), reason) for m in pattern.finditer(view))
+    return found
 
 
 def year_like(q: Quantity, view: str) -> bool:

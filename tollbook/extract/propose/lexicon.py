@@ -1,4 +1,5 @@
-"""What propose knows from ``dataset/reference/``: names, places, vague quantity words.
+"""What propose knows: the lexicon file's words, and from ``dataset/reference/`` names,
+places and vague quantity words, all in one keyword matcher (:class:`~.tagger.Tagger`).
 
 Built from table rows, so tests can pass a few rows of their own and the command reads the
 curator's CSV files through :func:`tollbook.extract.reference.read_reference`.
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from tollbook.extract.propose.names import NameIndex
 from tollbook.extract.propose.numbers import NumberReader
+from tollbook.extract.propose.tagger import Tagger, Words, default_tagger, read_words
 
 Rows = Iterable[Mapping[str, object]]
 
@@ -21,6 +23,12 @@ class Lexicon:
     numbers: NumberReader = field(default_factory=NumberReader)
     names: NameIndex = field(default_factory=NameIndex.build)
     where_prec: dict[str, int] = field(default_factory=dict)
+    tagger: Tagger = field(default_factory=default_tagger)
+    actor_types: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def words(self) -> Words:
+        return self.tagger.words
 
     @classmethod
     def from_rows(
@@ -30,6 +38,7 @@ class Lexicon:
         locations: Rows = (),
         location_variants: Rows = (),
         vague_quantities: Rows = (),
+        words: Words | None = None,
     ) -> Lexicon:
         actors, locations = list(actors), list(locations)
         actor_names = [(str(r["name"]), str(r["actor_id"])) for r in actors if r.get("name")]
@@ -45,10 +54,15 @@ class Lexicon:
                 where[str(r["location_id"])] = int(float(str(r.get("where_prec"))))
             except (TypeError, ValueError):
                 continue
+        index = NameIndex.build(actor_names, place_names)
+        names = index.spellings()
         return cls(
             NumberReader.from_rows(vague_quantities),
-            NameIndex.build(actor_names, place_names),
+            index,
             where,
+            Tagger(words or read_words(), names) if names or words else default_tagger(),
+            {str(r["actor_id"]): str(r["actor_type"]) for r in actors
+             if r.get("actor_id") and r.get("actor_type")},
         )
 
 
@@ -56,6 +70,7 @@ def load_lexicon(dataset: Path | None) -> Lexicon:
     """The lexicon of a dataset folder; an empty one when there is none."""
     if dataset is None or not (dataset / "reference").is_dir():
         return Lexicon()
+    words = read_words(dataset)
     from tollbook.extract.reference import read_reference
 
     reference, _problems = read_reference(dataset)  # propose drafts; `check` reports problems
@@ -68,5 +83,5 @@ def load_lexicon(dataset: Path | None) -> Lexicon:
 
     return Lexicon.from_rows(
         rows("actors"), rows("actor_aliases"), rows("locations"), rows("location_variants"),
-        rows("vague_quantities"),
+        rows("vague_quantities"), words,
     )

@@ -203,8 +203,32 @@ class NameIndex:
         self._capitals[text] = found
         return found
 
+    def spellings(self) -> list[tuple[str, str]]:
+        """(lower-case spelling, "name") for the document pass of :class:`~.tagger.Tagger`:
+        each name with its parts joined by a space and by a hyphen, and as written."""
+        out = set()
+        for known in self.known.values():
+            parts = [p.lower() for p in _parts(known.name)]
+            if not parts:
+                continue
+            out.update({" ".join(parts), "-".join(parts), " ".join(known.name.lower().split())})
+        return sorted((s, "name") for s in out)
+
+    def tagged_hits(self, view: str, tags, start: int, end: int) -> list[tuple[int, int]]:
+        """:meth:`_hits` read from the document's tags: acronyms only as written (capitals)."""
+        hits = []
+        for t in tags.within(start, end, "name"):
+            text = view[t.start:t.end]
+            known = self.known.get(key(text))
+            if known is None:
+                continue
+            if _acronym(known.name) and text != known.name:
+                continue
+            hits.append((t.start, t.end))
+        return hits
+
     def scan(
-        self, view: str, spans: Iterable[tuple[int, int]]
+        self, view: str, spans: Iterable[tuple[int, int]], tags=None
     ) -> tuple[list[NameMention], list[UnknownName]]:
         """Known names (exact, then fuzzy) in the given spans, and the unknown names left."""
         mentions: list[NameMention] = []
@@ -217,7 +241,7 @@ class NameIndex:
         # match short otherwise): such spans are searched on their own.
         spans = list(spans)
         lo, hi = (spans[0][0], spans[-1][1]) if spans else (0, 0)
-        names = self._hits(view, lo, hi)
+        names = self._hits(view, lo, hi) if tags is None else self.tagged_hits(view, tags, lo, hi)
         capitals = [m.span() for m in _CAPITALISED.finditer(view, lo, hi)]
         name_at = _Located(names)
         capital_at = _Located(capitals)
@@ -225,7 +249,8 @@ class NameIndex:
             span_names, crossed = name_at.within(start, end)
             span_capitals, crossed_too = capital_at.within(start, end)
             if crossed or crossed_too:
-                span_names = self._hits(view, start, end)
+                span_names = self._hits(view, start, end) if tags is None else \
+                    self.tagged_hits(view, tags, start, end)
                 span_capitals = [m.span() for m in _CAPITALISED.finditer(view, start, end)]
             exact = self._select(view, span_names)
             mentions.extend(exact)

@@ -76,6 +76,9 @@ class Quantity:
     high: int | None = None
     qualifier_start: int | None = None  # where "at least" etc. begins, when present
     digits: bool = False
+    implied: bool = False  # no number written: "both", "the commander", "killing him"
+    note: str | None = None  # for the curator: "range eight to 12"
+    noun: str | None = None  # an implied one's own noun phrase: "group's commander"
 
     @property
     def span_start(self) -> int:

