@@ -57,7 +57,7 @@ def test_page_has_its_sections_and_headline_counts(report: Path):
 
 
 def test_report_of_an_unknown_version_is_one_clear_error(tiny_release: Path, tmp_path: Path):
-    result = CliRunner().invoke(cli, ["report", "--releases", str(tiny_release), "--version", "9.9.9",
+    result = CliRunner().invoke(cli, ["report", "--releases", str(tiny_release), "--release", "9.9.9",
                                       "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert result.output.startswith("Error: ")

@@ -20,7 +20,7 @@ def test_readme_shows_the_cite_output_of_a_fresh_build_of_the_dataset(seed_datas
     build(seed_dataset, releases)
     runner = CliRunner()
     session = []
-    for args in (["cite"], ["cite", "--version", "2.0.0", "--format", "bibtex"]):
+    for args in (["cite"], ["cite", "--release", "2.0.0", "--format", "bibtex"]):
         result = runner.invoke(cli, [*args, "--releases", str(releases)])
         assert result.exit_code == 0
         session.append(f"$ tollbook {' '.join(args)}\n{result.output}")
