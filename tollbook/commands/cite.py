@@ -3,7 +3,7 @@ from __future__ import annotations
 import click
 
 from tollbook.citing import cite
-from tollbook.commands.options import releases_option, release_option
+from tollbook.commands.options import release_option, releases_option
 from tollbook.release.citation import FORMATS
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from tollbook.commands.options import releases_option, release_option
+from tollbook.commands.options import release_option, releases_option
 
 
 @click.command("report")

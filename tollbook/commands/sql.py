@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 
 from tollbook import paths
 from tollbook.access import query as run_query
-from tollbook.commands.options import releases_option, releases_or_default, release_option
+from tollbook.commands.options import release_option, releases_option, releases_or_default
 from tollbook.problems import TollbookError
 
 FORMATS = ("table", "csv", "json", "parquet")
