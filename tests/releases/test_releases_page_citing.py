@@ -1,4 +1,4 @@
-"""The README's citing section shows the real output of `tollbook cite` and the version scheme."""
+"""docs/releases.md shows the real output of `tollbook cite` and states the version scheme."""
 
 import re
 
@@ -10,12 +10,16 @@ from tollbook.cli import cli
 from tollbook.release.datasheet import version_scheme
 
 
+def releases_page() -> str:
+    return (factories.REPO / "docs" / "releases.md").read_text(encoding="utf-8")
+
+
 def citing_section() -> str:
-    text = (factories.REPO / "README.md").read_text(encoding="utf-8")
+    text = releases_page()
     return re.search(r"<!-- section:citing -->\n(.*?)<!-- /section:citing -->", text, re.S).group(1)
 
 
-def test_readme_shows_the_cite_output_of_a_fresh_build_of_the_dataset(seed_dataset, tmp_path):
+def test_releases_page_shows_the_cite_output_of_a_fresh_build_of_the_dataset(seed_dataset, tmp_path):
     releases = tmp_path / "releases"
     build(seed_dataset, releases)
     runner = CliRunner()
@@ -27,7 +31,7 @@ def test_readme_shows_the_cite_output_of_a_fresh_build_of_the_dataset(seed_datas
     assert "```console\n" + "".join(session) + "```\n" in citing_section()
 
 
-def test_readme_states_the_version_scheme():
-    section = citing_section()
+def test_releases_page_states_the_version_scheme():
+    section = releases_page()
     assert all(line in section.splitlines() for line in version_scheme())
     assert len(version_scheme()) == 3
