@@ -64,7 +64,7 @@ def cli() -> None:
     Build the release from dataset/, then query it:
       tollbook check
       tollbook build
-      tollbook sql "SELECT outcome, sum(count_best) FROM casualties GROUP BY 1"
+      tollbook sql "SELECT corroboration, count(*) AS events, sum(best) AS deaths FROM events GROUP BY 1"
     """
 
 

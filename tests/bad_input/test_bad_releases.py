@@ -21,7 +21,7 @@ def test_version_with_path_tricks_or_illegal_characters_is_refused(version, rele
 
 
 def test_sql_command_refuses_a_path_trick_version(releases):
-    result = run("sql", "--releases", releases, "--version", "../../tmp", "SELECT 1")
+    result = run("sql", "--releases", releases, "--release", "../../tmp", "SELECT 1")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         "Error: '../../tmp' is not a release version: use MAJOR.MINOR.PATCH such as 1.0.0"]
@@ -42,7 +42,7 @@ def test_release_yaml_with_a_path_trick_version_is_refused_and_writes_nothing(ds
 def test_unknown_version_lists_the_known_ones(releases):
     with pytest.raises(TollbookError, match=r"^unknown release 9\.9\.9; known releases: 1\.0\.0$"):
         load("claims", version="9.9.9", releases=releases)
-    result = run("sql", "--releases", releases, "--version", "9.9.9", "SELECT 1")
+    result = run("sql", "--releases", releases, "--release", "9.9.9", "SELECT 1")
     assert (result.exit_code, result.stderr) == (1, "Error: unknown release 9.9.9; known releases: 1.0.0\n")
 
 

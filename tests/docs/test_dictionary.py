@@ -77,7 +77,7 @@ def test_docs_check_fails_on_a_stale_file_and_passes_after_writing(tmp_path: Pat
     runner = CliRunner()
     stale = runner.invoke(cli, ["docs", "--check", "--output", str(target)])
     assert stale.exit_code == 1
-    assert stale.output == (f"Error: {target} is out of date with the models; "
+    assert stale.output == (f"Error: {target} is out of date with what generates it; "
                             "run `tollbook docs` to regenerate it\n")
     written = runner.invoke(cli, ["docs", "--output", str(target)])
     assert (written.exit_code, written.output) == (0, f"wrote {target}\n")

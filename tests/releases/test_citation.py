@@ -96,7 +96,7 @@ def test_cite_command(built):
     _, releases = built
     runner = CliRunner()
     for args, expected in ((["cite"], APA), (["cite", "--format", "bibtex"], BIBTEX),
-                           (["cite", "--version", "1.0.0", "--format", "cff"], CFF)):
+                           (["cite", "--release", "1.0.0", "--format", "cff"], CFF)):
         result = runner.invoke(cli, [*args, "--releases", str(releases)])
         assert (result.exit_code, result.output) == (0, expected + "\n")
     result = runner.invoke(cli, ["cite", "--format", "mla", "--releases", str(releases)])

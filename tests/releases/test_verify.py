@@ -65,5 +65,5 @@ def test_an_unknown_version_lists_the_known_ones(built):
     _, releases = built
     with pytest.raises(TollbookError, match=re.escape("unknown release 2.0.0; known releases: 1.0.0")):
         tollbook.load("claims", version="2.0.0", releases=releases)
-    result = CliRunner().invoke(cli, ["cite", "--version", "2.0.0", "--releases", str(releases)])
+    result = CliRunner().invoke(cli, ["cite", "--release", "2.0.0", "--releases", str(releases)])
     assert (result.exit_code, result.output) == (1, "Error: unknown release 2.0.0; known releases: 1.0.0\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import click
@@ -16,10 +17,27 @@ releases_option = click.option(
     "--releases", "releases", type=click.Path(path_type=Path, file_okay=False),
     default=None, help="Releases folder (default: releases/ of this repository).",
 )
-version_option = click.option(
-    "--version", "version", default="latest", show_default=True,
-    help="Release version to read, e.g. 1.0.0, or 'latest'.",
-)
+def release_option(command):
+    """``--release VERSION``: which release a command reads (passed on as ``version``).
+
+    ``tollbook --version`` prints the tool's version; on a command that reads a release the
+    old spelling ``--version VERSION`` still works, hidden from help and with a warning."""
+
+    @functools.wraps(command)
+    def with_release(*args, legacy_version=None, **kwargs):
+        if legacy_version is not None:
+            if kwargs["version"] != "latest" and kwargs["version"] != legacy_version:
+                raise click.UsageError(f"--release {kwargs['version']} and --version {legacy_version} disagree; "
+                                       "give --release only")
+            click.echo(f"Warning: --version {legacy_version} is deprecated here; use --release {legacy_version} "
+                       "(tollbook --version prints the tool's version)", err=True)
+            kwargs["version"] = legacy_version
+        return command(*args, **kwargs)
+
+    with_release = click.option("--version", "legacy_version", default=None, hidden=True,
+                                help="Deprecated spelling of --release.")(with_release)
+    return click.option("--release", "version", default="latest", show_default=True, metavar="VERSION",
+                        help="Release to read, e.g. 2.0.0, or 'latest'.")(with_release)
 
 
 def dataset_or_default(dataset: Path | None) -> Path:

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import click
 
-from tollbook.commands.options import releases_option, version_option
+from tollbook.commands.options import release_option, releases_option
 
 
 @click.command("report")
-@version_option
+@release_option
 @releases_option
 @click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder to write index.html and the PNG charts to (default: ./tollbook-report-<version>).")
@@ -22,7 +22,7 @@ def command(version, releases, out) -> None:
 
     \b
     Example:
-      tollbook report --version 1.0.0 --out report/
+      tollbook report --release 1.0.0 --out report/
     """
     from tollbook.report import write_report  # matplotlib loads only for this command
 

@@ -32,7 +32,8 @@ from tollbook.commands.options import dataset_option, dataset_or_default
 def command(draft, into, accept, reject, decisions_file, by, on, dry_run, dataset) -> None:
     """Merge the reviewed DRAFT into a document's record file.
 
-    Claims are matched by claim_id. A claim already accepted, edited or rejected in the
+    Claims are matched by claim_id, clm_<doc8>_<span8> as propose writes it
+    (docs/curation-format.md#identifiers). A claim already accepted, edited or rejected in the
     record file is never changed; a claim still proposed there takes the draft's version;
     new claims are added unless a decided claim covers the same sentence. Rejected claims
     stay in the record file, so running propose again never brings them back. A claim

@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 
 from tollbook import paths
 from tollbook.access import query as run_query
-from tollbook.commands.options import releases_option, releases_or_default, version_option
+from tollbook.commands.options import release_option, releases_option, releases_or_default
 from tollbook.contract.problems import TollbookError
 
 FORMATS = ("table", "csv", "json", "parquet")
@@ -81,7 +81,7 @@ def to_parquet(arrow: pa.Table) -> bytes:
 
 @click.command("sql")
 @click.argument("query")
-@version_option
+@release_option
 @releases_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format: an aligned text table, CSV, JSON (an array of objects) or Parquet.")
@@ -92,7 +92,7 @@ def command(query, version, releases, fmt, output) -> None:
 
     \b
     Example:
-      tollbook sql "SELECT outcome, sum(count_best) AS people FROM casualties GROUP BY 1"
+      tollbook sql "SELECT corroboration, count(*) AS events, sum(best) AS deaths FROM events GROUP BY 1"
       tollbook sql "SELECT * FROM claims" --format csv --output claims.csv
       tollbook sql "SELECT * FROM casualties" --format parquet --output casualties.parquet
     """

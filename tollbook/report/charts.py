@@ -17,9 +17,11 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from tollbook.report.outlines import outline  # noqa: E402
 
-DPI = 200  # print resolution for a figure in a paper
-#: Degrees (lon, lat) within which a second place name would overprint the first.
-LABEL_GAP = (0.9, 0.3)
+DPI = 300  # print resolution for a figure in a paper
+#: Where a place name may sit around its dot, in points (x, y), tried in this order: beside it,
+#: above or below, then further out. A name that fits nowhere is left out (its dot stays).
+LABEL_OFFSETS = ((5, 3), (-5, 3), (5, -11), (-5, -11), (0, 8), (0, -16), (12, 12), (-12, 12),
+                 (12, -20), (-12, -20), (20, 0), (-20, 0), (0, 20), (0, -28))
 STATUS_MARKERS = {"captured": "o", "contested": "s", "withdrawn": "v"}
 
 
@@ -157,6 +159,29 @@ def disagreements(control: pd.DataFrame, counts: pd.DataFrame) -> bytes:
     return png(fig)
 
 
+def place_labels(ax, places: pd.DataFrame) -> list:
+    """Name each place (most claims first) at the first offset where its text overlaps no name
+    already written and stays inside the axes; deterministic, so a release draws the same map."""
+    ax.apply_aspect()  # the axes' final place, before measuring against it
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    taken: list[Any] = []
+    written: list[Any] = []
+    row: Any  # a row of the frame
+    for row in places.itertuples(index=False):
+        for dx, dy in LABEL_OFFSETS:
+            label = ax.annotate(row.name, (row.longitude, row.latitude), xytext=(dx, dy), textcoords="offset points",
+                                fontsize=8, ha="left" if dx > 0 else "right" if dx < 0 else "center", zorder=4)
+            box = label.get_window_extent(renderer)
+            inside = frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+            if inside and not any(box.overlaps(other) for other in taken):
+                taken.append(box)
+                written.append(label)
+                break
+            label.remove()
+    return written
+
+
 def places_map(places: pd.DataFrame, countries: pd.DataFrame, outlines_dir: Path | None = None) -> bytes:
     """Places at their coordinates, sized by number of claims, over country outlines."""
     fig, ax = plt.subplots(figsize=(8, 7))
@@ -176,21 +201,11 @@ def places_map(places: pd.DataFrame, countries: pd.DataFrame, outlines_dir: Path
                 country.max_lat - country.min_lat, fill=False, linestyle=":", edgecolor="0.6"))
     sizes = 20 + 25 * places["claims"].astype(float)
     ax.scatter(places["longitude"], places["latitude"], s=sizes, color="C3", alpha=0.7, edgecolor="white", zorder=3)
-    labelled: list[tuple[float, float]] = []
-    row: Any  # a row of the frame (the stubs type each cell as any scalar)
-    for row in places[places["claims"] > 0].itertuples(index=False):  # most claims first
-        near = [(x, y) for x, y in labelled
-                if abs(row.longitude - x) < LABEL_GAP[0] and abs(row.latitude - y) < LABEL_GAP[1]]
-        if any(abs(row.latitude - y) < LABEL_GAP[1] / 2 and abs(row.longitude - x) < 0.15 for x, y in near):
-            continue  # a place with more claims is labelled right there
-        left = any(x > row.longitude for x, _ in near)  # write the name away from its neighbour
-        labelled.append((row.longitude, row.latitude))
-        ax.annotate(row.name, (row.longitude, row.latitude), xytext=(-5 if left else 5, -9 if near else 4),
-                    textcoords="offset points", fontsize=8, ha="right" if left else "left")
+    ax.set_aspect(1.2)  # roughly equal distances at 35° N
     if lats:
         ax.set_xlim(min(lons) - 0.5, max(lons) + 0.5)
         ax.set_ylim(min(lats) - 0.5, max(lats) + 0.5)
-    ax.set_aspect(1.2)  # roughly equal distances at 35° N
+    place_labels(ax, places[places["claims"] > 0])
     ax.set_xlabel("longitude")
     ax.set_ylabel("latitude")
     ax.set_title("Places (dot area: claims located there; dotted boxes: country bounding boxes)", fontsize=10)

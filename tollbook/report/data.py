@@ -118,11 +118,13 @@ SELECT coalesce(CAST(corroboration AS VARCHAR), 'no death figure') AS corroborat
 FROM events GROUP BY ALL ORDER BY events DESC, corroboration
 """
 
+# Claims per place as the claims_per_place view counts them (one definition: a claim counts at
+# its own place and at every place one of its figures names), with the places no claim names.
 PLACES = """
 SELECT l.name, l.latitude, l.longitude, l.country_iso3, CAST(l.feature_type AS VARCHAR) AS feature_type,
-       count(cl.claim_id) AS claims
-FROM locations l LEFT JOIN claims cl ON cl.location_id = l.location_id AND cl.duplicate_of IS NULL
-GROUP BY ALL ORDER BY claims DESC, l.name
+       coalesce(p.claims, 0) AS claims
+FROM locations l LEFT JOIN claims_per_place p USING (location_id)
+ORDER BY claims DESC, l.name
 """
 
 COUNTRIES = "SELECT iso3, name, min_lat, max_lat, min_lon, max_lon FROM countries ORDER BY iso3"

@@ -1,4 +1,4 @@
-"""The README's list of tables, rendered from the models so it cannot drift from them."""
+"""The list of tables in docs/releases.md, rendered from the models so it cannot drift from them."""
 
 from __future__ import annotations
 
@@ -16,19 +16,19 @@ def render_tables_block() -> str:
     rows = []
     for name, model in TABLES.items():
         summary = " ".join((model.__doc__ or "").split())
-        rows.append((f"[{name}](docs/data-dictionary.md#{anchor(name)})", summary,
+        rows.append((f"[{name}](data-dictionary.md#{anchor(name)})", summary,
                      ", ".join(primary_key(model))))
     intro = ("Every release holds these tables, one Parquet file each; the full list of columns is in "
-             "[docs/data-dictionary.md](docs/data-dictionary.md), generated from the same models.")
+             "the [data dictionary](data-dictionary.md), generated from the same models.")
     return "## Tables\n\n" + intro + "\n\n" + table(["table", "what a row is", "key"], rows) + "\n"
 
 
-def readme_path() -> Path:
-    return paths.project_root() / "README.md"
+def page_path() -> Path:
+    return paths.project_root() / "docs" / "releases.md"
 
 
-def refreshed_readme(text: str) -> str:
+def refreshed_page(text: str) -> str:
     """``text`` with its tables block replaced by the rendered one."""
     if not BLOCK.search(text):
-        raise ValueError("README.md has no <!-- section:tables --> block")
+        raise ValueError("docs/releases.md has no <!-- section:tables --> block")
     return BLOCK.sub(lambda m: m.group(1) + render_tables_block() + m.group(3), text, count=1)

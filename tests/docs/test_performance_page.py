@@ -1,0 +1,72 @@
+"""docs/performance.md is generated from benchmarks/results/*.json by benchmarks/performance.yaml:
+stale text fails here, and a results file no section shows (nor lists as not shown) is refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import factories
+import pytest
+
+from tollbook.contract.problems import TollbookError
+from tollbook.docs.performance import evaluate, render_performance
+
+SPEC = """
+title: Speed
+define:
+  first: files.speed.runs[0]
+sections:
+  - title: Proposing
+    shows: [speed.json]
+    text: "{{ first.mb_s | .2f }} MB/s on {{ files.speed.cores }} cores"
+    table:
+      rows: files.speed.runs
+      columns:
+        - {header: documents, cell: "{{ documents | , }}"}
+        - {header: MB/s, cell: "{{ mb_s | .1f }}"}
+        - {header: vs scan, cell: "1/{{ scan_mb_s / mb_s | .0f }}"}
+"""
+RESULTS = {"cores": 2, "runs": [{"documents": 552, "mb_s": 0.59, "scan_mb_s": 25.5},
+                                {"documents": 5520, "mb_s": 0.61, "scan_mb_s": 25.1}]}
+
+
+def _write(tmp_path: Path, spec: str = SPEC, results: dict | None = None, name: str = "speed.json") -> tuple:
+    (tmp_path / "results").mkdir(exist_ok=True)
+    (tmp_path / "results" / name).write_text(json.dumps(results or RESULTS), encoding="utf-8")
+    (tmp_path / "spec.yaml").write_text(spec, encoding="utf-8")
+    return tmp_path / "spec.yaml", tmp_path / "results"
+
+
+def test_the_committed_page_is_what_the_results_give():
+    page = (factories.REPO / "docs" / "performance.md").read_text(encoding="utf-8")
+    assert render_performance() == page, "docs/performance.md is stale: run `tollbook docs`"
+
+
+def test_a_new_results_file_needs_only_an_entry(tmp_path):
+    assert render_performance(*_write(tmp_path)).splitlines()[4:] == [
+        "## Proposing", "", "0.59 MB/s on 2 cores", "",
+        "| documents | MB/s | vs scan |", "| --- | --- | --- |",
+        "| 552 | 0.6 | 1/43 |", "| 5,520 | 0.6 | 1/41 |"]
+
+
+def test_a_results_file_that_no_section_shows_is_refused(tmp_path):
+    spec, results = _write(tmp_path)
+    (results / "import-time.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(TollbookError, match=r"benchmarks/results/import-time.json is not on the performance page"):
+        render_performance(spec, results)
+    spec.write_text(SPEC + "not_shown:\n  import-time.json: an experiment\n", encoding="utf-8")
+    assert "## Proposing" in render_performance(spec, results)
+
+
+def test_a_field_the_results_lack_is_one_clear_error(tmp_path):
+    spec, results = _write(tmp_path, SPEC.replace("{{ mb_s | .1f }}", "{{ mbs | .1f }}"))
+    with pytest.raises(TollbookError, match=r"section 1 \(Proposing\), column 'MB/s': \{\{mbs \| .1f\}\}: "
+                                            r"name 'mbs' is not defined"):
+        render_performance(spec, results)
+
+
+@pytest.mark.parametrize("expression", ["__import__('os')", "files.__class__", "open('x')", "(lambda: 1)()"])
+def test_expressions_cannot_reach_outside_the_results(expression):
+    with pytest.raises(ValueError):
+        evaluate(expression, {"files": {}})
