@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from tollbook import __version__, collections_policy
+from tollbook import collections_policy
 from tollbook.problems import InvalidInput, TollbookError
 
 #: Command modules, in the order ``tollbook --help`` lists them.
@@ -56,7 +56,7 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="tollbook")
+@click.version_option(package_name="tollbook", prog_name="tollbook")
 def cli() -> None:
     """Tollbook: casualty and claims statistics from conflict reporting.
 

@@ -8,8 +8,10 @@ curator sees every one at once.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: The stable check codes and what each means. Tests and docs refer to these names.
 CHECK_CODES: dict[str, str] = {
@@ -95,6 +97,8 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
 
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
     """The problems as a table (one row each), for reports and tests."""
+    import pandas as pd
+
     rows = [asdict(p) for p in sort_problems(problems)]
     return pd.DataFrame(rows, columns=["file", "line", "record_id", "field", "code", "message"])
 

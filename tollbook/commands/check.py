@@ -3,7 +3,6 @@ from __future__ import annotations
 import click
 
 from tollbook.commands.options import dataset_option, dataset_or_default, parse_cache, parse_options
-from tollbook.pipeline import prepare_or_raise
 
 
 def undecided_claims(dataset) -> dict[str, int]:
@@ -32,6 +31,8 @@ def command(dataset, jobs=1, cache_dir=None, no_cache=False, strict=False) -> No
       tollbook check
       tollbook check --strict
     """
+    from tollbook.pipeline import prepare_or_raise
+
     dataset = dataset_or_default(dataset)
     prepared = prepare_or_raise(dataset, jobs, parse_cache(dataset, cache_dir, no_cache))
     rows = {name: len(frame) for name, frame in prepared.tables.items()}

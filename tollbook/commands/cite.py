@@ -2,14 +2,12 @@ from __future__ import annotations
 
 import click
 
-from tollbook.citing import cite
 from tollbook.commands.options import releases_option, version_option
-from tollbook.release.citation import FORMATS
 
 
 @click.command("cite")
 @version_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="apa", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(("apa", "bibtex", "cff")), default="apa", show_default=True,
               help="apa: a reference line; bibtex: an entry for LaTeX; cff: the release's CITATION.cff.")
 @releases_option
 def command(version, fmt, releases) -> None:
@@ -19,4 +17,6 @@ def command(version, fmt, releases) -> None:
     Example:
       tollbook cite --version 1.0.0 --format bibtex
     """
+    from tollbook.citing import cite
+
     click.echo(cite(version=version, format=fmt, releases=releases))

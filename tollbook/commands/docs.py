@@ -4,8 +4,6 @@ from pathlib import Path
 
 import click
 
-from tollbook.docs import dictionary_path, render_dictionary
-from tollbook.docs.readme_tables import readme_path, refreshed_readme
 from tollbook.problems import TollbookError
 
 
@@ -26,6 +24,9 @@ def command(check, output) -> None:
       tollbook docs
       tollbook docs --check
     """
+    from tollbook.docs import dictionary_path, render_dictionary
+    from tollbook.docs.readme_tables import readme_path, refreshed_readme
+
     outputs = {output or dictionary_path(): render_dictionary()}
     if output is None:
         readme = readme_path()
