@@ -26,4 +26,5 @@ def command(version, releases, out, name) -> None:
     from tollbook.release.archive import write_archive
 
     archive = write_archive(release_folder(version, releases), out, name)
-    click.echo(f"wrote {archive.path}\n  sha256 {archive.sha256}\nwrote {archive.checksum_file}\nwrote {archive.deposit}")
+    click.echo(f"wrote {archive.path}\n  sha256 {archive.sha256}")
+    click.echo(f"wrote {archive.checksum_file}\nwrote {archive.deposit}")
