@@ -35,9 +35,10 @@ def announce(project: Path) -> None:
 
 
 def dataset_or_default(dataset: Path | None) -> Path:
-    """The dataset folder given, or the project's; named on stderr first."""
+    """The dataset folder given, or the project's, which is named on stderr first (found from the
+    working directory or TOLLBOOK_ROOT, it may not be the one the curator thinks of; a folder given
+    with --dataset is the one named)."""
     if dataset is not None:
-        click.echo(f"dataset: {dataset.absolute()}", err=True)
         return dataset
     root = paths.project_root()
     announce(root)
