@@ -62,10 +62,10 @@ def step_build(dataset: Path, releases: Path, jobs: int) -> dict:
     import pyarrow.parquet as pq
 
     from tollbook import pipeline
+    from tollbook.contract.schemas import TABLES
     from tollbook.extract.record_cache import cache_for
     from tollbook.release.arrow_schema import to_arrow
     from tollbook.release.publish import publish
-    from tollbook.validate.schemas import TABLES
 
     out = {}
     t0 = time.perf_counter()

@@ -19,7 +19,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
+from tollbook.contract.schemas import TABLES
 from tollbook.release.arrow_schema import to_pandas
 from tollbook.release.checksums import (
     BackgroundHashes,
@@ -30,7 +31,6 @@ from tollbook.release.checksums import (
 )
 from tollbook.release.integrity import open_release
 from tollbook.remote import local_releases
-from tollbook.validate.schemas import TABLES
 from tollbook.views import create_views, referenced_names, view_dependencies, view_files, view_names
 
 #: Every release folder holds it; a folder without it is refused (``connect`` and

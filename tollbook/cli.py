@@ -10,7 +10,7 @@ import sys
 import click
 
 from tollbook import collections_policy
-from tollbook.problems import InvalidInput, TollbookError
+from tollbook.contract.problems import InvalidInput, TollbookError
 
 #: Command modules, in the order ``tollbook --help`` lists them.
 COMMANDS = (

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 #: The file whose presence makes a folder a Tollbook project (what ``tollbook init`` writes first).
 MARKER = Path("dataset") / "release.yaml"

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tollbook import paths, registry
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 SUMS_FILE = "SHA256SUMS"
 MANIFEST_FILE = "manifest.json"

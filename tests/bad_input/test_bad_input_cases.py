@@ -3,8 +3,9 @@
 Each case mutates the tiny valid dataset (tests/factories.py) twice: a *valid twin* that sits
 just on the right side of the rule and must pass, and the *invalid* input whose report must be
 exactly the expected (file, line, record_id, field, code) rows. The invalid input must also
-make ``tollbook check`` and ``tollbook build`` exit 1 with one clear message and leave the
-releases folder byte-identical.
+make ``tollbook check`` and ``tollbook build`` exit 1 with the same report in one clear message
+and leave the releases folder byte-identical: ``check`` finds what ``build`` finds, the rules
+against the previous release included (the cases marked ``releases``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import pytest
 from bad_input_kit import RECORDS, SIDECAR, TEXT, error_line, report, run, snapshot, write_text_file
 
 from tollbook import pipeline
+from tollbook.release.history import history_of
 
 real_prepare = pipeline.prepare
 
@@ -141,6 +143,17 @@ def same(ds: Path) -> None:
     """The valid twin is the valid dataset itself."""
 
 
+REMOVED_03 = ("clm_test_03,claims,1.1.0,Withdrawn in review,", "chg_test_03a,control_changes,1.1.0,Its claim went,")
+
+
+def remove_claim_03(rows: tuple[str, ...] = ()) -> Callable[[Path], None]:
+    """Drop claim clm_test_03 (and its control change), with ``rows`` in dataset/removals.csv."""
+    def change(ds: Path) -> None:
+        records(lambda d: d.update(claims=[c for c in d["claims"] if c["claim_id"] != "clm_test_03"]))(ds)
+        removals(*rows)(ds)
+    return change
+
+
 UTF8 = factories.TEXT.encode("utf-8")
 ACCENTED = factories.TEXT.replace("Clashes near Testville", "Clashes near Testvill\u00e9")
 
@@ -151,6 +164,7 @@ class Case:
     valid: Callable[[Path], None]
     invalid: Callable[[Path], None]
     expected: list[tuple]
+    releases: bool = False  # the valid twin is also checked against the releases folder (release 1.0.0)
 
 
 CASES = [
@@ -274,6 +288,12 @@ CASES = [
              (ds / "reference" / "actors.csv").read_text(encoding="utf-8")
              .replace("Test army", "Test arm\u00e9e").encode("latin-1")),
          [(f"{REF}/actors.csv", 2, None, None, "file-encoding")]),
+    # --- against the previous release (1.0.0 of the valid dataset; the dataset asks for 1.1.0) ---
+    Case("claim-removed-without-tombstone", remove_claim_03(REMOVED_03), remove_claim_03(),
+         [("dataset/removals.csv", None, "chg_test_03a", None, "id-removed-without-tombstone"),
+          ("dataset/removals.csv", None, "clm_test_03", None, "id-removed-without-tombstone")], releases=True),
+    Case("tombstone-for-an-id-never-released", same, removals("clm_never,claims,1.0.5,a typo,"),
+         [("dataset/removals.csv", 2, "clm_never", "removed_in", "tombstone-changed")], releases=True),
     Case("python-tag-in-record-file", same,
          replace_line(7, "  hedge: !!python/object/apply:os.system ['echo pwned']"),
          [(RECORDS, 7, None, None, "yaml-syntax")]),
@@ -300,9 +320,13 @@ def test_valid_dataset_passes_and_builds(ds: Path, releases: Path) -> None:
 
 
 @pytest.mark.parametrize("case", TWINS, ids=[c.name for c in TWINS])
-def test_valid_twin_passes(case: Case, ds: Path) -> None:
+def test_valid_twin_passes(case: Case, ds: Path, request) -> None:
     case.valid(ds)
-    assert report(ds) == []
+    if case.releases:
+        releases = request.getfixturevalue("releases")
+        assert real_prepare(ds, history=history_of(releases)).problems == []
+    else:
+        assert report(ds) == []
 
 
 #: Known report defects owned by other work, kept visible rather than asserted away.
@@ -318,13 +342,13 @@ def test_invalid_input_is_reported_exactly_and_writes_nothing(case: Case, ds: Pa
     before = snapshot(releases)
     reports = []
 
-    def spy(folder):
-        prepared = real_prepare(folder)
+    def spy(folder, **options):
+        prepared = real_prepare(folder, **options)
         reports.append([(p.file, p.line, p.record_id, p.field, p.code) for p in prepared.problems])
         return prepared
 
     monkeypatch.setattr(pipeline, "prepare", spy)
-    checked = run("check", "--dataset", ds)
+    checked = run("check", "--dataset", ds, "--releases", releases)
     assert reports == [case.expected]
     assert checked.exit_code == 1
     assert checked.stderr.splitlines()[0] == error_line(len(case.expected))

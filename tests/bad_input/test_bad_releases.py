@@ -9,7 +9,7 @@ import pytest
 from bad_input_kit import run, snapshot
 
 from tollbook import connect, load
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 
 @pytest.mark.parametrize("version", ["../1.0.0", "1.0.0/../../etc", "/etc/passwd", "1.0", "1.0.0 ", "1.0.0\x00",

@@ -11,9 +11,9 @@ from bad_input_kit import new_dataset
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tollbook.contract.vocabulary import OUTCOMES
 from tollbook.pipeline import prepare
 from tollbook.release.write import build_release
-from tollbook.validate.vocabulary import OUTCOMES
 
 #: Each example runs the whole read → compile → validate pipeline (~0.3 s), so few examples.
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import tollbook
+from tollbook.contract.problems import TollbookError
 from tollbook.pipeline import prepare_or_raise
-from tollbook.problems import TollbookError
 from tollbook.release.write import build_release
 
 
@@ -30,7 +30,7 @@ def test_load_gives_proper_dtypes(release):
 
 
 def test_loaded_tables_pass_their_own_models(release):
-    from tollbook.validate.schemas import TABLES
+    from tollbook.contract.schemas import TABLES
 
     for table, model in TABLES.items():
         model.validate(tollbook.load(table, releases=release))
@@ -103,7 +103,7 @@ def test_query_checks_only_the_files_it_reads_and_what_its_views_read(release):
 
 def test_a_query_naming_no_release_table_gets_the_whole_catalogue_all_checked(release):
     from tollbook.access import query
-    from tollbook.validate.schemas import TABLES
+    from tollbook.contract.schemas import TABLES
     from tollbook.views import view_names
 
     shown = {row["name"] for row in query("SHOW TABLES", releases=release).to_pylist()}

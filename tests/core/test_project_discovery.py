@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from tollbook import paths, registry
 from tollbook.cli import cli
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 from tollbook.project import new_project
 
 

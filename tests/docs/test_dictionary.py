@@ -9,11 +9,11 @@ import factories
 from click.testing import CliRunner
 
 from tollbook.cli import cli
+from tollbook.contract import vocabulary as voc
+from tollbook.contract.schemas import TABLES
 from tollbook.docs import render_dictionary
 from tollbook.docs.data_files import crosswalk, meanings
 from tollbook.docs.dictionary import coded_columns
-from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas import TABLES
 
 DICTIONARY = factories.REPO / "docs" / "data-dictionary.md"
 

@@ -2,8 +2,8 @@
 
 from factories import REPO
 
+from tollbook.contract.schemas import TABLES
 from tollbook.docs.readme_tables import refreshed_readme, render_tables_block
-from tollbook.validate.schemas import TABLES
 
 
 def test_readme_table_list_is_up_to_date():

@@ -42,7 +42,7 @@ print(json.dumps(out))
 
 OFFLINE = """
 import json, os, sys, tollbook
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 rows = len(tollbook.load("casualties"))
 os.environ["XDG_CACHE_HOME"] = sys.argv[1]  # an empty cache, and no server
 try:

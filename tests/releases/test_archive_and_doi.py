@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from conftest import folder_bytes
 
 from tollbook.cli import cli
+from tollbook.contract.problems import TollbookError
 from tollbook.extract.record_format import ReleaseSpec
-from tollbook.problems import TollbookError
 from tollbook.release.archive import write_archive
 from tollbook.release.citation import apa, bibtex, citation
 

@@ -5,7 +5,7 @@ from click.testing import CliRunner
 from conftest import build, drop_claim_03, set_version, write_removals
 
 from tollbook.cli import cli
-from tollbook.validate.schemas import TABLES
+from tollbook.contract.schemas import TABLES
 
 HEAD = """# Changes from release 1.0.0 to release 1.1.0
 

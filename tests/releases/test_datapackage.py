@@ -7,9 +7,9 @@ import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 import pytest
 
+from tollbook.contract import vocabulary as voc
+from tollbook.contract.schemas import TABLES
 from tollbook.release.datapackage import table_schema
-from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas import TABLES
 
 frictionless = pytest.importorskip("frictionless")
 

@@ -3,7 +3,7 @@
 import factories
 from conftest import build, drop_claim_03, set_version, write_removals
 
-from tollbook.validate.schemas import TABLES
+from tollbook.contract.schemas import TABLES
 
 COMPOSITION = """## Composition
 

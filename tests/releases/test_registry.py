@@ -9,7 +9,7 @@ import pytest
 from factories import REPO
 
 from tollbook import registry
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 from tollbook.release.catalogue import read_index
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 from tollbook.release.release_date import check_new_release_date
 
 CATALOGUE = [{"version": "1.0.0", "date_released": "2026-11-21"}, {"version": "1.1.0", "date_released": "2026-11-25"}]

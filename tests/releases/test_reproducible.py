@@ -6,8 +6,8 @@ import factories
 import pytest
 from conftest import build, folder_bytes
 
-from tollbook.problems import TollbookError
-from tollbook.validate.schemas import TABLES
+from tollbook.contract.problems import TollbookError
+from tollbook.contract.schemas import TABLES
 
 DOCUMENTS = ["CHANGES.md", "CITATION.cff", "DATASHEET.md", "LICENCE.md", "SHA256SUMS", "datapackage.json",
              "manifest.json"]

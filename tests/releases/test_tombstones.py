@@ -7,7 +7,7 @@ from conftest import build, drop_claim_03, set_version, write_removals
 
 import tollbook
 from tollbook.cli import cli
-from tollbook.problems import InvalidInput
+from tollbook.contract.problems import InvalidInput
 
 REMOVED_CLAIM = "clm_test_03,claims,1.1.0,Withdrawn in review: the capture is not in the article body,"
 REMOVED_CHANGE = "chg_test_03a,control_changes,1.1.0,Its claim clm_test_03 was removed,"

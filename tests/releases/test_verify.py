@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 import tollbook
 from tollbook.cli import cli
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 
 def flip_byte(path, offset=100):

@@ -15,7 +15,7 @@ import pytest
 from bad_input_kit import run, snapshot
 
 from tollbook import connect, load, query
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 
 def _sha(path) -> str:

@@ -11,7 +11,7 @@ import pytest
 from bad_input_kit import RECORDS, SIDECAR, messages, report
 
 from tollbook import load
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 ALIASES = "dataset/reference/actor_aliases.csv"
 

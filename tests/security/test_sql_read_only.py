@@ -7,7 +7,7 @@ import pytest
 from bad_input_kit import run, snapshot
 
 from tollbook import connect, query
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 
 def _refused(releases, sql: str) -> str:

@@ -42,13 +42,14 @@ def command(dataset, releases, quiet, partition_by=None, jobs=1, cache_dir=None,
     from tollbook.commands.sql import render
     from tollbook.pipeline import prepare_or_raise
     from tollbook.progress import stages
+    from tollbook.release.history import history_of
     from tollbook.release.publish import publish
 
     releases = releases_or_default(releases)
     with stages(2, "building") as step:  # a bar on a terminal, silent in pipes and CI
         step("reading and checking dataset/ ...")
         dataset = dataset_or_default(dataset)
-        prepared = prepare_or_raise(dataset, jobs, parse_cache(dataset, cache_dir, no_cache))
+        prepared = prepare_or_raise(dataset, jobs, parse_cache(dataset, cache_dir, no_cache), history_of(releases))
         step("writing Parquet release ...")
         result = publish(prepared, releases, partition_by=partition_by)
     if quiet:

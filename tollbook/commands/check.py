@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import click
 
-from tollbook.commands.options import dataset_option, dataset_or_default, parse_cache, parse_options
+from tollbook.commands.options import (
+    build_releases_option,
+    dataset_option,
+    dataset_or_default,
+    parse_cache,
+    parse_options,
+    releases_or_default,
+)
 
 
 def undecided_claims(dataset) -> dict[str, int]:
@@ -18,10 +25,13 @@ def undecided_claims(dataset) -> dict[str, int]:
 @click.command("check")
 @dataset_option
 @parse_options
+@build_releases_option
 @click.option("--strict", is_flag=True, help="Also fail when any claim is still undecided (proposed).")
-def command(dataset, jobs=1, cache_dir=None, no_cache=False, strict=False) -> None:
-    """Run every validation rule on dataset/ without building.
+def command(dataset, releases=None, jobs=1, cache_dir=None, no_cache=False, strict=False) -> None:
+    """Run every rule a build runs on dataset/, without writing anything.
 
+    The rules against the catalogued releases included: an id of the previous release that
+    is gone needs its row in dataset/removals.csv, and a new version its own release date.
     Lists every problem at once (file:line [id] field: check-code: message) and exits 1
     when there is any. Claims still undecided (review status proposed) are counted per
     record file; they never reach a release, and --strict fails on any.
@@ -32,9 +42,11 @@ def command(dataset, jobs=1, cache_dir=None, no_cache=False, strict=False) -> No
       tollbook check --strict
     """
     from tollbook.pipeline import prepare_or_raise
+    from tollbook.release.history import history_of
 
     dataset = dataset_or_default(dataset)
-    prepared = prepare_or_raise(dataset, jobs, parse_cache(dataset, cache_dir, no_cache))
+    prepared = prepare_or_raise(dataset, jobs, parse_cache(dataset, cache_dir, no_cache),
+                                history_of(releases_or_default(releases)))
     rows = {name: len(frame) for name, frame in prepared.tables.items()}
     undecided = undecided_claims(prepared.dataset)
     click.echo(f"dataset OK: {len(prepared.dataset.sources)} documents, {rows['claims']} claims, "

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 
 @click.command("docs")

@@ -10,7 +10,7 @@ import click
 
 from tollbook import paths
 from tollbook.commands.options import releases_option, version_option
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 if TYPE_CHECKING:
     import duckdb

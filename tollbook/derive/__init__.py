@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from tollbook.contract.schemas import TABLES, column_order, primary_key
 from tollbook.derive.codings import curated_contains
 from tollbook.derive.events import event_columns
 from tollbook.derive.grades import RULE as GRADE_RULE
@@ -16,7 +17,6 @@ from tollbook.derive.grades import event_grades, side_grades
 from tollbook.derive.inputs import claim_facts, event_windows, measured_figures
 from tollbook.derive.reconcile import claimant_tallies, counted, event_tallies, tallied_figures
 from tollbook.derive.sides import Sides, partisan_flags
-from tollbook.validate.schemas import TABLES, column_order, primary_key
 
 
 def _ordered(table: str, frame: pd.DataFrame) -> pd.DataFrame:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from tollbook.contract import vocabulary as voc
 from tollbook.docs.data_files import crosswalk
 from tollbook.docs.markdown import table
-from tollbook.validate import vocabulary as voc
 
 SCALES = {"date_prec": voc.DATE_PRECISION, "where_prec": voc.WHERE_PRECISION}
 

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from tollbook import paths
+from tollbook.contract.schemas import TABLES, primary_key
 from tollbook.docs.markdown import anchor, table
-from tollbook.validate.schemas import TABLES, primary_key
 
 BLOCK = re.compile(r"(<!-- section:tables -->\n)(.*?)(<!-- /section:tables -->)", re.S)
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from tollbook.contract.problems import Problem
+from tollbook.contract.schemas import TABLES, column_order, primary_key
 from tollbook.extract.compile_claims import compile_claims
 from tollbook.extract.compile_codings import compile_source_codings
 from tollbook.extract.compile_documents import compile_documents, compile_events
 from tollbook.extract.compile_reference import compile_reference
 from tollbook.extract.dataset import Dataset
-from tollbook.problems import Problem
-from tollbook.validate.schemas import TABLES, column_order, primary_key
 
 
 def _frame(table: str, rows: list[dict] | pd.DataFrame) -> pd.DataFrame:

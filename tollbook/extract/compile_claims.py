@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
+from tollbook.contract.vocabulary import RELEASED_STATUSES
 from tollbook.extract.counts import bounds, conventions_by_word
 from tollbook.extract.dataset import Dataset
 from tollbook.extract.record_format import Claim, DateRange
-from tollbook.problems import Problem
-from tollbook.validate.vocabulary import RELEASED_STATUSES
 
 FIGURE_TABLES = ("casualties", "airstrikes", "control_changes", "force_sizes")
 
@@ -91,7 +92,7 @@ def _figure_common(ctx: _Context, claim: Claim, fig) -> dict:
 def _count_columns(ctx: _Context, record_id: str, spec) -> dict:
     b, error = bounds(spec, ctx.conventions)
     if error:
-        ctx.problem(record_id, "count.word", "foreign-key", error)
+        ctx.problem(record_id, "count.word", Code.FOREIGN_KEY, error)
     return {"count_low": b.low, "count_best": b.best, "count_high": b.high,
             "qualifier": b.qualifier, "vague_word": b.vague_word}
 
@@ -128,6 +129,7 @@ def _figures(ctx: _Context, claim: Claim, tables: dict[str, list[dict]]) -> None
         })
 
 
+@raises(Code.DUPLICATE_TARGET, Code.FOREIGN_KEY)
 def compile_claims(ds: Dataset) -> tuple[dict[str, list[dict]], list[Problem]]:
     """Rows for claims and the figure tables, and the problems found on the way."""
     ctx = _Context(ds)
@@ -144,11 +146,11 @@ def compile_claims(ds: Dataset) -> tuple[dict[str, list[dict]], list[Problem]]:
                 original = ctx.claims.get(claim.duplicate_of)
                 if original is None or original[1].review.status not in RELEASED_STATUSES:
                     state = "does not exist" if original is None else "is not accepted"
-                    ctx.problem(claim.claim_id, "duplicate_of", "foreign-key",
+                    ctx.problem(claim.claim_id, "duplicate_of", Code.FOREIGN_KEY,
                                 f"duplicate_of {claim.duplicate_of} {state}")
                     continue
                 if original[1].duplicate_of is not None or original[0] == doc_id:
-                    ctx.problem(claim.claim_id, "duplicate_of", "duplicate-target",
+                    ctx.problem(claim.claim_id, "duplicate_of", Code.DUPLICATE_TARGET,
                                 f"duplicate_of {claim.duplicate_of} must be an original claim "
                                 "in another document")
                     continue

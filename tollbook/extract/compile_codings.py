@@ -4,10 +4,11 @@ curator's note where the curated figures disagree (``dataset/intake/coding_notes
 
 from __future__ import annotations
 
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
 from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.dataset import Dataset
 from tollbook.extract.numbers_in_text import appears
-from tollbook.problems import Problem
 
 NOTES_FILE = "intake/coding_notes.csv"
 NOTE_COLUMNS = ("document_id", "row_index", "field", "note")
@@ -24,12 +25,13 @@ def coding_notes(ds: Dataset) -> tuple[dict[tuple[str, str, str], str], list[Pro
     for line, row in table.rows:
         key = (row["document_id"] or "", row["row_index"] or "", row["field"] or "")
         if key in notes:
-            problems.append(Problem(f"dataset/{NOTES_FILE}", line, key[0], "field", "duplicate-id",
+            problems.append(Problem(f"dataset/{NOTES_FILE}", line, key[0], "field", Code.DUPLICATE_ID,
                                     f"a note for row {key[1]} {key[2]} is already given"))
         notes[key] = row["note"] or ""
     return notes, problems
 
 
+@raises(Code.DUPLICATE_ID, Code.FOREIGN_KEY)
 def compile_source_codings(ds: Dataset) -> tuple[list[dict], list[Problem]]:
     notes, problems = coding_notes(ds)
     rows = []
@@ -52,6 +54,6 @@ def compile_source_codings(ds: Dataset) -> tuple[list[dict], list[Problem]]:
                 })
     known = {(r["document_id"], str(r["row_index"]), r["field"]) for r in rows}
     for key in sorted(set(notes) - known):
-        problems.append(Problem(f"dataset/{NOTES_FILE}", None, key[0], "field", "foreign-key",
+        problems.append(Problem(f"dataset/{NOTES_FILE}", None, key[0], "field", Code.FOREIGN_KEY,
                                 f"no coded value {key[2]} of row {key[1]} for {key[0]}"))
     return rows, problems

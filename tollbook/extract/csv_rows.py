@@ -11,9 +11,10 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import decoding_problem
 from tollbook.extract.yaml_lines import NotRegularFile, check_regular
-from tollbook.problems import Problem
 
 
 @dataclass
@@ -25,6 +26,7 @@ class CsvRows:
     readable: bool = True
 
 
+@raises(Code.CSV_SYNTAX, Code.FILE_UNREADABLE, Code.MISSING_FIELD, Code.NOT_A_REGULAR_FILE, Code.UNKNOWN_FIELD)
 def read_csv_rows(path: Path, rel: str, name: str, columns: tuple[str, ...],
                   optional: tuple[str, ...] = ()) -> tuple[CsvRows, list[Problem]]:
     """Rows of ``path`` (reported as ``rel``); a header cell outside ``columns`` or a missing
@@ -36,23 +38,23 @@ def read_csv_rows(path: Path, rel: str, name: str, columns: tuple[str, ...],
     except UnicodeDecodeError as exc:
         return CsvRows(readable=False), [decoding_problem(rel, exc)]
     except csv.Error as exc:
-        return CsvRows(readable=False), [Problem(rel, None, None, None, "csv-syntax", str(exc))]
+        return CsvRows(readable=False), [Problem(rel, None, None, None, Code.CSV_SYNTAX, str(exc))]
     except NotRegularFile as exc:
-        return CsvRows(readable=False), [Problem(rel, None, None, None, "not-a-regular-file", str(exc))]
+        return CsvRows(readable=False), [Problem(rel, None, None, None, Code.NOT_A_REGULAR_FILE, str(exc))]
     except OSError as exc:
-        return CsvRows(readable=False), [Problem(rel, None, None, None, "file-unreadable",
+        return CsvRows(readable=False), [Problem(rel, None, None, None, Code.FILE_UNREADABLE,
                                                  f"the file cannot be read: {exc.strerror}")]
     header, body = (raw[0], raw[1:]) if raw else ([], [])
-    problems = [Problem(rel, 1, None, c, "unknown-field", f"column {c!r} is not part of {name}")
+    problems = [Problem(rel, 1, None, c, Code.UNKNOWN_FIELD, f"column {c!r} is not part of {name}")
                 for c in header if c not in columns]
-    problems += [Problem(rel, 1, None, c, "missing-field", f"column {c!r} is required")
+    problems += [Problem(rel, 1, None, c, Code.MISSING_FIELD, f"column {c!r} is required")
                  for c in columns if c not in header and c not in optional]
     out = CsvRows(header=header)
     for line, values in enumerate(body, start=2):
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
-            problems.append(Problem(rel, line, None, None, "csv-syntax",
+            problems.append(Problem(rel, line, None, None, Code.CSV_SYNTAX,
                                     f"expected {len(header)} cells, found {len(values)}"))
             continue
         cells = {c: (v if v != "" else None) for c, v in zip(header, values, strict=True)}

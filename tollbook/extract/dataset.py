@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import read_model_file
-from tollbook.extract.listing import names
+from tollbook.extract.listing import document_id_for, names
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import EventsFile, ReleaseSpec
 from tollbook.extract.records import Records, read_events, read_records
 from tollbook.extract.reference import Reference, read_reference
 from tollbook.extract.removals import REMOVALS_FILE, read_removals
-from tollbook.extract.sources import Source, document_id_for, read_sources
-from tollbook.problems import Problem
+from tollbook.extract.sources import Source, read_sources
 
 
 @dataclass
@@ -48,22 +50,26 @@ class Dataset:
     def input_hashes(self) -> dict[str, str]:
         """sha256 of every input file, by ``dataset/...`` path. Texts, sidecars and record files
         reuse the hash taken when they were read; only the rest is read again."""
-        from tollbook.release.checksums import sha256_file
-
         known = {}
         for s in self.sources.values():
             known[s.text_path] = s.sha256
             if s.sidecar_sha256:
                 known[s.sidecar_path] = s.sidecar_sha256
         known.update((r.path, r.sha256) for r in self.records.values() if r.sha256)
-        return {rel: known.get(rel) or sha256_file(self.root / rel.removeprefix("dataset/"))
+        return {rel: known.get(rel) or _sha256_file(self.root / rel.removeprefix("dataset/"))
                 for rel in self.input_files()}
+
+
+def _sha256_file(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def _text_files(root: Path) -> set[str]:
     return {document_id_for(p.stem) for p in (root / "sources").glob("*.txt")}
 
 
+@raises(Code.FILE_MISSING, Code.FOREIGN_KEY)
 def read_dataset(root: Path, cache: ParsedCache | None = None, jobs: int = 1) -> Dataset:
     """Read ``root``; record files and sidecars come from ``cache`` when unchanged and are
     parsed ``jobs`` processes at a time (the result is the same either way)."""
@@ -71,7 +77,7 @@ def read_dataset(root: Path, cache: ParsedCache | None = None, jobs: int = 1) ->
     origins = Origins()
     if not root.is_dir():
         return Dataset(root, None, {}, {}, None, Reference(), origins,
-                       [Problem(str(root), None, None, None, "file-missing",
+                       [Problem(str(root), None, None, None, Code.FILE_MISSING,
                                 "dataset folder not found")])
     release, _, problems = read_model_file(root / "release.yaml", ReleaseSpec, "dataset/release.yaml")
     reference, found = read_reference(root, origins)
@@ -86,7 +92,7 @@ def read_dataset(root: Path, cache: ParsedCache | None = None, jobs: int = 1) ->
         cache.save()  # keep exactly what this dataset uses now
     for doc_id, rec in records.items():
         if doc_id not in sources and doc_id not in _text_files(root):  # an unreadable text is reported
-            problems.append(Problem(rec.path, 1, doc_id, "document_id", "foreign-key",
+            problems.append(Problem(rec.path, 1, doc_id, "document_id", Code.FOREIGN_KEY,
                                     f"no source document {doc_id} in dataset/sources"))
     removals, found = read_removals(root, origins)  # last: ids keep the origin that defined them
     problems += found

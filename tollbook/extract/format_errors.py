@@ -6,21 +6,22 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
 from tollbook.extract.yaml_lines import LocatedYaml
-from tollbook.problems import Problem
 
 _CODE_BY_TYPE = {
-    "missing": "missing-field",
-    "extra_forbidden": "unknown-field",
-    "literal_error": "value-not-allowed",
-    "string_pattern_mismatch": "value-not-allowed",
-    "greater_than_equal": "value-not-allowed",
-    "less_than_equal": "value-not-allowed",
-    "greater_than": "value-not-allowed",
-    "less_than": "value-not-allowed",
-    "string_too_short": "value-not-allowed",
-    "value_error": "value-not-allowed",
-    "date_range": "value-not-allowed",
+    "missing": Code.MISSING_FIELD,
+    "extra_forbidden": Code.UNKNOWN_FIELD,
+    "literal_error": Code.VALUE_NOT_ALLOWED,
+    "string_pattern_mismatch": Code.VALUE_NOT_ALLOWED,
+    "greater_than_equal": Code.VALUE_NOT_ALLOWED,
+    "less_than_equal": Code.VALUE_NOT_ALLOWED,
+    "greater_than": Code.VALUE_NOT_ALLOWED,
+    "less_than": Code.VALUE_NOT_ALLOWED,
+    "string_too_short": Code.VALUE_NOT_ALLOWED,
+    "value_error": Code.VALUE_NOT_ALLOWED,
+    "date_range": Code.VALUE_NOT_ALLOWED,
 }
 
 _ID_KEYS = (
@@ -75,6 +76,8 @@ def _field_name(path: tuple) -> str | None:
         else (named[-1] if named else None)
 
 
+@raises(Code.DUPLICATE_KEY, Code.FILE_EMPTY, Code.MISSING_FIELD, Code.NEGATIVE_COUNT, Code.UNKNOWN_FIELD,
+        Code.VALUE_NOT_ALLOWED, Code.WRONG_TYPE)
 def validate_model(model: type[BaseModel], doc: LocatedYaml, file: str,
                    prefix: tuple = ()) -> tuple[Any, list[Problem]]:
     """Validate parsed YAML (or the part of it at ``prefix``) against ``model``; return
@@ -83,7 +86,7 @@ def validate_model(model: type[BaseModel], doc: LocatedYaml, file: str,
     for part in prefix:
         data = data[part]
     problems = [
-        Problem(file, line, _record_id(doc.data, path), _field_name(path), "duplicate-key",
+        Problem(file, line, _record_id(doc.data, path), _field_name(path), Code.DUPLICATE_KEY,
                 f"key {path[-1]!r} appears more than once in one mapping")
         for path, line in doc.duplicate_keys
         if path[: len(prefix)] == prefix
@@ -93,17 +96,17 @@ def validate_model(model: type[BaseModel], doc: LocatedYaml, file: str,
     except ValidationError as exc:
         for err in exc.errors():
             path = _data_path(doc.data, prefix + tuple(err["loc"]))
-            code = _CODE_BY_TYPE.get(err["type"], "wrong-type")
+            code = _CODE_BY_TYPE.get(err["type"], Code.WRONG_TYPE)
             message = err["msg"]
-            if code != "missing-field" and "input" in err and not isinstance(err["input"], dict | list):
+            if code != Code.MISSING_FIELD and "input" in err and not isinstance(err["input"], dict | list):
                 message += f" (got {err['input']!r})"
-            if code == "unknown-field":
+            if code == Code.UNKNOWN_FIELD:
                 message = f"field {path[-1]!r} is not part of the format"
             if err["type"] == "greater_than_equal" and "count" in path:
-                code, message = "negative-count", f"a count cannot be negative (got {err['input']!r})"
+                code, message = Code.NEGATIVE_COUNT, f"a count cannot be negative (got {err['input']!r})"
             if not path and err["type"] in ("model_type", "dict_type"):
                 empty = err.get("input") is None
-                code = "file-empty" if empty else code
+                code = Code.FILE_EMPTY if empty else code
                 message = ("the file is empty" if empty else
                            "the file must hold a mapping of fields") + " (see docs/curation-format.md)"
             problems.append(
@@ -113,10 +116,11 @@ def validate_model(model: type[BaseModel], doc: LocatedYaml, file: str,
         return None, problems
 
 
+@raises(Code.FILE_MISSING)
 def read_model_file(path, model: type[BaseModel], rel: str):
     """Read one curated YAML file into ``model``: (instance or None, located yaml, problems)."""
     if not path.exists() and not path.is_symlink():
-        return None, None, [Problem(rel, None, None, None, "file-missing", "file not found")]
+        return None, None, [Problem(rel, None, None, None, Code.FILE_MISSING, "file not found")]
     doc, problems = read_located(path, rel)
     if doc is None:
         return None, None, problems
@@ -124,6 +128,8 @@ def read_model_file(path, model: type[BaseModel], rel: str):
     return instance, doc, problems
 
 
+@raises(Code.YAML_SYNTAX, Code.YAML_ALIAS, Code.NESTING_TOO_DEEP, Code.FILE_TOO_LARGE, Code.NOT_A_REGULAR_FILE,
+        Code.FILE_ENCODING, Code.FILE_UNREADABLE)
 def read_located(path, rel: str) -> tuple[LocatedYaml | None, list[Problem]]:
     """A curated YAML file with its lines, or the one problem that keeps it from being read."""
     from tollbook.extract.yaml_lines import NotRegularFile, YamlSyntaxError, YamlTooLarge, read_yaml
@@ -133,17 +139,17 @@ def read_located(path, rel: str) -> tuple[LocatedYaml | None, list[Problem]]:
     except YamlSyntaxError as exc:
         return None, [Problem(rel, exc.line, None, None, exc.code, exc.message)]
     except YamlTooLarge as exc:
-        return None, [Problem(rel, None, None, None, "file-too-large", str(exc))]
+        return None, [Problem(rel, None, None, None, Code.FILE_TOO_LARGE, str(exc))]
     except NotRegularFile as exc:
-        return None, [Problem(rel, None, None, None, "not-a-regular-file", str(exc))]
+        return None, [Problem(rel, None, None, None, Code.NOT_A_REGULAR_FILE, str(exc))]
     except UnicodeDecodeError as exc:
         return None, [decoding_problem(rel, exc)]
     except OSError as exc:
-        return None, [Problem(rel, None, None, None, "file-unreadable", f"the file cannot be read: {exc.strerror}")]
+        return None, [Problem(rel, None, None, None, Code.FILE_UNREADABLE, f"the file cannot be read: {exc.strerror}")]
 
 
 def decoding_problem(rel: str, exc: UnicodeDecodeError) -> Problem:
     """A file that is not UTF-8, located at the line of its first bad byte."""
     line = exc.object[: exc.start].count(b"\n") + 1
-    return Problem(rel, line, None, None, "file-encoding",
+    return Problem(rel, line, None, None, Code.FILE_ENCODING,
                    f"not UTF-8 at byte {exc.start}; save the file as UTF-8")

@@ -1,4 +1,5 @@
-"""Names of a folder's files, sorted, without a ``Path`` per file (100k of them cost seconds)."""
+"""Names of a folder's files, sorted, without a ``Path`` per file (100k of them cost seconds), and
+the document id a curated file's name stands for."""
 
 from __future__ import annotations
 
@@ -14,3 +15,8 @@ def names(folder: Path, suffix: str = "", files_only: bool = False) -> list[str]
             return sorted(e.name for e in found if e.name.endswith(suffix) and (not files_only or e.is_file()))
     except (FileNotFoundError, NotADirectoryError):
         return []
+
+
+def document_id_for(stem: str) -> str:
+    """``003_b62e91b403ca12d2`` → ``doc_b62e91b403ca12d2``."""
+    return "doc_" + stem.split("_", 1)[-1].lower()

@@ -16,9 +16,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from tollbook.extract.fast_yaml import fast_model
+from tollbook.extract.listing import document_id_for
 from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import RecordFile, Sidecar
-from tollbook.extract.sources import document_id_for
 from tollbook.extract.yaml_lines import NotRegularFile, check_regular
 
 #: files per task sent to a worker: large enough that the pipe is not the cost

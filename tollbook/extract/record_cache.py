@@ -30,7 +30,7 @@ from pathlib import Path
 import pyarrow as pa
 from pydantic import BaseModel
 
-from tollbook import __version__
+from tollbook.version import __version__
 
 CACHE_ENV = "TOLLBOOK_CACHE"
 CACHE_FOLDER = ".tollbook-cache"
@@ -41,8 +41,8 @@ _SCHEMA = pa.schema([("key", pa.string()), ("json", pa.string()), ("sha256", pa.
 @cache
 def _format_stamp() -> bytes:
     """Everything besides a file's bytes that its parsed model depends on."""
+    from tollbook.contract.schemas import SCHEMA_VERSION
     from tollbook.extract import fast_yaml, record_format
-    from tollbook.validate.schemas import SCHEMA_VERSION
 
     parts = [__version__, SCHEMA_VERSION, "arrow-ipc-pack-json-4"]
     for module in (record_format, fast_yaml):

@@ -2,7 +2,7 @@
 
 These describe *input* files a curator writes, so that a typo (``cuont``), a missing field
 or "thirty" where a number belongs is reported with its path and line before anything is
-compiled. The released tables have their own pandera models in ``validate/schemas``.
+compiled. The released tables have their own pandera models in ``tollbook/contract/schemas``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from tollbook.validate import vocabulary as voc
+from tollbook.contract import vocabulary as voc
 
 
 def _id(kind: str):

@@ -7,13 +7,14 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import read_model_file, validate_model
+from tollbook.extract.listing import document_id_for
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import Claim, DocumentId, EventsFile, RecordFile
-from tollbook.extract.sources import document_id_for
 from tollbook.extract.yaml_lines import LocatedYaml, read_yaml
-from tollbook.problems import Problem
 
 _FIGURE_LISTS = {
     "casualties": "casualty_id",
@@ -58,7 +59,7 @@ def _register(origins: Origins, seen: dict[str, str], record_id: str, rel: str, 
     line = doc.line_of(path)
     where = f"{rel}:{line}"
     if record_id in seen:
-        problems.append(Problem(rel, line, record_id, id_field, "duplicate-id",
+        problems.append(Problem(rel, line, record_id, id_field, Code.DUPLICATE_ID,
                                 f"{record_id} is already defined at {seen[record_id]}"))
         return False
     seen[record_id] = where
@@ -118,7 +119,7 @@ def _read_carefully(path: Path, rel: str, origins: Origins, seen: dict[str, str]
     expected = document_id_for(path.stem)
     if content.document_id != expected:
         problems.append(Problem(rel, doc.line_of(("document_id",)), content.document_id,
-                                "document_id", "document-mismatch",
+                                "document_id", Code.DOCUMENT_MISMATCH,
                                 f"{path.name} must carry document_id {expected}"))
         return None
     positions: dict[str, list[int]] = {}  # a claim id written twice keeps both places
@@ -135,6 +136,7 @@ def _read_carefully(path: Path, rel: str, origins: Origins, seen: dict[str, str]
     return content
 
 
+@raises(Code.DUPLICATE_ID, Code.DOCUMENT_MISMATCH, Code.DUPLICATE_RECORD_FILE, Code.VALUE_NOT_ALLOWED)
 def read_records(dataset: Path, origins: Origins, cache: ParsedCache | None = None,
                  jobs: int = 1) -> tuple[dict[str, Records], list[Problem]]:
     """Every record file, keyed by document_id; ids registered with their lines.
@@ -165,7 +167,7 @@ def read_records(dataset: Path, origins: Origins, cache: ParsedCache | None = No
                 seen[record_id] = _DeferredWhere(origins, record_id)
             origins.defer(ids, _locator(origins, path, rel, content))
         if content.document_id in records:
-            problems.append(Problem(rel, 1, content.document_id, "document_id", "duplicate-record-file",
+            problems.append(Problem(rel, 1, content.document_id, "document_id", Code.DUPLICATE_RECORD_FILE,
                                     f"{content.document_id} already has its record file "
                                     f"{records[content.document_id].path}; one document has one record "
                                     "file (merge the claims into it)"))
@@ -187,7 +189,7 @@ def _relay_problems(content: RecordFile, origins: Origins) -> list[Problem]:
             seen.add(actor)
             if why:
                 file, line = origins.locate(claim.claim_id, "relayed_by")
-                problems.append(Problem(file, line, claim.claim_id, "relayed_by", "value-not-allowed",
+                problems.append(Problem(file, line, claim.claim_id, "relayed_by", Code.VALUE_NOT_ALLOWED,
                                         f"{actor} {why}"))
     return problems
 
@@ -213,6 +215,7 @@ def events_files(dataset: Path) -> list[tuple[Path, str]]:
     return found + [(folder / n, f"dataset/events/{n}") for n in names(folder, ".yaml", files_only=True)]
 
 
+@raises(Code.DUPLICATE_ID)
 def read_events(dataset: Path, origins: Origins) -> tuple[EventsFile | None, list[Problem]]:
     files = events_files(dataset)
     if not files:  # reported as a missing file, as before

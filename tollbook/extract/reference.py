@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
 from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.origins import Origins
-from tollbook.problems import Problem
 
 #: file stem → (key columns, all columns). The key names the row in error messages.
 REFERENCE_FILES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -64,6 +65,7 @@ def reference_parts(dataset: Path, stem: str) -> list[tuple[Path, str]]:
     return [(folder / n, f"dataset/reference/{stem}/{n}") for n in names(folder, ".csv", files_only=True)]
 
 
+@raises(Code.DUPLICATE_ID, Code.FILE_MISSING)
 def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Reference, list[Problem]]:
     """Read every reference CSV; each row's origin is recorded under ``<stem>:<key>``."""
     origins = origins if origins is not None else Origins()
@@ -74,7 +76,7 @@ def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Refer
         ref.files[stem] = rel
         empty = pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
         if not path.exists():
-            problems.append(Problem(rel, None, None, None, "file-missing", "reference table not found"))
+            problems.append(Problem(rel, None, None, None, Code.FILE_MISSING, "reference table not found"))
             ref.tables[stem] = empty
             ref.unreadable.add(stem)
             continue
@@ -90,7 +92,7 @@ def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Refer
             for i, row in table.rows:
                 key = row_key(stem, row)
                 if key in seen:
-                    problems.append(Problem(part_rel, i, key, "/".join(keys), "duplicate-id",
+                    problems.append(Problem(part_rel, i, key, "/".join(keys), Code.DUPLICATE_ID,
                                             f"{key!r} is already defined at {seen[key]}"))
                     continue
                 seen[key] = f"line {i}" if part_rel == rel else f"{part_rel}:{i}"

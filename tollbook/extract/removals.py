@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
 from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.origins import Origins
-from tollbook.problems import Problem
 
 REMOVALS_FILE = "removals.csv"
 REMOVALS_PATH = f"dataset/{REMOVALS_FILE}"
@@ -26,6 +27,7 @@ def origin_id(table: str, record_id: str) -> str:
     return f"removals:{table}/{record_id}"
 
 
+@raises(Code.DUPLICATE_ID)
 def read_removals(dataset: Path, origins: Origins) -> tuple[pd.DataFrame, list[Problem]]:
     empty = pd.DataFrame({c: pd.Series([], dtype="str") for c in COLUMNS})
     path = Path(dataset) / REMOVALS_FILE
@@ -36,7 +38,7 @@ def read_removals(dataset: Path, origins: Origins) -> tuple[pd.DataFrame, list[P
     for line, row in table.rows:
         key = (row["table"], row["id"])
         if key in seen:
-            problems.append(Problem(REMOVALS_PATH, line, row["id"], "id", "duplicate-id",
+            problems.append(Problem(REMOVALS_PATH, line, row["id"], "id", Code.DUPLICATE_ID,
                                     f"{row['table']} {row['id']!r} is already removed on line {seen[key]}"))
             continue
         seen[key] = line

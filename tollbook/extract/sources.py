@@ -6,12 +6,14 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
 from tollbook.extract.format_errors import read_located, validate_model
+from tollbook.extract.listing import document_id_for
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import Sidecar
 from tollbook.extract.yaml_lines import NotRegularFile, check_regular, read_yaml
-from tollbook.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,6 @@ class Source:
     sidecar_sha256: str | None = None  # of the sidecar's bytes, when the fast path read it
 
 
-def document_id_for(stem: str) -> str:
-    """``003_b62e91b403ca12d2`` → ``doc_b62e91b403ca12d2``."""
-    return "doc_" + stem.split("_", 1)[-1].lower()
-
-
 #: A document text larger than this is refused unread: articles are tens of kB; a text file of
 #: hundreds of MB is not an article (the bad-text tests read a 30 MB one in bounded memory).
 MAX_TEXT_BYTES = 64 * 1024 * 1024
@@ -42,26 +39,26 @@ def read_text_bytes(path: Path, rel: str) -> tuple[bytes | None, list[Problem]]:
     try:
         size = check_regular(path).st_size
         if size > MAX_TEXT_BYTES:
-            return None, [Problem(rel, None, None, None, "file-too-large",
+            return None, [Problem(rel, None, None, None, Code.FILE_TOO_LARGE,
                                   f"the file has {size:,} bytes; document texts are limited to {MAX_TEXT_BYTES:,}")]
         return path.read_bytes(), []
     except NotRegularFile as exc:
-        return None, [Problem(rel, None, None, None, "not-a-regular-file", str(exc))]
+        return None, [Problem(rel, None, None, None, Code.NOT_A_REGULAR_FILE, str(exc))]
     except OSError as exc:
-        return None, [Problem(rel, None, None, None, "file-unreadable", f"the file cannot be read: {exc.strerror}")]
+        return None, [Problem(rel, None, None, None, Code.FILE_UNREADABLE, f"the file cannot be read: {exc.strerror}")]
 
 
 def decode_text(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     if not raw:
-        return None, [Problem(rel, None, None, None, "file-empty", "the document text is empty")]
+        return None, [Problem(rel, None, None, None, Code.FILE_EMPTY, "the document text is empty")]
     if b"\x00" in raw:
-        return None, [Problem(rel, None, None, None, "file-encoding",
+        return None, [Problem(rel, None, None, None, Code.FILE_ENCODING,
                               "the file holds NUL bytes; store plain text")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(rel, line, None, None, "file-encoding",
+        return None, [Problem(rel, line, None, None, Code.FILE_ENCODING,
                               f"not UTF-8 at byte {exc.start}; convert it (tollbook propose repairs "
                               "latin-1 and mojibake) and store the UTF-8 text")]
 
@@ -89,6 +86,9 @@ def _sidecar_lines(origins: Origins, meta_path: Path, rel_meta: str, document_id
     return locate_file
 
 
+@raises(Code.FILE_MISSING, Code.FILE_TOO_LARGE, Code.FILE_UNREADABLE, Code.NOT_A_REGULAR_FILE, Code.FILE_EMPTY,
+        Code.FILE_ENCODING, Code.DUPLICATE_DOCUMENT, Code.DUPLICATE_TEXT, Code.BODY_WORDS_MISMATCH,
+        Code.DOCUMENT_HASH_MISMATCH, Code.DOCUMENT_MISMATCH, Code.VALUE_NOT_ALLOWED)
 def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = None,
                  jobs: int = 1) -> tuple[dict[str, Source], list[Problem]]:
     """Every ``*.txt`` with its sidecar, keyed by document_id.
@@ -122,7 +122,7 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
         text, found = decode_text(raw, rel_text)
         problems += found
         if meta_path.name not in yaml_names:
-            problems.append(Problem(rel_meta, None, None, None, "file-missing",
+            problems.append(Problem(rel_meta, None, None, None, Code.FILE_MISSING,
                                     f"every document needs a sidecar; none for {text_path.name}"))
             continue
         sidecar = fast.get(meta_path.name)
@@ -144,7 +144,7 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
     for name in sorted(yaml_names):
         if f"{name[:-5]}.txt" not in texts:
             problems.append(Problem(f"dataset/sources/{name}", None, None, None,
-                                    "file-missing", "sidecar without its document text"))
+                                    Code.FILE_MISSING, "sidecar without its document text"))
     return sources, problems
 
 
@@ -154,14 +154,14 @@ def _keep(sources: dict[str, Source], source: Source, problems: list[Problem]) -
     a copy of the same story (one wire story published word for word by two outlets)."""
     doc_id = source.sidecar.document_id
     if doc_id in sources:
-        problems.append(Problem(source.sidecar_path, 1, doc_id, "document_id", "duplicate-document",
+        problems.append(Problem(source.sidecar_path, 1, doc_id, "document_id", Code.DUPLICATE_DOCUMENT,
                                 f"{doc_id} is already stored as {sources[doc_id].text_path}; one document has "
                                 "one text and one sidecar"))
         return
     same = next((s for s in sources.values()
                  if s.sha256 == source.sha256 and s.sidecar.story_id != source.sidecar.story_id), None)
     if same is not None:
-        problems.append(Problem(source.text_path, None, doc_id, "text_sha256", "duplicate-text",
+        problems.append(Problem(source.text_path, None, doc_id, "text_sha256", Code.DUPLICATE_TEXT,
                                 f"the same text as {same.sidecar.document_id} ({same.text_path}); store a text "
                                 "once, or declare it a copy of that story (original, story_id)"))
         return
@@ -183,29 +183,29 @@ def _read_sidecar_carefully(meta_path: Path, rel_meta: str, text_path: Path, rel
     expected_id = document_id_for(stem)
     if sidecar.document_id != expected_id:
         problems.append(Problem(rel_meta, doc.line_of(("document_id",)), sidecar.document_id,
-                                "document_id", "document-mismatch",
+                                "document_id", Code.DOCUMENT_MISMATCH,
                                 f"file {text_path.name} must carry document_id {expected_id}"))
         return None
     sha = hashlib.sha256(raw).hexdigest()
     if sha != sidecar.text_sha256:
         problems.append(Problem(rel_meta, doc.line_of(("text_sha256",)), sidecar.document_id,
-                                "text_sha256", "document-hash-mismatch",
+                                "text_sha256", Code.DOCUMENT_HASH_MISMATCH,
                                 f"{text_path.name} has sha256 {sha}, the sidecar says "
                                 f"{sidecar.text_sha256}: the text changed since it was curated"))
     body = sidecar.body
     if not (0 <= body.char_start < body.char_end <= len(text)):
         problems.append(Problem(rel_meta, doc.line_of(("body",)), sidecar.document_id, "body",
-                                "value-not-allowed",
+                                Code.VALUE_NOT_ALLOWED,
                                 f"body span {body.char_start}-{body.char_end} is not inside the "
                                 f"text (0-{len(text)})"))
     else:
         for name, message in body_words_problems(text, body):
             problems.append(Problem(rel_meta, doc.line_of(("body", name.split(".")[1])), sidecar.document_id,
-                                    name, "body-words-mismatch", message))
+                                    name, Code.BODY_WORDS_MISMATCH, message))
     for i, span in enumerate(sidecar.excluded_spans):
         if span.char_end < span.char_start:
             problems.append(Problem(rel_meta, doc.line_of(("excluded_spans", i)), sidecar.document_id,
-                                    "excluded_spans", "value-not-allowed",
+                                    "excluded_spans", Code.VALUE_NOT_ALLOWED,
                                     f"excluded span {span.char_start}-{span.char_end} ends before it starts"))
     origins.add(sidecar.document_id, rel_meta, 1,
                 {k[0]: line for k, line in doc.lines.items() if len(k) == 1})

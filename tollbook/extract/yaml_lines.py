@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from tollbook.contract.codes import Code
+
 Path_ = tuple[Any, ...]
 
 
@@ -38,7 +40,7 @@ class LocatedYaml:
 class YamlSyntaxError(ValueError):
     """A file YAML cannot read, or that uses YAML beyond plain data (``code`` says which)."""
 
-    def __init__(self, line: int | None, message: str, code: str = "yaml-syntax"):
+    def __init__(self, line: int | None, message: str, code: Code = Code.YAML_SYNTAX):
         super().__init__(message)
         self.line = line
         self.message = message
@@ -92,10 +94,10 @@ def _construct(node: yaml.Node, constructor: yaml.SafeLoader, out: LocatedYaml, 
         raise YamlSyntaxError(line, f"tag {node.tag!r} is not allowed: curated files hold plain data only")
     if id(node) in seen:  # the composer hands back the anchored node itself for every *alias
         raise YamlSyntaxError(line, "an alias (*name) repeats an anchored value: curated files write each "
-                                    "value out, without anchors (&name) or aliases", "yaml-alias")
+                                    "value out, without anchors (&name) or aliases", Code.YAML_ALIAS)
     seen.add(id(node))
     if len(path) > MAX_DEPTH:
-        raise YamlSyntaxError(line, f"values nest more than {MAX_DEPTH} levels deep", "nesting-too-deep")
+        raise YamlSyntaxError(line, f"values nest more than {MAX_DEPTH} levels deep", Code.NESTING_TOO_DEEP)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -155,7 +157,7 @@ def _parse_with(text: str, loader_class) -> LocatedYaml:
             out.data = _construct(node, loader, out, (), set())
         return out
     except RecursionError:  # nesting the composer cannot follow (thousands of brackets)
-        raise YamlSyntaxError(None, f"values nest more than {MAX_DEPTH} levels deep", "nesting-too-deep") from None
+        raise YamlSyntaxError(None, f"values nest more than {MAX_DEPTH} levels deep", Code.NESTING_TOO_DEEP) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids, such as a NUL byte
         line = text[: exc.position].count("\n") + 1
         raise YamlSyntaxError(line, f"character {exc.character!r} is not allowed in YAML") from None

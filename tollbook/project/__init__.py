@@ -15,8 +15,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import Template
 
+from tollbook.contract.problems import TollbookError
 from tollbook.paths import MARKER
-from tollbook.problems import TollbookError
 
 #: Files whose text is a template; the others are copied as they are.
 _FILLED = {"release.yaml", "README.md"}
@@ -40,7 +40,7 @@ def _files(folder: Traversable, prefix: str = "") -> list[tuple[str, Traversable
 
 def new_project(target: Path, title: str, version: str = "0.1.0", today: dt.date | None = None) -> list[Path]:
     """Write a new project into ``target`` (which must be empty or new); the files written."""
-    from tollbook.release.versions import parse_version
+    from tollbook.contract.versions import parse_version
 
     parse_version(version)
     if (target / MARKER).exists() or (target.exists() and any(target.iterdir())):

@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 REGISTRY_FILE = "releases.json"
 
@@ -60,9 +60,10 @@ def _sha256(path: Path) -> str:
 
 def registry_text(releases: Path, url: str) -> str:
     """The registry for the releases catalogued in ``releases`` (its index.json), published under ``url``."""
-    from tollbook.release.catalogue import read_index
+    from tollbook.contract.versions import version_key
 
+    index = json.loads((releases / "index.json").read_text(encoding="utf-8"))["releases"]
     listed = []
-    for e in read_index(releases):
+    for e in sorted(index, key=lambda r: version_key(r["version"])):
         listed.append({**e, "sums_sha256": _sha256(releases / e["version"] / "SHA256SUMS")})
     return json.dumps({"url": url, "releases": listed}, indent=2, sort_keys=True) + "\n"

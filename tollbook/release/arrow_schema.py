@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tollbook.validate.schemas import TABLES, column_order
+from tollbook.contract.schemas import TABLES, column_order
 
 
 def arrow_type(column) -> pa.DataType:

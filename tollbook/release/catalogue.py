@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tollbook.problems import TollbookError
-from tollbook.release.versions import VERSION_PATTERN, parse_version, version_key
+from tollbook.contract.problems import TollbookError
+from tollbook.contract.versions import parse_version, version_key
 
 INDEX_FILE = "index.json"
 
@@ -64,23 +64,3 @@ def resolve_entry(releases: Path, version: str = "latest") -> tuple[Path, dict]:
 def resolve(releases: Path, version: str = "latest") -> Path:
     """The folder of ``version`` (or of the newest release for ``latest``)."""
     return resolve_entry(releases, version)[0]
-
-
-def check_catalogue(releases: Path, building: str) -> None:
-    """Refuse a catalogue that disagrees with the release folders beside it: a release folder it
-    does not list (only ``building``'s may be, left by a build that died before cataloguing), or
-    an entry whose folder holds another version's manifest. A build compares ids with the previous
-    release, so it must not trust a catalogue that lost or swapped one."""
-    from tollbook.release.integrity import open_release
-
-    if not releases.is_dir():
-        return
-    listed = set(known_versions(releases))
-    for child in sorted(releases.iterdir()):
-        if child.is_dir() and VERSION_PATTERN.match(child.name) and child.name not in listed \
-                and child.name != building:
-            raise TollbookError(
-                f"release folder {child} is not in {releases / INDEX_FILE}: the catalogue disagrees with "
-                "the release folders (restore index.json from version control); nothing was written")
-    for version in sorted(listed, key=version_key):
-        open_release(releases, version)

@@ -12,8 +12,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from tollbook.contract.schemas import TABLES, primary_key
 from tollbook.validate.rules.tombstones import id_tables
-from tollbook.validate.schemas import TABLES, primary_key
 
 TOMBSTONES = "tombstones"
 CHANGES_FILE = "CHANGES.md"

@@ -6,7 +6,7 @@ import hashlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 SUMS_FILE = "SHA256SUMS"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 from tollbook.release.checksums import verify_file
 
 CITATION_FILE = "CITATION.cff"

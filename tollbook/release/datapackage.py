@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tollbook.validate.schemas import TABLES, column_order, primary_key
+from tollbook.contract.schemas import TABLES, column_order, primary_key
 
 DATAPACKAGE_FILE = "datapackage.json"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 
-from tollbook.release import versions
+from tollbook.contract import versions
+from tollbook.contract import vocabulary as voc
+from tollbook.contract.schemas import TABLES
 from tollbook.release.arrow_schema import to_pandas
 from tollbook.release.citation import apa, citation
-from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas import TABLES
 
 DATASHEET_FILE = "DATASHEET.md"
 
@@ -32,7 +32,7 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 
 def version_scheme() -> list[str]:
-    """The bullet lines of the version scheme, from tollbook.release.versions."""
+    """The bullet lines of the version scheme, from tollbook.contract.versions."""
     return [line for line in (versions.__doc__ or "").splitlines() if line.startswith("- ")]
 
 

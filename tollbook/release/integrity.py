@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tollbook.problems import TollbookError
-from tollbook.release.catalogue import INDEX_FILE, resolve_entry
+from tollbook.contract.problems import TollbookError
+from tollbook.contract.versions import VERSION_PATTERN, version_key
+from tollbook.release.catalogue import INDEX_FILE, known_versions, resolve_entry
 from tollbook.release.checksums import SUMS_FILE, check_digest, check_listed, read_sums, sha256_bytes
 
 MANIFEST_FILE = "manifest.json"
@@ -58,3 +59,21 @@ def open_release(releases: Path, version: str = "latest") -> tuple[Path, dict[st
                 f"{folder / table['file']} is listed in {SUMS_FILE} with sha256 {sums.get(table['file'])} but "
                 f"{MANIFEST_FILE} says {table['sha256']}: the release was changed after it was built")
     return folder, sums
+
+
+def check_catalogue(releases: Path, building: str) -> None:
+    """Refuse a catalogue that disagrees with the release folders beside it: a release folder it
+    does not list (only ``building``'s may be, left by a build that died before cataloguing), or
+    an entry whose folder holds another version's manifest. A build compares ids with the previous
+    release, so it must not trust a catalogue that lost or swapped one."""
+    if not releases.is_dir():
+        return
+    listed = set(known_versions(releases))
+    for child in sorted(releases.iterdir()):
+        if child.is_dir() and VERSION_PATTERN.match(child.name) and child.name not in listed \
+                and child.name != building:
+            raise TollbookError(
+                f"release folder {child} is not in {releases / INDEX_FILE}: the catalogue disagrees with "
+                "the release folders (restore index.json from version control); nothing was written")
+    for version in sorted(listed, key=version_key):
+        open_release(releases, version)

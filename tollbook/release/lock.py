@@ -11,7 +11,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 LOCK_FILE = ".lock"
 

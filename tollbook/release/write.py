@@ -18,16 +18,16 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from tollbook import __version__
+from tollbook.contract.problems import TollbookError
+from tollbook.contract.schemas import SCHEMA_VERSION, TABLES
+from tollbook.contract.versions import parse_version
 from tollbook.pipeline import Prepared
-from tollbook.problems import TollbookError
 from tollbook.release.arrow_schema import to_arrow
 from tollbook.release.catalogue import INDEX_FILE, index_text, read_index
 from tollbook.release.checksums import SUMS_FILE, read_sums, sha256_file, write_sums
 from tollbook.release.lock import build_lock
 from tollbook.release.release_date import check_new_release_date
-from tollbook.release.versions import parse_version
-from tollbook.validate.schemas import SCHEMA_VERSION, TABLES
+from tollbook.version import __version__
 
 MANIFEST_FILE = "manifest.json"
 

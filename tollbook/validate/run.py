@@ -1,13 +1,14 @@
-"""The validate stage: type every table with its model, then apply the cross-table rules."""
+"""The validate stage: type every table with its model, then apply the cross-table rules; and,
+for a sound dataset, the rules against the catalogued releases."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from tollbook.contract.problems import Problem, sort_problems
 from tollbook.extract.dataset import Dataset
-from tollbook.problems import Problem, sort_problems
-from tollbook.validate.rules import RULES
-from tollbook.validate.rules.context import RuleContext
+from tollbook.validate.rules import RELEASE_RULES, RULES
+from tollbook.validate.rules.context import ReleaseHistory, RuleContext
 from tollbook.validate.table_schemas import check_tables
 
 
@@ -18,3 +19,13 @@ def validate_tables(raw: dict[str, pd.DataFrame], ds: Dataset) -> tuple[dict[str
     for rule in RULES:
         problems += rule(ctx)
     return typed, sort_problems(problems)
+
+
+def validate_against_releases(typed: dict[str, pd.DataFrame], ds: Dataset,
+                              history: ReleaseHistory) -> list[Problem]:
+    """Every problem of the tables being built with respect to the catalogued releases."""
+    ctx = RuleContext(typed, ds.sources, ds.origins, frozenset(ds.reference.unreadable), ds.release, history)
+    problems = []
+    for rule in RELEASE_RULES:
+        problems += rule(ctx)
+    return sort_problems(problems)

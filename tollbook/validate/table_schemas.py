@@ -7,30 +7,31 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
+from tollbook.contract.schemas import TABLES, primary_key
 from tollbook.extract.compile_reference import REFERENCE_TABLES, origin_key
 from tollbook.extract.origins import Origins, record_field
-from tollbook.problems import Problem
-from tollbook.validate.schemas import TABLES, primary_key
 
 
-def _code(check: str, column: str | None, model) -> str:
+def _code(check: str, column: str | None, model) -> Code:
     check = str(check)
     if check == "not_nullable":
-        return "missing-field"
+        return Code.MISSING_FIELD
     if check.startswith(("isin", "str_matches", "less_than", "in_range")):
-        return "value-not-allowed"
+        return Code.VALUE_NOT_ALLOWED
     if check.startswith("greater_than_or_equal_to"):
         units = {"count_low", "count_best", "count_high", "site_count", "low", "best", "high"}
-        return "negative-count" if column in units else "value-not-allowed"
+        return Code.NEGATIVE_COUNT if column in units else Code.VALUE_NOT_ALLOWED
     if check in ("field_uniqueness", "multiple_fields_uniqueness") or check.startswith("unique"):
-        return "duplicate-id"
+        return Code.DUPLICATE_ID
     if check.startswith(("coerce_dtype", "dtype", "pandas_dtype")):
-        return "wrong-type"
+        return Code.WRONG_TYPE
     if check == "column_in_schema":
-        return "unknown-field"
+        return Code.UNKNOWN_FIELD
     if check == "column_in_dataframe":
-        return "missing-field"
-    return "schema"
+        return Code.MISSING_FIELD
+    return Code.SCHEMA
 
 
 def _record_key(table: str, frame: pd.DataFrame, index) -> str | None:
@@ -73,6 +74,8 @@ def _best_effort(model: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.Data
     return out
 
 
+@raises(Code.DUPLICATE_ID, Code.MISSING_FIELD, Code.NEGATIVE_COUNT, Code.SCHEMA, Code.UNKNOWN_FIELD,
+        Code.VALUE_NOT_ALLOWED, Code.WRONG_TYPE)
 def check_tables(raw: dict[str, pd.DataFrame], origins: Origins) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
     """Typed tables (best effort where invalid) and the schema problems found."""
     typed, problems = {}, []

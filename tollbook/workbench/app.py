@@ -18,9 +18,9 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
+from tollbook.contract import vocabulary as voc
 from tollbook.extract.propose.numbers import NumberReader
 from tollbook.extract.propose.review import ReviewError
-from tollbook.validate import vocabulary as voc
 from tollbook.workbench import reference
 from tollbook.workbench.documents import Folders, queue, view
 from tollbook.workbench.saving import SaveRefused, problems_for, save, selection_claim

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
+from tollbook.contract.problems import Problem
 from tollbook.extract.curated_files import write_atomically
 from tollbook.extract.yaml_values import as_date
-from tollbook.problems import Problem
 
 #: The tables a curator may add rows to from the workbench.
 TABLES = ("actors", "actor_aliases", "locations", "location_variants")

@@ -15,10 +15,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tollbook.contract.codes import Code
+from tollbook.contract.problems import Problem
 from tollbook.extract.propose import ids
 from tollbook.extract.propose.review import DECIDED, Decision, MergeReport, ReviewError, status_of
 from tollbook.extract.propose.review_files import EDITABLE, dump_record, review
-from tollbook.problems import Problem
 from tollbook.workbench.documents import Folders, merged_claims, sha_of, view
 
 #: Fields a new claim from a selection starts with (the rest are filled in the form).
@@ -57,8 +58,8 @@ def format_problems(record: dict, claim_ids: set[str]) -> list[Problem]:
         except ValidationError as exc:
             for err in exc.errors():
                 where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"]).lstrip(".")
-                code = "missing-field" if err["type"] == "missing" else (
-                    "unknown-field" if err["type"] == "extra_forbidden" else "value-not-allowed")
+                code = Code.MISSING_FIELD if err["type"] == "missing" else (
+                    Code.UNKNOWN_FIELD if err["type"] == "extra_forbidden" else Code.VALUE_NOT_ALLOWED)
                 message = err["msg"].removeprefix("Value error, ")
                 found.append(Problem("", None, claim.get("claim_id"), where or None, code, message))
     return found

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import unicodedata
 
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
 from tollbook.extract.compile_reference import origin_key
-from tollbook.problems import Problem
 from tollbook.validate.rules.context import RuleContext
 
 
@@ -33,20 +34,21 @@ def _conflicts(ctx: RuleContext, table: str, name_col: str, target_col: str) -> 
     for _, row in frame.iterrows():
         why = lookalike(str(row[name_col]))
         if why:
-            problems.append(ctx.problem(str(row[name_col]), name_col, "value-not-allowed",
+            problems.append(ctx.problem(str(row[name_col]), name_col, Code.VALUE_NOT_ALLOWED,
                                         f"{row[name_col]!r} {why}", origin_id=origin_key(table, row)))
             continue
         folded = " ".join(str(row[name_col]).casefold().replace("\u2019", "'").split())
         target = str(row[target_col])
         if folded in first and first[folded][1] != target:
             problems.append(ctx.problem(
-                str(row[name_col]), name_col, "alias-conflict",
+                str(row[name_col]), name_col, Code.ALIAS_CONFLICT,
                 f"{row[name_col]!r} names {target}, but {first[folded][0]!r} already names "
                 f"{first[folded][1]}", origin_id=origin_key(table, row)))
         first.setdefault(folded, (str(row[name_col]), target))
     return problems
 
 
+@raises(Code.ALIAS_CONFLICT, Code.VALUE_NOT_ALLOWED)
 def check_aliases(ctx: RuleContext) -> list[Problem]:
     return (_conflicts(ctx, "actor_aliases", "alias", "actor_id")
             + _conflicts(ctx, "location_variants", "variant", "location_id"))

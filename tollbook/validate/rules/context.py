@@ -1,14 +1,35 @@
-"""What every cross-table rule gets: the typed tables, the source texts and where ids were written."""
+"""What every cross-table rule gets: the typed tables, the source texts, where ids were written,
+and for the rules against the previous release, the release being built and the catalogued ones."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
+from tollbook.contract.problems import Problem
 from tollbook.extract.origins import Origins, record_field
+from tollbook.extract.record_format import ReleaseSpec
 from tollbook.extract.sources import Source
-from tollbook.problems import Problem
+
+
+@dataclass(frozen=True)
+class ReleaseHistory:
+    """The catalogued releases as the rules against them see them (read by
+    ``tollbook.release.history.release_history``, which checks the catalogue first)."""
+
+    folder: Path
+    #: releases/index.json's entries (version, date_released, ...), oldest first
+    catalogue: tuple[dict, ...]
+    #: the newest catalogued version older than the one being built (None for a first release)
+    previous: str | None = None
+    #: the previous release's ids: table → ids, for every table with stable ids
+    ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: the previous release's tombstones table, one dict per row
+    tombstones: tuple[dict, ...] = ()
+    today: dt.date = field(default_factory=dt.date.today)
 
 
 @dataclass
@@ -18,6 +39,9 @@ class RuleContext:
     origins: Origins
     #: reference tables whose file could not be read; references into them are not checked
     unreadable: frozenset[str] = frozenset()
+    #: dataset/release.yaml, and the releases it is compared with (None: not compared)
+    release: ReleaseSpec | None = None
+    history: ReleaseHistory | None = None
     _claim_rows: dict | None = field(default=None, repr=False)
 
     def inherited(self, table: str, row, columns: tuple[str, ...]) -> bool:

@@ -7,7 +7,8 @@ from collections import namedtuple
 
 import pandas as pd
 
-from tollbook.problems import Problem
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
 
 COUNTED_TABLES = {"casualties": "casualty_id", "airstrikes": "airstrike_id", "force_sizes": "force_id"}
@@ -23,6 +24,7 @@ def _suspect_counts(frame: pd.DataFrame) -> pd.DataFrame:
         return frame
 
 
+@raises(Code.COUNT_ORDER)
 def check_count_order(ctx: RuleContext) -> list[Problem]:
     problems = []
     for table, key in COUNTED_TABLES.items():
@@ -31,7 +33,7 @@ def check_count_order(ctx: RuleContext) -> list[Problem]:
             given = [(n, int(v)) for n, v in values if present(v)]
             for (n1, v1), (n2, v2) in zip(given, given[1:], strict=False):
                 if v1 > v2:
-                    problems.append(ctx.problem(getattr(row, key), "count", "count-order",
+                    problems.append(ctx.problem(getattr(row, key), "count", Code.COUNT_ORDER,
                                                 f"{n1} {v1} > {n2} {v2}"))
     return problems
 
@@ -57,6 +59,7 @@ def _linked(frame: pd.DataFrame) -> pd.DataFrame:
     return linked[["casualty_id", "part_of", "claim_id", "outcome", "count_low", "count_best", "count_high"]]
 
 
+@raises(Code.PART_EXCEEDS_WHOLE, Code.PART_OF_CYCLE, Code.PART_OF_MISMATCH)
 def check_parts(ctx: RuleContext) -> list[Problem]:
     problems = []
     linked = _linked(ctx.tables["casualties"])
@@ -71,7 +74,7 @@ def check_parts(ctx: RuleContext) -> list[Problem]:
         seen, cur = {cid}, row.part_of
         while present(cur) and cur in rows:
             if cur in seen:
-                problems.append(ctx.problem(cid, "part_of", "part-of-cycle",
+                problems.append(ctx.problem(cid, "part_of", Code.PART_OF_CYCLE,
                                             f"part_of links from {cid} loop back to {cur}"))
                 break
             seen.add(cur)
@@ -79,11 +82,11 @@ def check_parts(ctx: RuleContext) -> list[Problem]:
         else:
             part_low, whole_high = _lower(row), _upper(whole)
             if part_low is not None and whole_high is not None and part_low > whole_high:
-                problems.append(ctx.problem(cid, "part_of", "part-exceeds-whole",
+                problems.append(ctx.problem(cid, "part_of", Code.PART_EXCEEDS_WHOLE,
                                             f"{part_low} is more than its whole {row.part_of} "
                                             f"({whole_high})"))
             if whole.claim_id != row.claim_id or whole.outcome != row.outcome:
-                problems.append(ctx.problem(cid, "part_of", "part-of-mismatch",
+                problems.append(ctx.problem(cid, "part_of", Code.PART_OF_MISMATCH,
                                             f"{row.part_of} belongs to claim {whole.claim_id} "
                                             f"({whole.outcome}); a part must share claim and outcome"))
     return problems

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tollbook.problems import Problem
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
 
 #: Longest range, in days (both ends included), each UCDP date precision allows.
@@ -50,6 +51,7 @@ def _after(frame: pd.DataFrame, table: str, claims: pd.DataFrame, documents: pd.
         return frame
 
 
+@raises(Code.DATE_ORDER, Code.DATE_PRECISION)
 def check_date_order(ctx: RuleContext) -> list[Problem]:
     problems = []
     for table, key in DATED_TABLES.items():
@@ -61,21 +63,22 @@ def check_date_order(ctx: RuleContext) -> list[Problem]:
             if ctx.inherited(table, row, ("date_start", "date_end", "date_prec")):
                 continue  # reported on the claim the figure inherits its dates from
             if start > end:
-                problems.append(ctx.problem(record_id, "date", "date-order",
+                problems.append(ctx.problem(record_id, "date", Code.DATE_ORDER,
                                             f"date_start {start:%Y-%m-%d} is after date_end {end:%Y-%m-%d}"))
                 continue
             prec = int(row.date_prec) if present(row.date_prec) else None
             span = (end - start).days + 1
             if prec in MAX_SPAN_DAYS and span > MAX_SPAN_DAYS[prec]:
-                problems.append(ctx.problem(record_id, "date.prec", "date-precision",
+                problems.append(ctx.problem(record_id, "date.prec", Code.DATE_PRECISION,
                                             f"date_prec {prec} allows at most {MAX_SPAN_DAYS[prec]} "
                                             f"day(s), the range covers {span}"))
             elif prec is not None and prec > 1 and span == 1:
-                problems.append(ctx.problem(record_id, "date.prec", "date-precision",
+                problems.append(ctx.problem(record_id, "date.prec", Code.DATE_PRECISION,
                                             f"a single day is date_prec 1, not {prec}"))
     return problems
 
 
+@raises(Code.DATE_AFTER_PUBLICATION)
 def check_after_publication(ctx: RuleContext) -> list[Problem]:
     published = dict(zip(ctx.tables["documents"]["document_id"].tolist(),
                          ctx.tables["documents"]["published_date"], strict=True))
@@ -91,7 +94,7 @@ def check_after_publication(ctx: RuleContext) -> list[Problem]:
             if ctx.inherited(table, row, ("date_start", "date_end")):
                 continue
             if present(pub) and present(row.date_end) and row.date_end > pub:
-                problems.append(ctx.problem(getattr(row, key), "date.end", "date-after-publication",
+                problems.append(ctx.problem(getattr(row, key), "date.end", Code.DATE_AFTER_PUBLICATION,
                                             f"date_end {row.date_end:%Y-%m-%d} is after {doc} was "
                                             f"published on {pub:%Y-%m-%d}"))
     return problems

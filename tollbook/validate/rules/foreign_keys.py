@@ -7,9 +7,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tollbook.problems import Problem
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
+from tollbook.contract.schemas import TABLES, primary_key
 from tollbook.validate.rules.context import RuleContext, present
-from tollbook.validate.schemas import TABLES, primary_key
 
 
 def foreign_keys() -> list[tuple[str, str, str, str]]:
@@ -56,6 +57,7 @@ def _is_scalar_column(values: pd.Series) -> bool:
     return first.empty or not isinstance(first.iloc[0], list | tuple | np.ndarray)
 
 
+@raises(Code.FOREIGN_KEY)
 def check_foreign_keys(ctx: RuleContext) -> list[Problem]:
     from tollbook.extract.compile_reference import REFERENCE_TABLES, origin_key
 
@@ -82,7 +84,7 @@ def check_foreign_keys(ctx: RuleContext) -> list[Problem]:
                 record_id = str(row[key])
                 origin = origin_key(table, row) if table in REFERENCE_TABLES else record_id
                 problems.append(ctx.problem(
-                    record_id, column, "foreign-key",
+                    record_id, column, Code.FOREIGN_KEY,
                     f"{column} {value!r} is not a known {ref_table}.{ref_column}",
                     origin_id=origin))
     return problems

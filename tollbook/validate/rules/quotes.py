@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from tollbook.problems import Problem
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
 
 #: The README promises that the text of an article is never released, only quotes from it: a
@@ -55,6 +56,7 @@ def _suspects(ctx: RuleContext) -> list[int]:
     return out
 
 
+@raises(Code.QUOTE_MISMATCH, Code.QUOTE_OUTSIDE_BODY, Code.QUOTE_TOO_LONG)
 def check_quotes(ctx: RuleContext) -> list[Problem]:
     problems = []
     for row in ctx.tables["claims"].iloc[_suspects(ctx)].itertuples(index=False):
@@ -64,13 +66,13 @@ def check_quotes(ctx: RuleContext) -> list[Problem]:
         start, end = int(row.char_start), int(row.char_end)
         text = source.text
         if text[start:end] != row.quote:
-            problems.append(ctx.problem(row.claim_id, "quote", "quote-mismatch",
+            problems.append(ctx.problem(row.claim_id, "quote", Code.QUOTE_MISMATCH,
                                         f"text at {start}-{end} is {text[start:end][:60]!r}; "
                                         f"{_hint(text, row.quote)}"))
             continue
         body = source.sidecar.body
         if _too_long(row.quote, body):
-            problems.append(ctx.problem(row.claim_id, "quote", "quote-too-long",
+            problems.append(ctx.problem(row.claim_id, "quote", Code.QUOTE_TOO_LONG,
                                         f"the quote has {len(row.quote)} characters of an article body of "
                                         f"{body.char_end - body.char_start}; a quote is at most {MAX_QUOTE_CHARS}, "
                                         f"over {SENTENCE_CHARS} never the whole body, and over {SHORT_QUOTE_CHARS} "
@@ -78,14 +80,14 @@ def check_quotes(ctx: RuleContext) -> list[Problem]:
                                         "the article's text is never released"))
             continue
         if start < body.char_start or end > body.char_end:
-            problems.append(ctx.problem(row.claim_id, "char_start", "quote-outside-body",
+            problems.append(ctx.problem(row.claim_id, "char_start", Code.QUOTE_OUTSIDE_BODY,
                                         f"quote at {start}-{end} is outside the article body "
                                         f"{body.char_start}-{body.char_end} (site furniture, "
                                         "captions or reader comments)"))
             continue
         for span in source.sidecar.excluded_spans:
             if start < span.char_end and end > span.char_start:
-                problems.append(ctx.problem(row.claim_id, "char_start", "quote-outside-body",
+                problems.append(ctx.problem(row.claim_id, "char_start", Code.QUOTE_OUTSIDE_BODY,
                                             f"quote at {start}-{end} overlaps excluded "
                                             f"{span.kind} {span.char_start}-{span.char_end}"))
     return problems

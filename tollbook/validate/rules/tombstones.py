@@ -3,10 +3,11 @@ never comes back, and a replacement is a row that exists."""
 
 from __future__ import annotations
 
+from tollbook.contract.codes import Code, raises
+from tollbook.contract.problems import Problem
+from tollbook.contract.schemas import TABLES, primary_key
 from tollbook.extract.removals import origin_id
-from tollbook.problems import Problem
 from tollbook.validate.rules.context import RuleContext, present
-from tollbook.validate.schemas import TABLES, primary_key
 
 TOMBSTONES = "tombstones"
 
@@ -24,6 +25,7 @@ def id_tables() -> dict[str, str]:
     return out
 
 
+@raises(Code.FOREIGN_KEY, Code.TOMBSTONED_ID, Code.VALUE_NOT_ALLOWED)
 def check_tombstones(ctx: RuleContext) -> list[Problem]:
     if ctx.tables[TOMBSTONES].empty:
         return []
@@ -36,18 +38,18 @@ def check_tombstones(ctx: RuleContext) -> list[Problem]:
             continue
         origin = origin_id(table, record_id)
         if table not in tables:
-            problems.append(ctx.problem(record_id, "table", "value-not-allowed",
+            problems.append(ctx.problem(record_id, "table", Code.VALUE_NOT_ALLOWED,
                                         f"{table!r} is not a table with stable ids; one of: {', '.join(tables)}",
                                         origin_id=origin))
             continue
         if record_id in ids[table]:
-            problems.append(ctx.problem(record_id, "id", "tombstoned-id",
+            problems.append(ctx.problem(record_id, "id", Code.TOMBSTONED_ID,
                                         f"{table} {record_id} is removed in {row['removed_in']} "
                                         f"but the {table} table holds it again; give the row a new id",
                                         origin_id=origin))
         replacement = row["replaced_by"]
         if present(replacement) and replacement not in ids[table]:
-            problems.append(ctx.problem(record_id, "replaced_by", "foreign-key",
+            problems.append(ctx.problem(record_id, "replaced_by", Code.FOREIGN_KEY,
                                         f"replaced_by {replacement!r} is not a known {table}.{tables[table]}",
                                         origin_id=origin))
     return problems

@@ -1,8 +1,8 @@
 import pandera.pandas as pa
 
-from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas.columns import category, date, identifier, text
-from tollbook.validate.schemas.types import Date, Text
+from tollbook.contract import vocabulary as voc
+from tollbook.contract.schemas.columns import category, date, identifier, text
+from tollbook.contract.schemas.types import Date, Text
 
 
 class Actors(pa.DataFrameModel):

@@ -1,6 +1,6 @@
-from tollbook.validate.schemas.columns import identifier, text
-from tollbook.validate.schemas.figures import CountColumns, FigureColumns
-from tollbook.validate.schemas.types import Text
+from tollbook.contract.schemas.columns import identifier, text
+from tollbook.contract.schemas.figures import CountColumns, FigureColumns
+from tollbook.contract.schemas.types import Text
 
 
 class ForceSizes(FigureColumns, CountColumns):

@@ -1,7 +1,7 @@
 import pandera.pandas as pa
 
-from tollbook.validate.schemas.columns import count, identifier, text
-from tollbook.validate.schemas.types import Count, Flag, Text
+from tollbook.contract.schemas.columns import count, identifier, text
+from tollbook.contract.schemas.types import Count, Flag, Text
 
 
 class SourceCodings(pa.DataFrameModel):

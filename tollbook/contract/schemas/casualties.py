@@ -1,9 +1,9 @@
 import pandera.pandas as pa
 
-from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas.columns import category, identifier, text
-from tollbook.validate.schemas.figures import CountColumns, FigureColumns
-from tollbook.validate.schemas.types import Flag, Text
+from tollbook.contract import vocabulary as voc
+from tollbook.contract.schemas.columns import category, identifier, text
+from tollbook.contract.schemas.figures import CountColumns, FigureColumns
+from tollbook.contract.schemas.types import Flag, Text
 
 
 class Casualties(FigureColumns, CountColumns):

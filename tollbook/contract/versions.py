@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tollbook.problems import TollbookError
+from tollbook.contract.problems import TollbookError
 
 #: ASCII digits only: ``\d`` would take ``1٠.0.0`` (an Arabic-Indic zero) as a version.
 VERSION_PATTERN = re.compile(r"^(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})$")

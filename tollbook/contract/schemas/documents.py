@@ -1,8 +1,8 @@
 import pandera.pandas as pa
 
-from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas.columns import category, count, date, identifier, text
-from tollbook.validate.schemas.types import Count, Date, Text, TextList
+from tollbook.contract import vocabulary as voc
+from tollbook.contract.schemas.columns import category, count, date, identifier, text
+from tollbook.contract.schemas.types import Count, Date, Text, TextList
 
 
 class Documents(pa.DataFrameModel):

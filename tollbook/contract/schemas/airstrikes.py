@@ -1,7 +1,7 @@
-from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas.columns import category, identifier
-from tollbook.validate.schemas.figures import CountColumns, FigureColumns
-from tollbook.validate.schemas.types import Text
+from tollbook.contract import vocabulary as voc
+from tollbook.contract.schemas.columns import category, identifier
+from tollbook.contract.schemas.figures import CountColumns, FigureColumns
+from tollbook.contract.schemas.types import Text
 
 
 class Airstrikes(FigureColumns, CountColumns):

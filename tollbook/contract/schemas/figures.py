@@ -2,9 +2,9 @@
 
 import pandera.pandas as pa
 
-from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas.columns import category, count, date, date_precision, identifier, text, where_precision
-from tollbook.validate.schemas.types import Count, Date, Text
+from tollbook.contract import vocabulary as voc
+from tollbook.contract.schemas.columns import category, count, date, date_precision, identifier, text, where_precision
+from tollbook.contract.schemas.types import Count, Date, Text
 
 
 class FigureColumns(pa.DataFrameModel):

@@ -1,7 +1,7 @@
 import pandera.pandas as pa
 
-from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas.columns import (
+from tollbook.contract import vocabulary as voc
+from tollbook.contract.schemas.columns import (
     category,
     count,
     date,
@@ -10,7 +10,7 @@ from tollbook.validate.schemas.columns import (
     text,
     where_precision,
 )
-from tollbook.validate.schemas.types import Count, Date, Text, TextList
+from tollbook.contract.schemas.types import Count, Date, Text, TextList
 
 
 class Events(pa.DataFrameModel):

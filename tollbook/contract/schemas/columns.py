@@ -13,7 +13,7 @@ from typing import Any
 
 import pandera.pandas as pa
 
-from tollbook.validate import vocabulary as voc
+from tollbook.contract import vocabulary as voc
 
 
 def identifier(kind: str, description: str, *, unique: bool = False, nullable: bool = False,

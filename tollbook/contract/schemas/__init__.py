@@ -1,18 +1,18 @@
 """One pandera model per released table; their field descriptions are the data dictionary."""
 
-from tollbook.validate.schemas.actors import ActorAliases, ActorMemberships, Actors
-from tollbook.validate.schemas.airstrikes import Airstrikes
-from tollbook.validate.schemas.casualties import Casualties
-from tollbook.validate.schemas.claims import Claims
-from tollbook.validate.schemas.control_changes import ControlChanges
-from tollbook.validate.schemas.conventions import VagueQuantities
-from tollbook.validate.schemas.documents import Documents
-from tollbook.validate.schemas.events import Events
-from tollbook.validate.schemas.force_sizes import ForceSizes
-from tollbook.validate.schemas.locations import Countries, Locations, LocationVariants
-from tollbook.validate.schemas.source_codings import SourceCodings
-from tollbook.validate.schemas.tallies import ClaimantTallies, EventTallies, TalliedFigures
-from tollbook.validate.schemas.tombstones import Tombstones
+from tollbook.contract.schemas.actors import ActorAliases, ActorMemberships, Actors
+from tollbook.contract.schemas.airstrikes import Airstrikes
+from tollbook.contract.schemas.casualties import Casualties
+from tollbook.contract.schemas.claims import Claims
+from tollbook.contract.schemas.control_changes import ControlChanges
+from tollbook.contract.schemas.conventions import VagueQuantities
+from tollbook.contract.schemas.documents import Documents
+from tollbook.contract.schemas.events import Events
+from tollbook.contract.schemas.force_sizes import ForceSizes
+from tollbook.contract.schemas.locations import Countries, Locations, LocationVariants
+from tollbook.contract.schemas.source_codings import SourceCodings
+from tollbook.contract.schemas.tallies import ClaimantTallies, EventTallies, TalliedFigures
+from tollbook.contract.schemas.tombstones import Tombstones
 
 #: Released tables in release order: name → model.
 TABLES = {

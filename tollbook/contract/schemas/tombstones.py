@@ -1,7 +1,7 @@
 import pandera.pandas as pa
 
-from tollbook.validate.schemas.columns import text
-from tollbook.validate.schemas.types import Text
+from tollbook.contract.schemas.columns import text
+from tollbook.contract.schemas.types import Text
 
 
 class Tombstones(pa.DataFrameModel):

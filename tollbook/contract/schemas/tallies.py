@@ -2,9 +2,9 @@
 
 import pandera.pandas as pa
 
-from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas.columns import category, count, identifier, text
-from tollbook.validate.schemas.types import Count, Flag, Text, TextList
+from tollbook.contract import vocabulary as voc
+from tollbook.contract.schemas.columns import category, count, identifier, text
+from tollbook.contract.schemas.types import Count, Flag, Text, TextList
 
 
 def _event():

@@ -1,7 +1,7 @@
-from tollbook.validate import vocabulary as voc
-from tollbook.validate.schemas.columns import category, count, identifier, text
-from tollbook.validate.schemas.figures import FigureColumns
-from tollbook.validate.schemas.types import Count, Text
+from tollbook.contract import vocabulary as voc
+from tollbook.contract.schemas.columns import category, count, identifier, text
+from tollbook.contract.schemas.figures import FigureColumns
+from tollbook.contract.schemas.types import Count, Text
 
 
 class ControlChanges(FigureColumns):

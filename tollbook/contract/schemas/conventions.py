@@ -1,7 +1,7 @@
 import pandera.pandas as pa
 
-from tollbook.validate.schemas.columns import count, text
-from tollbook.validate.schemas.types import Count, Text
+from tollbook.contract.schemas.columns import count, text
+from tollbook.contract.schemas.types import Count, Text
 
 
 class VagueQuantities(pa.DataFrameModel):
