@@ -19,7 +19,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from tollbook import paths
 from tollbook.contract.problems import TollbookError
 from tollbook.contract.schemas import TABLES
 from tollbook.release.arrow_schema import to_pandas
@@ -31,25 +30,36 @@ from tollbook.release.checksums import (
     verify_file,
 )
 from tollbook.release.integrity import open_release
+from tollbook.remote import local_releases
 from tollbook.views import create_views, referenced_names, view_dependencies, view_files, view_names
 
 #: Every release folder holds it; a folder without it is refused (``connect`` and
 #: ``release_folder`` also check its bytes).
 MANIFEST_FILE = "manifest.json"
 
+#: The table files of a release (what ``connect`` and ``query`` may read).
+_TABLE_FILES = [f"{t}.parquet" for t in TABLES]
+
 #: Files smaller than this are hashed before parsing rather than in a second thread.
 _HASH_IN_THREAD_FROM = 1 << 20
 
 
-def _open_release(version: str, releases: Path | str | None) -> tuple[Path, dict[str, str]]:
+def _open_release(version: str, releases: Path | str | None,
+                  names: list[str] | None = None) -> tuple[Path, dict[str, str]]:
     """The release folder and its SHA256SUMS (read once), with the chain SHA256SUMS → manifest.json
-    → ``index.json`` checked (tollbook/release/integrity.py)."""
-    return open_release(Path(releases) if releases else paths.releases_dir(), version)
+    → ``index.json`` checked (tollbook/release/integrity.py).
+
+    ``releases`` is a folder or a URL; without it, ``TOLLBOOK_RELEASES_URL``, the project's
+    releases/ folder, or the published releases (tollbook/paths.py). Releases read from a URL are
+    fetched into the user's cache first (only ``names``, with SHA256SUMS and manifest.json; all
+    files when None), each checked against the registry shipped in the package (tollbook/remote.py)."""
+    return open_release(local_releases(releases, version, names), version)
 
 
-def release_folder(version: str = "latest", releases: Path | str | None = None) -> Path:
+def release_folder(version: str = "latest", releases: Path | str | None = None,
+                   names: list[str] | None = None) -> Path:
     """The release folder, once its manifest's bytes are checked against SHA256SUMS."""
-    folder, sums = _open_release(version, releases)
+    folder, sums = _open_release(version, releases, names)
     verify_file(folder, MANIFEST_FILE, sums)
     return folder
 
@@ -94,7 +104,7 @@ def load(table: str, version: str = "latest", releases: Path | str | None = None
     >>> casualties = load("casualties", version="1.0.0")  # doctest: +SKIP
     """
     _check_table(table)
-    folder, sums = _open_release(version, releases)
+    folder, sums = _open_release(version, releases, [f"{table}.parquet"])
     return to_pandas(table, read_verified(folder, f"{table}.parquet", sums))
 
 
@@ -176,7 +186,7 @@ def connect(version: str = "latest", releases: Path | str | None = None,
     (``enable_external_access``, ``allowed_paths``, ``lock_configuration``). In-memory tables,
     views and macros of your own still work; to join the release with your files, ``load()`` its
     tables into pandas, or open your own ``duckdb.connect()``."""
-    folder, sums = _open_release(version, releases)
+    folder, sums = _open_release(version, releases, _TABLE_FILES)
     names = [MANIFEST_FILE, *(f"{t}.parquet" for t in TABLES)] if verify else [MANIFEST_FILE]
     with ThreadPoolExecutor(max_workers=2) as pool:
         hashes = BackgroundHashes(folder, sums, pool)
@@ -263,7 +273,7 @@ def query(sql: str, version: str = "latest", releases: Path | str | None = None,
     The query only reads: any statement but SELECT or EXPLAIN is refused before it runs, and it
     runs on a connection locked as :func:`connect`'s is (only the release's table files can be read)."""
     check_read_only(sql)
-    folder, sums = _open_release(version, releases)
+    folder, sums = _open_release(version, releases, _TABLE_FILES)
     pool = ThreadPoolExecutor(max_workers=1)
     con = None
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tollbook.release.citation import read_citation, render
+from tollbook.release.citation import CITATION_FILE, read_citation, render
 
 
 def cite(version: str = "latest", format: str = "apa", releases: Path | str | None = None) -> str:  # noqa: A002
@@ -14,4 +14,4 @@ def cite(version: str = "latest", format: str = "apa", releases: Path | str | No
     """
     from tollbook.access import release_folder
 
-    return render(read_citation(release_folder(version, releases)), format)
+    return render(read_citation(release_folder(version, releases, [CITATION_FILE])), format)

@@ -10,7 +10,6 @@ import click
 
 from tollbook import collections_policy
 from tollbook.contract.problems import InvalidInput, TollbookError
-from tollbook.version import __version__
 
 #: Command modules, in the order ``tollbook --help`` lists them.
 COMMANDS = (
@@ -20,13 +19,32 @@ COMMANDS = (
     "cite",
     "diff",
     "releases",
+    "download",
     "docs",
     "report",
     "add",
     "propose",
     "review",
     "workbench",
+    "init",
+    "archive",
 )
+
+
+#: Modules of the optional extras (pyproject.toml) → the extra that installs them.
+EXTRA_OF = {
+    "rapidfuzz": "curate", "ftfy": "curate", "datasketch": "curate", "starlette": "curate",
+    "jinja2": "curate", "uvicorn": "curate", "matplotlib": "report", "dask": "scale", "distributed": "scale",
+}
+
+
+def missing_extra(exc: ModuleNotFoundError) -> str | None:
+    """One line naming the extra that installs the missing module, or None if it is no extra's."""
+    top = (exc.name or "").split(".")[0]
+    extra = EXTRA_OF.get(top)
+    if extra is None:
+        return None
+    return f"this command needs the {extra!r} extra ({top} is not installed): pip install 'tollbook[{extra}]'"
 
 
 class _Group(click.Group):
@@ -48,6 +66,12 @@ class _Group(click.Group):
         except TollbookError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(1)
+        except ModuleNotFoundError as exc:
+            message = missing_extra(exc)
+            if message is None:
+                raise
+            click.echo(f"Error: {message}", err=True)
+            ctx.exit(1)
         except UnicodeEncodeError as exc:  # e.g. PYTHONIOENCODING=latin-1 and a name in Arabic
             bad = exc.object[exc.start:exc.end]
             click.echo(f"Error: standard output is {exc.encoding}, which cannot write {ascii(bad)}: set "
@@ -56,15 +80,19 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="tollbook")
+@click.version_option(package_name="tollbook", prog_name="tollbook")
 def cli() -> None:
     """Tollbook: casualty and claims statistics from conflict reporting.
 
     \b
-    Build the release from dataset/, then query it:
+    Read the published releases (fetched once, cached, verified):
+      tollbook sql "SELECT corroboration, count(*) AS events, sum(best) AS deaths FROM events GROUP BY 1"
+      tollbook cite
+    \b
+    Curate a dataset: inside a project (a folder with dataset/release.yaml, found
+    from the working directory upward; `tollbook init DIR` makes one):
       tollbook check
       tollbook build
-      tollbook sql "SELECT corroboration, count(*) AS events, sum(best) AS deaths FROM events GROUP BY 1"
     """
 
 

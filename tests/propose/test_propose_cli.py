@@ -5,7 +5,13 @@ import yaml
 from click.testing import CliRunner
 from propose_support import SOURCES
 
+from tollbook import paths
 from tollbook.cli import cli
+
+
+def announced() -> str:
+    """The first line (stderr) of a command using the project found from the working directory."""
+    return f"project: {paths.project_root().absolute()}\n"
 
 SEED = "003_b62e91b403ca12d2"
 
@@ -55,10 +61,10 @@ def test_propose_jsonl_many_files_and_jobs_give_the_same_output(tmp_path):
 def test_propose_errors_are_one_line(tmp_path):
     result = run("propose", str(tmp_path / "missing.txt"))
     assert (result.exit_code, result.output) == (
-        1, f"Error: no such file: {tmp_path}/missing.txt\n")
+        1, f"{announced()}Error: no such file: {tmp_path}/missing.txt\n")
     bad = run("propose", str(SOURCES / f"{SEED}.txt"), "--reference-date", "2015-13-01")
     assert (bad.exit_code, bad.output) == (
-        1, "Error: --reference-date '2015-13-01' is not a date like 2015-04-24\n")
+        1, "Error: --reference-date '2015-13-01' is not a date like 2015-04-24\n")  # refused before the project
 
 
 def test_review_round_trip_keeps_decisions(tmp_path):
@@ -73,7 +79,7 @@ def test_review_round_trip_keeps_decisions(tmp_path):
     result = run("review", str(draft), "--into", str(target), "--by", "ana", "--on", "2026-11-21",
                  "--accept", keep, "--reject", f"{drop}=hypothetical, not a claim")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"merged {draft} into {target}: {len(claims)} added")
+    assert result.stdout.startswith(f"merged {draft} into {target}: {len(claims)} added")
     merged = {c["claim_id"]: c for c in yaml.safe_load(target.read_text())["claims"]}
     assert merged[keep]["review"]["status"] == "accepted"
     assert merged[drop]["review"]["reason"] == "hypothetical, not a claim"
@@ -101,7 +107,7 @@ def test_propose_leaves_out_claims_already_decided(tmp_path):
 
 def test_review_errors_are_one_line(tmp_path):
     result = run("review", str(tmp_path / "nope.yaml"))
-    assert (result.exit_code, result.output) == (1, f"Error: no such file: {tmp_path}/nope.yaml\n")
+    assert (result.exit_code, result.output) == (1, f"{announced()}Error: no such file: {tmp_path}/nope.yaml\n")
 
 
 def test_propose_bad_lexicon_file_is_one_line(tmp_path):

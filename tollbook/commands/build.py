@@ -2,20 +2,14 @@ from __future__ import annotations
 
 import click
 
-from tollbook.access import connect
 from tollbook.commands.options import (
+    build_releases_option,
     dataset_option,
     dataset_or_default,
     parse_cache,
     parse_options,
-    releases_option,
     releases_or_default,
 )
-from tollbook.commands.sql import render
-from tollbook.pipeline import prepare_or_raise
-from tollbook.progress import stages
-from tollbook.release.history import history_of
-from tollbook.release.publish import publish
 
 SUMMARY_QUERY = """
 SELECT event_id, date_start, number_of_sources AS sources, low, best, high, corroboration
@@ -29,7 +23,7 @@ LIMIT 10
 @click.command("build")
 @dataset_option
 @parse_options
-@releases_option
+@build_releases_option
 @click.option("--quiet", is_flag=True, help="Print only the release folder.")
 @click.option("--partition-by", "partition_by", type=click.Choice(["year"]), default=None,
               help="Also write the large tables hive-style, e.g. casualties/year=2015/part-0.parquet.")
@@ -44,6 +38,13 @@ def command(dataset, releases, quiet, partition_by=None, jobs=1, cache_dir=None,
     Example:
       tollbook build
     """
+    from tollbook.access import connect
+    from tollbook.commands.sql import render
+    from tollbook.pipeline import prepare_or_raise
+    from tollbook.progress import stages
+    from tollbook.release.history import history_of
+    from tollbook.release.publish import publish
+
     releases = releases_or_default(releases)
     with stages(2, "building") as step:  # a bar on a terminal, silent in pipes and CI
         step("reading and checking dataset/ ...")

@@ -3,15 +3,13 @@ from __future__ import annotations
 import click
 
 from tollbook.commands.options import (
+    build_releases_option,
     dataset_option,
     dataset_or_default,
     parse_cache,
     parse_options,
-    releases_option,
     releases_or_default,
 )
-from tollbook.pipeline import prepare_or_raise
-from tollbook.release.history import history_of
 
 
 def undecided_claims(dataset) -> dict[str, int]:
@@ -27,7 +25,7 @@ def undecided_claims(dataset) -> dict[str, int]:
 @click.command("check")
 @dataset_option
 @parse_options
-@releases_option
+@build_releases_option
 @click.option("--strict", is_flag=True, help="Also fail when any claim is still undecided (proposed).")
 def command(dataset, releases=None, jobs=1, cache_dir=None, no_cache=False, strict=False) -> None:
     """Run every rule a build runs on dataset/, without writing anything.
@@ -43,6 +41,9 @@ def command(dataset, releases=None, jobs=1, cache_dir=None, no_cache=False, stri
       tollbook check
       tollbook check --strict
     """
+    from tollbook.pipeline import prepare_or_raise
+    from tollbook.release.history import history_of
+
     dataset = dataset_or_default(dataset)
     prepared = prepare_or_raise(dataset, jobs, parse_cache(dataset, cache_dir, no_cache),
                                 history_of(releases_or_default(releases)))

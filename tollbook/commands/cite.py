@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import click
 
-from tollbook.citing import cite
 from tollbook.commands.options import release_option, releases_option
-from tollbook.release.citation import FORMATS
+
+#: the formats of tollbook.release.citation.FORMATS (kept here so `--help` imports no release code;
+#: tests/docs/test_help_texts.py checks the two agree)
+FORMATS = ("apa", "bibtex", "cff")
 
 
 @click.command("cite")
@@ -19,4 +21,6 @@ def command(version, fmt, releases) -> None:
     Example:
       tollbook cite --release 1.0.0 --format bibtex
     """
+    from tollbook.citing import cite
+
     click.echo(cite(version=version, format=fmt, releases=releases))

@@ -5,9 +5,6 @@ from pathlib import Path
 import click
 
 from tollbook.contract.problems import TollbookError
-from tollbook.docs import dictionary_path, render_dictionary
-from tollbook.docs.performance import performance_path, render_performance
-from tollbook.docs.tables_block import page_path, refreshed_page
 
 
 @click.command("docs")
@@ -29,6 +26,10 @@ def command(check, output) -> None:
       tollbook docs
       tollbook docs --check
     """
+    from tollbook.docs import dictionary_path, render_dictionary
+    from tollbook.docs.performance import performance_path, render_performance
+    from tollbook.docs.tables_block import page_path, refreshed_page
+
     outputs = {output or dictionary_path(): render_dictionary()}
     if output is None:
         page = page_path()

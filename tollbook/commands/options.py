@@ -11,11 +11,17 @@ from tollbook import paths
 
 dataset_option = click.option(
     "--dataset", "dataset", type=click.Path(path_type=Path, file_okay=False),
-    default=None, help="Curated inputs folder (default: dataset/ of this repository).",
+    default=None, help="Curated inputs folder (default: dataset/ of the project found from the working "
+    "directory upward, or of TOLLBOOK_ROOT).",
 )
 releases_option = click.option(
-    "--releases", "releases", type=click.Path(path_type=Path, file_okay=False),
-    default=None, help="Releases folder (default: releases/ of this repository).",
+    "--releases", "releases", default=None, metavar="DIR|URL",
+    help="Releases folder or URL to read from (default: TOLLBOOK_RELEASES_URL, else releases/ of the "
+    "project found from the working directory upward, else the published releases, cached).",
+)
+build_releases_option = click.option(
+    "--releases", "releases", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="Releases folder to write (default: releases/ of the project found from the working directory upward).",
 )
 def release_option(command):
     """``--release VERSION``: which release a command reads (passed on as ``version``).
@@ -40,12 +46,30 @@ def release_option(command):
                         help="Release to read, e.g. 2.0.0, or 'latest'.")(with_release)
 
 
+def announce(project: Path) -> None:
+    """The first line of every command that reads or writes a dataset: which project it uses (on
+    stderr, so stdout stays the command's output)."""
+    click.echo(f"project: {project.absolute()}", err=True)
+
+
 def dataset_or_default(dataset: Path | None) -> Path:
-    return dataset if dataset is not None else paths.dataset_dir()
+    """The dataset folder given, or the project's, which is named on stderr first (found from the
+    working directory or TOLLBOOK_ROOT, it may not be the one the curator thinks of; a folder given
+    with --dataset is the one named)."""
+    if dataset is not None:
+        return dataset
+    root = paths.project_root()
+    announce(root)
+    return root / "dataset"
 
 
 def releases_or_default(releases: Path | None) -> Path:
-    return releases if releases is not None else paths.releases_dir()
+    """The releases folder a command writes to (or reads as a folder only)."""
+    if releases is not None:
+        if paths.is_url(str(releases)):
+            raise click.BadParameter("this command needs a releases folder, not a URL", param_hint="--releases")
+        return Path(releases)
+    return paths.releases_dir()
 
 
 def parse_options(command):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -150,6 +149,8 @@ def command(files, fmt, reference_date, out, jobs, dataset, dask_scheduler=None)
 def _results(jobs_list: list[_Job], jobs: int, dataset: Path | None):
     show = sys.stderr.isatty() and len(jobs_list) > 1
     if jobs > 1 and len(jobs_list) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=jobs, initializer=_load,
                                  initargs=(dataset,)) as pool:
             yield from _progress(pool.map(_run, jobs_list, chunksize=1), len(jobs_list), show)

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import click
 
-from tollbook.commands.options import releases_option, releases_or_default
-from tollbook.release.catalogue import read_index
+from tollbook.commands.options import releases_option
 
 
 def catalogue_text(entries: list[dict]) -> str:
@@ -25,8 +24,21 @@ def catalogue_text(entries: list[dict]) -> str:
 def command(releases) -> None:
     """List the catalogued releases (releases/index.json), oldest first; 'latest' is the last.
 
+    Outside a project, the published releases this package registers.
+
     \b
     Example:
       tollbook releases
     """
-    click.echo(catalogue_text(read_index(releases_or_default(releases))))
+    from tollbook import paths
+
+    source = paths.release_source(releases)
+    if isinstance(source, str):  # published releases: the registry shipped in the package lists them
+        from tollbook import registry
+
+        click.echo(f"releases: {source}", err=True)
+        click.echo(catalogue_text(registry.entries()))
+        return
+    from tollbook.release.catalogue import read_index
+
+    click.echo(catalogue_text(read_index(source)))

@@ -4,17 +4,17 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import duckdb
-import pyarrow as pa
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
 from tollbook import paths
-from tollbook.access import query as run_query
-from tollbook.commands.options import release_option, releases_option, releases_or_default
+from tollbook.commands.options import release_option, releases_option
 from tollbook.contract.problems import TollbookError
+
+if TYPE_CHECKING:
+    import duckdb
+    import pyarrow as pa
 
 FORMATS = ("table", "csv", "json", "parquet")
 
@@ -47,11 +47,15 @@ def render(relation: duckdb.DuckDBPyRelation, max_rows: int = 10_000) -> str:
 
 def _plain(arrow: pa.Table) -> pa.Table:
     """Dictionary (category) columns as plain strings, for CSV and JSON."""
+    import pyarrow as pa
+
     columns = [c.cast(c.type.value_type) if pa.types.is_dictionary(c.type) else c for c in arrow.columns]
     return pa.table(columns, names=arrow.column_names)
 
 
 def to_csv(arrow: pa.Table) -> bytes:
+    import pyarrow.csv as pacsv
+
     buffer = io.BytesIO()
     pacsv.write_csv(_plain(arrow), buffer)
     return buffer.getvalue()
@@ -63,17 +67,26 @@ def to_json(arrow: pa.Table) -> bytes:
     return (json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n").encode("utf-8")
 
 
-def check_output(output: Path, releases: Path) -> None:
+def check_output(output: Path, releases: Path | str | None) -> None:
     """Refuse an --output inside the releases folder or the dataset folder: results never
     overwrite a release or a curated file (symlinks are followed before comparing)."""
     target = output.resolve()
-    for folder in (releases, paths.dataset_dir()):
+    source = paths.release_source(releases)
+    root = paths.find_project()
+    folders = [f for f in (source, root / "dataset" if root else None) if isinstance(f, Path)]
+    if isinstance(source, str):  # a URL: its files live in the cache
+        from tollbook.remote import cache_dir
+
+        folders.append(cache_dir())
+    for folder in folders:
         if target.is_relative_to(folder.resolve()):
             raise TollbookError(f"--output {output} is inside {folder}: query results are never written "
                                 "into a release or the dataset; choose a file elsewhere")
 
 
 def to_parquet(arrow: pa.Table) -> bytes:
+    import pyarrow.parquet as pq
+
     buffer = io.BytesIO()
     pq.write_table(arrow, buffer, compression="zstd")
     return buffer.getvalue()
@@ -96,8 +109,10 @@ def command(query, version, releases, fmt, output) -> None:
       tollbook sql "SELECT * FROM claims" --format csv --output claims.csv
       tollbook sql "SELECT * FROM casualties" --format parquet --output casualties.parquet
     """
+    from tollbook.access import query as run_query
+
     if output is not None:
-        check_output(output, releases_or_default(releases))
+        check_output(output, releases)
     arrow = run_query(query, version, releases)
     if fmt == "table":
         data = (render_arrow(arrow) + "\n").encode("utf-8")

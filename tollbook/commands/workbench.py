@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-import socket
 from pathlib import Path
 
 import click
@@ -41,6 +39,9 @@ def command(drafts, port, dataset) -> None:
                                    "pip install -e '.[curate]'") from None
     ds = dataset_or_default(dataset)
     folder = drafts if drafts is not None else ds.resolve().parent / "drafts"
+    import secrets
+    import socket
+
     token = secrets.token_urlsafe(24)
     app = create_app(ds, folder, token)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)

@@ -8,10 +8,12 @@ run collects all problems before failing, so a curator sees every one at once.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from tollbook.contract.codes import Code
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True, order=True)
@@ -54,6 +56,8 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
 
 def problems_frame(problems: list[Problem]) -> pd.DataFrame:
     """The problems as a table (one row each), for reports and tests."""
+    import pandas as pd
+
     rows = [asdict(p) for p in sort_problems(problems)]
     return pd.DataFrame(rows, columns=["file", "line", "record_id", "field", "code", "message"])
 

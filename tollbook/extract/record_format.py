@@ -336,3 +336,5 @@ class ReleaseSpec(_Strict):
     description: str | None = None
     sources: list[SourceDataset] = []
     curation: str | None = None  # who curated and how
+    doi: str | None = None  # the release's DOI once deposited (10.xxxx/...), carried into every citation
+    url: str | None = None  # where the release is published, carried into every citation

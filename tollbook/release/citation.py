@@ -41,6 +41,8 @@ def citation(spec) -> dict:
     }
     if spec.description:
         data["abstract"] = spec.description
+    links = _links(spec)
+    data.update(links)
     if spec.sources:  # CC BY and good practice: credit the datasets the texts came from
         data["references"] = [_reference(s) for s in spec.sources]
     data["preferred-citation"] = {
@@ -52,8 +54,28 @@ def citation(spec) -> dict:
         "month": released.month,
         "authors": [dict(a) for a in authors],  # copies: no YAML anchors
         "license": spec.licence,
+        **links,
     }
     return data
+
+
+def _links(spec) -> dict:
+    """The release's DOI and URL as CFF keys, when release.yaml sets them (nothing otherwise)."""
+    links = {}
+    doi = getattr(spec, "doi", None)
+    if doi:
+        links["doi"] = doi.removeprefix("https://doi.org/")
+    url = getattr(spec, "url", None)
+    if url:
+        links["url"] = url
+    return links
+
+
+def _link(ref: dict) -> str:
+    """The DOI as a link, else the URL, else nothing."""
+    if ref.get("doi"):
+        return f" https://doi.org/{ref['doi']}"
+    return f" {ref['url']}" if ref.get("url") else ""
 
 
 def _reference(source) -> dict:
@@ -95,7 +117,7 @@ def apa(data: dict) -> str:
     who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1]
     year = str(ref.get("date-released", ""))[:4] or str(ref.get("year", "n.d."))
     who = who if who.endswith(".") else who + "."
-    return f"{who} ({year}). {ref['title']} (Version {ref['version']}) [Data set]."
+    return f"{who} ({year}). {ref['title']} (Version {ref['version']}) [Data set].{_link(ref)}"
 
 
 def _bib_escape(text: str) -> str:
@@ -116,6 +138,7 @@ def bibtex(data: dict) -> str:
         ("version", version),
         ("note", f"Data set, release {version} of {released}. Licence: {_bib_escape(str(ref.get('license', '')))}"),
     ]
+    fields += [(name, str(ref[name])) for name in ("doi", "url") if ref.get(name)]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{key},\n{body}\n}}"
 

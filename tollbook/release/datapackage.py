@@ -1,5 +1,14 @@
 """``datapackage.json``: the release described as a Frictionless Data Package, generated from
-the pandera models (types, descriptions, constraints, primary and foreign keys)."""
+the pandera models (types, descriptions, constraints, primary and foreign keys).
+
+It describes the Parquet files as readers of Data Packages open them, and ``frictionless validate
+releases/<version>/datapackage.json`` finds descriptor and data valid. frictionless reads Parquet
+through pandas, so three things follow: a list column is of type ``any`` (pandas hands over
+arrays, which Table Schema's ``array`` does not take; the description says what the list holds);
+a nullable number column counts ``nan`` as missing, as pandas writes a missing integer; and no
+``bytes`` is given, since frictionless counts the bytes of the rows it re-encodes, not of the file
+(the ``hash`` of each file is kept, and checked).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +19,8 @@ from tollbook.contract.schemas import TABLES, column_order, primary_key
 
 DATAPACKAGE_FILE = "datapackage.json"
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
+#: A missing value in a nullable number column: an empty cell, or the NaN pandas reads it as.
+NUMBER_MISSING_VALUES = ["", "nan"]
 
 
 def spdx_url(licence: str) -> str:
@@ -27,7 +38,7 @@ def field_type(column) -> str:
     if dtype == "boolean":
         return "boolean"
     if dtype.startswith("list<"):
-        return "array"
+        return "any"
     return "string"
 
 
@@ -64,10 +75,12 @@ def table_schema(table: str) -> dict:
         item = {"name": name, "type": field_type(column), "description": column.description or ""}
         if item["type"] == "date":
             item["format"] = "default"
+        if item["type"] in ("integer", "number") and column.nullable:
+            item["missingValues"] = NUMBER_MISSING_VALUES
         item["constraints"] = constraints(column)
         fields.append(item)
         ref = (column.metadata or {}).get("references")
-        if ref and item["type"] != "array":  # Table Schema foreign keys hold single values
+        if ref and item["type"] != "any":  # Table Schema foreign keys hold single values
             ref_table, ref_column = ref.split(".")
             foreign_keys.append({"fields": [name], "reference": {"resource": ref_table, "fields": [ref_column]}})
     schema: dict = {"fields": fields, "primaryKey": primary_key(model)}
@@ -77,14 +90,12 @@ def table_schema(table: str) -> dict:
 
 
 def resource(table: str, folder: Path, manifest: dict) -> dict:
-    path = folder / f"{table}.parquet"
     return {
         "name": table,
         "type": "table",
-        "path": path.name,
+        "path": f"{table}.parquet",
         "format": "parquet",
         "mediatype": PARQUET_MEDIATYPE,
-        "bytes": path.stat().st_size,
         "hash": f"sha256:{manifest['tables'][table]['sha256']}",
         "description": (TABLES[table].__doc__ or "").strip(),
         "schema": table_schema(table),

@@ -20,29 +20,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-
-import ftfy
-from ftfy.badness import MOJIBAKE_CATEGORIES
-from ftfy.fixes import fix_c1_controls
-
-#: ftfy settings that repair encoding damage and nothing else (see module docstring).
-_REPAIR = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=True,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+from functools import cache
 
 #: One-for-one replacements for the matching view: typographic quotes and odd spaces.
 _VIEW = str.maketrans(
@@ -70,17 +48,54 @@ _VIEW = str.maketrans(
 )
 
 
-#: Characters ftfy never repairs on their own: every pattern of its mojibake heuristic
-#: (``ftfy.badness.BADNESS_RE``) needs some other non-ASCII character, and only C1 controls
-#: and surrogates (not among these) are fixed without it. A line of ASCII and these is left
-#: exactly as it is, so only lines holding another character are handed to ftfy.
-_PLAIN = "".join(MOJIBAKE_CATEGORIES[c] for c in ("common", "start_punctuation", "end_punctuation"))
-_NEEDS_REPAIR = re.compile("[^\x00-\x7f" + re.escape(_PLAIN) + "]")
+@cache
+def _ftfy_settings() -> dict:
+    """ftfy and the tables made from it, loaded on first use (curating only: reading a release,
+    checking or building a dataset needs none of it unless a text must be repaired)."""
+    import ftfy
+    from ftfy.badness import MOJIBAKE_CATEGORIES
+    from ftfy.fixes import fix_c1_controls
+
+    #: ftfy settings that repair encoding damage and nothing else (see module docstring).
+    repair = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=True,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    #: Characters ftfy never repairs on their own: every pattern of its mojibake heuristic
+    #: (``ftfy.badness.BADNESS_RE``) needs some other non-ASCII character, and only C1 controls
+    #: and surrogates (not among these) are fixed without it. A line of ASCII and these is left
+    #: exactly as it is, so only lines holding another character are handed to ftfy.
+    plain = "".join(MOJIBAKE_CATEGORIES[c] for c in ("common", "start_punctuation", "end_punctuation"))
+    return {
+        "_REPAIR": repair,
+        "_PLAIN": plain,
+        "_NEEDS_REPAIR": re.compile("[^\x00-\x7f" + re.escape(plain) + "]"),
+        #: What ftfy makes of a C1 control character on its own: the cp1252 character it stood
+        #: for ("\x92" was a closing quote, "\x95" a bullet); those cp1252 leaves undefined stay.
+        "_C1_FIXED": {c: fix_c1_controls(chr(c)) for c in range(0x80, 0xA0)},
+        "fix_text": ftfy.fix_text,
+    }
 
 
-#: What ftfy makes of a C1 control character on its own: the cp1252 character it stood for
-#: ("\x92" was a closing quote, "\x95" a bullet); those cp1252 leaves undefined stay.
-_C1_FIXED = {c: fix_c1_controls(chr(c)) for c in range(0x80, 0xA0)}
+def __getattr__(name: str):
+    if name in ("_REPAIR", "_PLAIN", "_NEEDS_REPAIR", "_C1_FIXED"):
+        return _ftfy_settings()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 #: A character beyond ASCII that is no C1 control, or two C1 controls side by side.
 _NOT_LONE_C1 = re.compile(r"[^\x00-\x9f]|[\x80-\x9f][\x80-\x9f]")
 
@@ -93,9 +108,10 @@ def _repair_line(line: str) -> str:
     character apart (tests/propose/test_propose_fast_paths.py keeps a sample). Two controls
     side by side may read as mojibake of another character ("\x8a\x81" → "Ё"): ftfy decides.
     """
+    settings = _ftfy_settings()
     if _NOT_LONE_C1.search(line) is None:
-        return line.translate(_C1_FIXED)
-    return ftfy.fix_text(line, _REPAIR)
+        return line.translate(settings["_C1_FIXED"])
+    return settings["fix_text"](line, settings["_REPAIR"])
 
 
 @dataclass(frozen=True)
@@ -131,12 +147,15 @@ def from_str(text: str) -> StoredText:
 
 
 def _repair(text: str, encoding: str) -> StoredText:
-    if text.isascii() or _NEEDS_REPAIR.search(text) is None:
+    if text.isascii():
+        return StoredText(text, encoding, False)
+    needs_repair = _ftfy_settings()["_NEEDS_REPAIR"]
+    if needs_repair.search(text) is None:
         return StoredText(text, encoding, False)
     # ftfy repairs each line on its own (its segments end at "\n"): hand it only the lines
     # that may need it, which gives the same text as fixing the whole.
     parts, pos = [], 0
-    for m in _NEEDS_REPAIR.finditer(text):
+    for m in needs_repair.finditer(text):
         if m.start() < pos:
             continue
         start = text.rfind("\n", 0, m.start()) + 1
