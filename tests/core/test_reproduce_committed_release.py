@@ -18,10 +18,6 @@ from tollbook.release.catalogue import index_text, read_index
 
 VERSION = str(yaml.safe_load((REPO / "dataset" / "release.yaml").read_text(encoding="utf-8"))["version"])
 COMMITTED = REPO / "releases" / VERSION
-#: Issue #16 changed the datapackage.json a build writes (frictionless finds the Parquet package
-#: valid), so the release committed before it differs from a rebuild in that file (and in its
-#: SHA256SUMS line) only. Once a release built with it is committed, the xfail below stops.
-DESCRIPTOR_CHANGED = "  datapackage.json"
 
 
 def _earlier_releases(dest):
@@ -44,8 +40,4 @@ def test_the_repository_dataset_reproduces_its_committed_release(tmp_path, optio
     assert result.exit_code == 0, result.output
     built = (tmp_path / VERSION / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
     committed = (COMMITTED / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    assert [line for line in built if not line.endswith(DESCRIPTOR_CHANGED)] == \
-        [line for line in committed if not line.endswith(DESCRIPTOR_CHANGED)]
-    if built != committed:  # only datapackage.json differs: see DESCRIPTOR_CHANGED
-        pytest.xfail(f"{DESCRIPTOR_CHANGED} of {VERSION} predates the frictionless-valid descriptor (issue #16): "
-                     "every other file reproduces; cut a new release and this xfail ends")
+    assert built == committed

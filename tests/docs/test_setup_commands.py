@@ -28,15 +28,17 @@ def test_each_set_up_is_one_line_that_installs_activates_and_runs():
         parts = [p.strip() for p in line.strip().split("&&")]
         assert parts[:2] == ["python3.11 -m venv .venv", ". .venv/bin/activate"]  # sourced: stays active
         assert not re.search(r"[()]|bash -c|sh -c|exec ", line)  # no subshell that would drop the activation
-        pip = shlex.split(parts[2])
-        assert pip[:4] == ["pip", "install", "-q", "-e"]
-        extras = re.fullmatch(r"\.(?:\[([\w,]+)\])?", pip[4]).group(1)
-        assert set(filter(None, (extras or "").split(","))) <= set(PYPROJECT["project"]["optional-dependencies"])
-        tails.append(shlex.split(" && ".join(parts[3:])))
+        locked = shlex.split(parts[2])  # the locked tools first, with their hashes
+        assert locked[:4] == ["pip", "install", "-q", "-r"] and len(locked) == 5
+        assert (factories.REPO / locked[4]).is_file() and "--hash=sha256:" in (factories.REPO / locked[4]).read_text()
+        assert shlex.split(parts[3]) == ["pip", "install", "-q", "--no-deps", "-e", "."]  # then the project itself
+        tails.append(shlex.split(" && ".join(parts[4:])))
     assert tails == [["tollbook", "build"], ["pytest", "-q", "-n", "2"]]
     assert PYPROJECT["project"]["scripts"]["tollbook"] == "tollbook.cli:main"
     assert any(d.startswith("pytest-xdist") for d in PYPROJECT["project"]["optional-dependencies"]["test"])
     assert LINES[1] in (factories.REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert LINES[1] in (factories.REPO / ".ci" / "run").read_text(encoding="utf-8")  # CI runs it as written
+    assert [shlex.split(line.split("&&")[2])[4] for line in LINES] == ["requirements.lock", "requirements-test.lock"]
 
 
 def test_the_readme_says_how_long_the_tests_take_and_that_they_show_progress():

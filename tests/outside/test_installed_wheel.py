@@ -14,8 +14,9 @@ import zipfile
 
 import pytest
 
-#: Row counts of the releases the package registers (releases/index.json).
-CASUALTIES_2_0_0 = 1133
+#: The latest release the package registers (releases/index.json) and row counts of its releases.
+LATEST = "2.0.1"
+CASUALTIES_LATEST = 1133
 CLAIMS_1_0_0 = 41
 
 READ = """
@@ -81,8 +82,8 @@ def test_a_researcher_reads_cites_and_queries_published_releases_then_offline(in
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert out["module"].startswith(str(installed.python.parent.parent))  # the wheel, not this checkout
-    assert (out["casualties"], out["claims_1_0_0"], out["query"]) == (CASUALTIES_2_0_0, CLAIMS_1_0_0,
-                                                                       [CASUALTIES_2_0_0])
+    assert (out["casualties"], out["claims_1_0_0"], out["query"]) == (CASUALTIES_LATEST, CLAIMS_1_0_0,
+                                                                       [CASUALTIES_LATEST])
     assert out["cite"] == ("Tollbook founding engineers. (2026). Tollbook casualty and claims dataset "
                            "(Version 1.0.0) [Data set].")
     cache = home / ".cache" / "tollbook" / "releases"
@@ -90,26 +91,27 @@ def test_a_researcher_reads_cites_and_queries_published_releases_then_offline(in
                                                                     "manifest.json"]  # only what was read
 
     listing = installed.run([str(installed.tollbook), "releases"], work, env)
-    assert listing.stdout.splitlines()[-1] == "latest: 2.0.0" and listing.stderr == f"releases: {url}\n"
-    sql, bib, fetched = cli(installed, [["sql", "SELECT count(*) AS n FROM claims", "--version", "1.0.0"],
-                                        ["cite", "--format", "bibtex"], ["download", "2.0.0"]], work, env)
+    assert listing.stdout.splitlines()[-1] == f"latest: {LATEST}" and listing.stderr == f"releases: {url}\n"
+    sql, bib, fetched = cli(installed, [["sql", "SELECT count(*) AS n FROM claims", "--release", "1.0.0"],
+                                        ["cite", "--format", "bibtex"], ["download", LATEST]], work, env)
     assert sql == (0, f"n\n--\n{CLAIMS_1_0_0}\n(1 row)\n", "")
-    assert bib[1].startswith("@misc{tollbook_2_0_0,\n  author = {{Tollbook founding engineers}},")
-    assert fetched == (0, f"{cache / '2.0.0'}\n", "")
-    listed = (published / "2.0.0/SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    assert sorted(p.name for p in (cache / "2.0.0").iterdir()) == sorted(
+    key = "tollbook_" + LATEST.replace(".", "_")
+    assert bib[1].startswith("@misc{" + key + ",\n  author = {{Tollbook founding engineers}},")
+    assert fetched == (0, f"{cache / LATEST}\n", "")
+    listed = (published / LATEST / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    assert sorted(p.name for p in (cache / LATEST).iterdir()) == sorted(
         ["SHA256SUMS", *(line.split("  ", 1)[1] for line in listed)])
 
     server.stop()  # offline: the cache serves; an empty cache cannot
     done = installed.run([str(installed.python), "-c", OFFLINE, str(tmp_path / "empty")], work, env)
     rows, message = json.loads(done.stdout)
-    assert rows == CASUALTIES_2_0_0
-    assert message.startswith(f"cannot fetch {url}2.0.0/SHA256SUMS (ConnectionError) and the cache ")
+    assert rows == CASUALTIES_LATEST
+    assert message.startswith(f"cannot fetch {url}{LATEST}/SHA256SUMS (ConnectionError) and the cache ")
 
 
 @pytest.mark.parametrize("changed", ["casualties.parquet", "SHA256SUMS"])
 def test_a_server_that_changed_a_file_is_refused(installed, published, serve, tmp_path, changed):
-    path = published / "2.0.0" / changed
+    path = published / LATEST / changed
     path.write_bytes(path.read_bytes() + b"\n")
     server = serve(published.parent)
     url = f"{server.url}releases/"
@@ -120,8 +122,8 @@ def test_a_server_that_changed_a_file_is_refused(installed, published, serve, tm
         done = installed.run([str(installed.tollbook), "download", "--releases", url], tmp_path,
                              installed.env(tmp_path / "home"))
     assert done.returncode == 1 and done.stdout == ""
-    assert done.stderr.startswith(f"Error: refused {url}2.0.0/{changed}: its sha256 is not the "), done.stderr
-    assert not (tmp_path / "home" / ".cache" / "tollbook" / "releases" / "2.0.0" / changed).exists()
+    assert done.stderr.startswith(f"Error: refused {url}{LATEST}/{changed}: its sha256 is not the "), done.stderr
+    assert not (tmp_path / "home" / ".cache" / "tollbook" / "releases" / LATEST / changed).exists()
 
 
 def test_a_curator_inits_adds_and_builds_a_project_with_the_installed_wheel(installed, tmp_path):
