@@ -52,9 +52,11 @@ def _timed(fn, repeat: int = 3) -> float:
 
 def step_check(dataset: Path, releases: Path, jobs: int) -> dict:
     from tollbook.collections_policy import for_this_process
+    from tollbook.pandera_types import without_dask_types
     from tollbook.pipeline import prepare
 
     for_this_process()  # as the tollbook command does
+    without_dask_types()
 
     prepared = prepare(dataset, jobs)
     return {"problems": len(prepared.problems)}
@@ -67,11 +69,13 @@ def step_build(dataset: Path, releases: Path, jobs: int) -> dict:
     from tollbook import pipeline
     from tollbook.collections_policy import for_this_process
     from tollbook.extract.record_cache import cache_for
+    from tollbook.pandera_types import without_dask_types
     from tollbook.release.arrow_schema import to_arrow
     from tollbook.release.publish import publish
     from tollbook.validate.schemas import TABLES
 
     for_this_process()  # as the tollbook command does: no full collection over every object on the way
+    without_dask_types()
     out = {}
     t0 = time.perf_counter()
     cache = cache_for(dataset)  # TOLLBOOK_CACHE, set per run by measure()

@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from tollbook import __version__, collections_policy
+from tollbook import __version__, collections_policy, pandera_types
 from tollbook.problems import InvalidInput, TollbookError
 
 #: Command modules, in the order ``tollbook --help`` lists them.
@@ -70,6 +70,7 @@ def cli() -> None:
 
 def main() -> None:
     collections_policy.for_this_process()
+    pandera_types.without_dask_types()
     cli(prog_name="tollbook")
 
 
