@@ -268,6 +268,7 @@ def measure(n: int, dataset: Path, work: Path, steps: list[str], jobs: int) -> d
     out = {"documents": n, "jobs": jobs}
     for name in steps:
         out[name] = run_step(name, dataset, releases, jobs)
+        print(json.dumps({"documents": n, name: out[name]}, default=str), file=sys.stderr, flush=True)  # progress
     return out
 
 
