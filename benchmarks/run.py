@@ -51,7 +51,12 @@ def _timed(fn, repeat: int = 3) -> float:
 
 
 def step_check(dataset: Path, releases: Path, jobs: int) -> dict:
+    from tollbook.collections_policy import for_this_process
+    from tollbook.pandera_types import without_dask_types
     from tollbook.pipeline import prepare
+
+    for_this_process()  # as the tollbook command does
+    without_dask_types()
 
     prepared = prepare(dataset, jobs)
     return {"problems": len(prepared.problems)}
@@ -62,11 +67,15 @@ def step_build(dataset: Path, releases: Path, jobs: int) -> dict:
     import pyarrow.parquet as pq
 
     from tollbook import pipeline
+    from tollbook.collections_policy import for_this_process
     from tollbook.contract.schemas import TABLES
     from tollbook.extract.record_cache import cache_for
+    from tollbook.pandera_types import without_dask_types
     from tollbook.release.arrow_schema import to_arrow
     from tollbook.release.publish import publish
 
+    for_this_process()  # as the tollbook command does: no full collection over every object on the way
+    without_dask_types()
     out = {}
     t0 = time.perf_counter()
     cache = cache_for(dataset)  # TOLLBOOK_CACHE, set per run by measure()
@@ -210,6 +219,7 @@ def run_step(name: str, dataset: Path, releases: Path, jobs: int = 1) -> dict:
     """Run one step in a fresh interpreter; add its wall time and peak resident memory."""
     cmd = [sys.executable, __file__, "--step", name, "--dataset", str(dataset), "--releases", str(releases),
            "--jobs", str(jobs)]
+    load = os.getloadavg()[0]  # the machine is shared: say how busy it was
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     output = proc.stdout.read()
@@ -218,7 +228,7 @@ def run_step(name: str, dataset: Path, releases: Path, jobs: int = 1) -> dict:
     if status != 0:
         raise SystemExit(f"step {name} failed on {dataset}")
     result = json.loads(output.strip().splitlines()[-1])
-    result.update(wall_s=wall, peak_mb=usage.ru_maxrss / 1024)
+    result.update(wall_s=wall, peak_mb=usage.ru_maxrss / 1024, load_before=load, load_after=os.getloadavg()[0])
     return result
 
 
@@ -258,6 +268,7 @@ def measure(n: int, dataset: Path, work: Path, steps: list[str], jobs: int) -> d
     out = {"documents": n, "jobs": jobs}
     for name in steps:
         out[name] = run_step(name, dataset, releases, jobs)
+        print(json.dumps({"documents": n, name: out[name]}, default=str), file=sys.stderr, flush=True)  # progress
     return out
 
 
@@ -289,6 +300,37 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+#: Issue 15's targets (2 cores, 24 GB): (label, figure of a run, limit, applies from N documents).
+TARGETS = (
+    ("build, cold cache, s", lambda r: r["build"]["wall_s"], 120, 100_000),
+    ("build again, warm cache, s", lambda r: r["rebuild"]["wall_s"], 60, 100_000),
+    ("peak memory of a build, MB", lambda r: max(r["build"]["peak_mb"], r["rebuild"]["peak_mb"]), 4096, 100_000),
+    ("check, warm cache, s", lambda r: r["check"]["wall_s"], 30, 100_000),
+    ("edit one record, build a new version, s", lambda r: r["incremental"]["incremental_s"],
+     lambda n: 5 if n >= 100_000 else 2, 10_000),
+    ("parse+compile ÷ bare Parquet write, warm", lambda r: (r["rebuild"]["read_s"] + r["rebuild"]["compile_s"])
+     / r["rebuild"]["bare_write_s"], 10, 0),
+)
+
+
+def target_lines(results: dict) -> str:
+    """Each run's figures beside the targets (those that apply to its size), met or not."""
+    lines = []
+    for r in results["runs"]:
+        n = r["documents"]
+        for label, figure, limit, from_n in TARGETS:
+            if n < from_n:
+                continue
+            try:
+                value = figure(r)
+            except KeyError:  # the step was not run
+                continue
+            bound = limit(n) if callable(limit) else limit
+            verdict = "met" if value < bound else f"NOT met ({value / bound:.1f}× the target)"
+            lines.append(f"{n:>7} docs  {label:<44} {value:>9.1f}  target < {bound:<6} {verdict}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -317,6 +359,7 @@ def main(argv: list[str] | None = None) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
     print(table(results))
+    print("\n" + target_lines(results))
     print(f"\nresults: {out}")
 
 

@@ -110,6 +110,7 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
     metas = [folder / f"{n[:-4]}.yaml" for n in text_names]
     present = [m for m in metas if m.name in yaml_names]
     parsed = parse_many("sidecar", present, cache, jobs)
+    by_sha: dict[str, list[Source]] = {}  # texts kept so far, by the sha256 of their bytes
     fast = {m.name: cast(Sidecar | None, content) for m, (content, _) in zip(present, parsed, strict=True)}
     digests = {m.name: digest for m, (_, digest) in zip(present, parsed, strict=True)}
     for text_path, meta_path in zip(text_paths, metas, strict=True):
@@ -136,11 +137,11 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
                 origins.defer([sidecar.document_id], _sidecar_lines(origins, meta_path, rel_meta,
                                                                     sidecar.document_id))
                 _keep(sources, Source(stem, rel_text, rel_meta, text, sha, sidecar, digests[meta_path.name]),
-                      problems)
+                      problems, by_sha)
                 continue
         source = _read_sidecar_carefully(meta_path, rel_meta, text_path, rel_text, raw, text, origins, problems)
         if source is not None:
-            _keep(sources, source, problems)
+            _keep(sources, source, problems, by_sha)
     texts = set(text_names)
     for name in sorted(yaml_names):
         if f"{name[:-5]}.txt" not in texts:
@@ -149,17 +150,20 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
     return sources, problems
 
 
-def _keep(sources: dict[str, Source], source: Source, problems: list[Problem]) -> None:
+def _keep(sources: dict[str, Source], source: Source, problems: list[Problem],
+          by_sha: dict[str, list[Source]]) -> None:
     """Add ``source`` unless its document is already stored, or the same bytes are under another
     story: one document has one text and sidecar, and a text is stored once unless it is declared
-    a copy of the same story (one wire story published word for word by two outlets)."""
+    a copy of the same story (one wire story published word for word by two outlets).
+    ``by_sha`` holds the kept sources by text hash, in the order kept, so the look-up is one
+    dictionary access, not a scan of every source kept so far."""
     doc_id = source.sidecar.document_id
     if doc_id in sources:
         problems.append(Problem(source.sidecar_path, 1, doc_id, "document_id", Code.DUPLICATE_DOCUMENT,
                                 f"{doc_id} is already stored as {sources[doc_id].text_path}; one document has "
                                 "one text and one sidecar"))
         return
-    same = next((s for s in sources.values()
+    same = next((s for s in by_sha.get(source.sha256, ())
                  if s.sha256 == source.sha256 and s.sidecar.story_id != source.sidecar.story_id), None)
     if same is not None:
         problems.append(Problem(source.text_path, None, doc_id, "text_sha256", Code.DUPLICATE_TEXT,
@@ -167,6 +171,7 @@ def _keep(sources: dict[str, Source], source: Source, problems: list[Problem]) -
                                 "once, or declare it a copy of that story (original, story_id)"))
         return
     sources[doc_id] = source
+    by_sha.setdefault(source.sha256, []).append(source)
 
 
 def _read_sidecar_carefully(meta_path: Path, rel_meta: str, text_path: Path, rel_text: str, raw: bytes,
