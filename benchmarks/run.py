@@ -52,7 +52,7 @@ def _timed(fn, repeat: int = 3) -> float:
 
 def step_check(dataset: Path, releases: Path, jobs: int) -> dict:
     from tollbook.collections_policy import for_this_process
-    from tollbook.pandera_types import without_dask_types
+    from tollbook.contract.pandera_types import without_dask_types
     from tollbook.pipeline import prepare
 
     for_this_process()  # as the tollbook command does
@@ -68,9 +68,9 @@ def step_build(dataset: Path, releases: Path, jobs: int) -> dict:
 
     from tollbook import pipeline
     from tollbook.collections_policy import for_this_process
+    from tollbook.contract.pandera_types import without_dask_types
     from tollbook.contract.schemas import TABLES
     from tollbook.extract.record_cache import cache_for
-    from tollbook.pandera_types import without_dask_types
     from tollbook.release.arrow_schema import to_arrow
     from tollbook.release.publish import publish
 

@@ -8,7 +8,8 @@ import importlib
 
 import click
 
-from tollbook import collections_policy, pandera_types
+from tollbook import collections_policy
+from tollbook.contract import pandera_types
 from tollbook.contract.problems import InvalidInput, TollbookError
 
 #: Command modules, in the order ``tollbook --help`` lists them.
@@ -98,7 +99,7 @@ def cli() -> None:
 
 def main() -> None:
     collections_policy.for_this_process()
-    pandera_types.without_dask_types()
+    pandera_types.for_commands()
     cli(prog_name="tollbook")
 
 

@@ -5,7 +5,7 @@ import sys
 
 PROGRAM = """
 import sys
-from tollbook.pandera_types import without_dask_types
+from tollbook.contract.pandera_types import without_dask_types
 without_dask_types()
 from pandera.typing import dask as pandera_dask
 print(pandera_dask.DASK_INSTALLED, "dask" in sys.modules)

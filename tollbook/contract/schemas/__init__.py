@@ -1,5 +1,9 @@
 """One pandera model per released table; their field descriptions are the data dictionary."""
 
+from tollbook.contract import pandera_types
+
+pandera_types.apply()  # in a tollbook command, before pandera first builds a schema
+
 from tollbook.contract.schemas.actors import ActorAliases, ActorMemberships, Actors
 from tollbook.contract.schemas.airstrikes import Airstrikes
 from tollbook.contract.schemas.casualties import Casualties

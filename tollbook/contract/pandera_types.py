@@ -7,11 +7,31 @@ one record may cost. Tollbook's table schemas are pandas only. A ``tollbook`` co
 (:func:`tollbook.cli.main`) lets pandera's Dask typing module load with Dask hidden, so pandera
 takes Dask as absent; Dask itself is untouched and imports normally afterwards (``tollbook
 propose --dask-scheduler``). A library user's process is left as it is.
+
+The command only asks for it (:func:`for_commands`, which loads nothing, so ``tollbook --help``
+stays light); it happens when the table models are first imported (``tollbook.contract.schemas``
+calls :func:`apply`), that is only in a command that builds or reads tables.
 """
 
 from __future__ import annotations
 
 import sys
+
+_WANTED = False
+
+
+def for_commands() -> None:
+    """Ask for pandera's Dask typing to be loaded with Dask hidden once the table models load."""
+    global _WANTED
+    _WANTED = True
+    if "tollbook.contract.schemas" in sys.modules:  # already loaded: do it now
+        without_dask_types()
+
+
+def apply() -> None:
+    """Called as the table models load: hide Dask from pandera if a command asked for it."""
+    if _WANTED:
+        without_dask_types()
 
 
 def without_dask_types() -> None:
