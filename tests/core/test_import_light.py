@@ -58,3 +58,17 @@ def test_a_command_whose_extra_is_missing_says_which(monkeypatch):
     result = CliRunner().invoke(cli, ["report", "--releases", "nowhere"])
     assert (result.exit_code, result.stderr) == (1, "Error: this command needs the 'report' extra (matplotlib is "
                                                     "not installed): pip install 'tollbook[report]'\n")
+
+
+def test_propose_loads_no_table_library(tmp_path):
+    """`tollbook propose` on one small file reads the reference tables as rows: no pandas,
+    pyarrow, DuckDB or pandera (their import alone took most of its wall time)."""
+    from factories import REPO
+
+    report = tmp_path / "report.txt"
+    report.write_text("Three people were killed in Idlib on Monday, activists said.", encoding="utf-8")
+    argv = ["tollbook", "propose", str(report), "--out", str(tmp_path / "drafts"), "--dataset", str(REPO / "dataset")]
+    code = (f"import sys\nfrom tollbook.cli import main\nsys.argv = {argv!r}\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass")
+    assert set(loaded(code)) & {"pandas", "pyarrow", "duckdb", "pandera"} == set()
+    assert len(list((tmp_path / "drafts").iterdir())) == 1

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.extract.csv_rows import read_csv_rows
 from tollbook.extract.origins import Origins
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: file stem → (key columns, all columns). The key names the row in error messages.
 REFERENCE_FILES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -65,22 +67,31 @@ def reference_parts(dataset: Path, stem: str) -> list[tuple[Path, str]]:
     return [(folder / n, f"dataset/reference/{stem}/{n}") for n in names(folder, ".csv", files_only=True)]
 
 
+@dataclass
+class ReferenceRows:
+    """The reference tables as rows of text (``None`` for an empty cell), before any DataFrame:
+    what ``tollbook propose`` needs, without loading pandas."""
+
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)
+
+
 @raises(Code.DUPLICATE_ID, Code.FILE_MISSING)
-def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Reference, list[Problem]]:
+def read_reference_rows(dataset: Path, origins: Origins | None = None) -> tuple[ReferenceRows, list[Problem]]:
     """Read every reference CSV; each row's origin is recorded under ``<stem>:<key>``."""
     origins = origins if origins is not None else Origins()
-    ref, problems = Reference(), []
+    ref, problems = ReferenceRows(), []
     for stem, (keys, columns) in REFERENCE_FILES.items():
         path = dataset / "reference" / f"{stem}.csv"
         rel = f"dataset/reference/{stem}.csv"
         ref.files[stem] = rel
-        empty = pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
+        records: list[dict] = []
+        ref.rows[stem] = records
         if not path.exists():
             problems.append(Problem(rel, None, None, None, Code.FILE_MISSING, "reference table not found"))
-            ref.tables[stem] = empty
             ref.unreadable.add(stem)
             continue
-        records: list = []
         seen: dict = {}
         for part, part_rel in [(path, rel), *reference_parts(dataset, stem)]:
             table, found = read_csv_rows(part, part_rel, stem, columns, OPTIONAL_COLUMNS)
@@ -101,9 +112,18 @@ def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Refer
                 if all(row.get(k) for k in keys):
                     origins.add(f"{stem}:{key}", part_rel, i,
                                 {c: i for c in columns})
-        if stem in ref.unreadable and not records:
-            ref.tables[stem] = empty
-            continue
-        frame = pd.DataFrame(records, columns=list(columns), dtype="str") if records else empty
-        ref.tables[stem] = frame
+    return ref, problems
+
+
+@raises(Code.DUPLICATE_ID, Code.FILE_MISSING)
+def read_reference(dataset: Path, origins: Origins | None = None) -> tuple[Reference, list[Problem]]:
+    """Read every reference CSV into text columns (see :func:`read_reference_rows`)."""
+    import pandas as pd
+
+    rows, problems = read_reference_rows(dataset, origins)
+    ref = Reference(files=rows.files, unreadable=rows.unreadable)
+    for stem, (_keys, columns) in REFERENCE_FILES.items():
+        records = rows.rows[stem]
+        empty = pd.DataFrame({c: pd.Series([], dtype="str") for c in columns})
+        ref.tables[stem] = pd.DataFrame(records, columns=list(columns), dtype="str") if records else empty
     return ref, problems

@@ -71,15 +71,13 @@ def load_lexicon(dataset: Path | None) -> Lexicon:
     if dataset is None or not (dataset / "reference").is_dir():
         return Lexicon()
     words = read_words(dataset)
-    from tollbook.extract.reference import read_reference
+    from tollbook.extract.reference import REFERENCE_FILES, read_reference_rows
 
-    reference, _problems = read_reference(dataset)  # propose drafts; `check` reports problems
+    reference, _problems = read_reference_rows(dataset)  # propose drafts; `check` reports problems
 
     def rows(name: str) -> list[dict]:
-        frame = reference.tables.get(name)
-        if frame is None or frame.empty:
-            return []
-        return frame.astype(object).where(frame.notna(), None).to_dict("records")
+        columns = REFERENCE_FILES[name][1]
+        return [{c: row.get(c) for c in columns} for row in reference.rows.get(name, [])]
 
     return Lexicon.from_rows(
         rows("actors"), rows("actor_aliases"), rows("locations"), rows("location_variants"),
