@@ -80,3 +80,11 @@ def test_no_page_sums_casualty_figures_without_leaving_nested_ones_out():
         for line in page.read_text(encoding="utf-8").splitlines():
             if SUM_OF_FIGURES.search(line) and "casualties" in line:
                 assert "part_of IS NULL" in line or "part_of is null" in line.lower(), f"{page.name}: {line}"
+
+
+def test_cite_offers_exactly_the_formats_the_citation_writer_knows():
+    """`tollbook cite --format` keeps its own copy (its help imports no release code)."""
+    from tollbook.commands import cite as cite_command
+    from tollbook.release import citation
+
+    assert cite_command.FORMATS == citation.FORMATS
