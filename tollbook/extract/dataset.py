@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from tollbook.extract.records import Records, read_events, read_records
 from tollbook.extract.reference import Reference, read_reference
 from tollbook.extract.removals import REMOVALS_FILE, read_removals
 from tollbook.extract.sources import Source, read_sources
+from tollbook.hashing import sha256_file
 
 
 @dataclass
@@ -56,13 +56,8 @@ class Dataset:
             if s.sidecar_sha256:
                 known[s.sidecar_path] = s.sidecar_sha256
         known.update((r.path, r.sha256) for r in self.records.values() if r.sha256)
-        return {rel: known.get(rel) or _sha256_file(self.root / rel.removeprefix("dataset/"))
+        return {rel: known.get(rel) or sha256_file(self.root / rel.removeprefix("dataset/"))
                 for rel in self.input_files()}
-
-
-def _sha256_file(path: Path) -> str:
-    with path.open("rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def _text_files(root: Path) -> set[str]:

@@ -12,13 +12,13 @@ tests/releases/test_registry.py checks that it agrees with ``releases/*/manifest
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from tollbook.contract.problems import TollbookError
+from tollbook.hashing import sha256_file
 
 REGISTRY_FILE = "releases.json"
 
@@ -54,10 +54,6 @@ def entry(version: str) -> dict:
                         "a newer release needs a newer tollbook (pip install -U tollbook)")
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def registry_text(releases: Path, url: str) -> str:
     """The registry for the releases catalogued in ``releases`` (its index.json), published under ``url``."""
     from tollbook.contract.versions import version_key
@@ -65,5 +61,5 @@ def registry_text(releases: Path, url: str) -> str:
     index = json.loads((releases / "index.json").read_text(encoding="utf-8"))["releases"]
     listed = []
     for e in sorted(index, key=lambda r: version_key(r["version"])):
-        listed.append({**e, "sums_sha256": _sha256(releases / e["version"] / "SHA256SUMS")})
+        listed.append({**e, "sums_sha256": sha256_file(releases / e["version"] / "SHA256SUMS")})
     return json.dumps({"url": url, "releases": listed}, indent=2, sort_keys=True) + "\n"
