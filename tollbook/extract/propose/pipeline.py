@@ -60,10 +60,10 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
         if found:
             doc.reference_date, found_dateline = found
             doc.reference_date_source = "dateline"
-    excluded = exclusions(view, doc.body, doc.excluded)
+    tags = lexicon.tagger.tag(view)  # every lexicon word of the document, in one pass
+    excluded = exclusions(view, doc.body, doc.excluded, tags, lexicon.rules)
     start, end = doc.body if doc.body else (0, len(view))
     sentences = [s for s in sentence_spans(view, start, end) if not excluded.covers(*s)]
-    tags = lexicon.tagger.tag(view)  # every lexicon word of the document, in one pass
     mentions, unknown = lexicon.names.scan(view, sentences, tags)
     places = [m for m in mentions if m.kind == "location"]
     actors = [m for m in mentions if m.kind == "actor"]
@@ -77,7 +77,8 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
         lead = [p for p in places if sentences[0][0] <= p.start < sentences[0][1]]
         context.place = _nearest_place(view, lead, sentences[0][0], lexicon.where_prec)
     if sentences:  # the lead sentence's date holds for the story until another is given
-        context.date = _first_dated(find_dates(view, *sentences[0], doc.reference_date, tags))
+        context.date = _first_dated(find_dates(view, *sentences[0], doc.reference_date, tags,
+                                                lexicon.rules))
     if context.date is None and doc.reference_date is not None:
         # else the day of the reference date or the day before (news of a day's events)
         ref = doc.reference_date
@@ -159,7 +160,7 @@ def _candidates(
     claim = ids.claim_id(doc.document_id, s, e)
     quote = doc.text[s:e]
     hedge = hedge_of(view, s, e)
-    dates = find_dates(view, s, e, doc.reference_date, tags)
+    dates = find_dates(view, s, e, doc.reference_date, tags, lexicon.rules)
     context = context or Context()
     own = _first_dated(dates)
     if own is not None:

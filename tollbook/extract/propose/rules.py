@@ -1,0 +1,291 @@
+"""The proposer's rules as data: ``rules.yaml`` (and a dataset's ``reference/propose-rules.yaml``)
+read, checked and compiled once.
+
+A rule is a name, an anchor (a tag of the lexicon's one keyword pass, or ``digit``,
+``document``, ``line``, ``region``), a pattern, what it does (an exclusion's ``reason``, a
+date phrase's ``shape``) and the evidence it stands for. :func:`read_rules` checks every
+field and stops at the first problem with one line naming the file, the line, the rule and
+the field (:class:`RuleError`). :mod:`.filters` and :mod:`.dates` apply them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from tollbook.extract.propose.text import lower_case_twin
+
+RULES = Path(__file__).with_name("rules.yaml")
+#: Where a dataset keeps rules of its own (same sections as ``rules.yaml``).
+DATASET_RULES = Path("reference") / "propose-rules.yaml"
+
+#: Anchors that are no lexicon tag: how an exclusion so anchored is run.
+PLACES = ("digit", "document", "line", "region")
+#: The date shapes :func:`.dates.resolve` knows, with the named groups a pattern of each
+#: must hold.
+DATE_SHAPES: dict[str, tuple[str, ...]] = {
+    "since": ("anchor",), "full": ("day", "year"), "day_month": ("day",),
+    "part_month": ("part",), "part_year": ("part", "year"), "month": (),
+    "relative_period": ("rel", "period"), "recent": ("period",), "days_ago": ("n", "period"),
+    "weekday": ("weekday",), "relative_day": (), "year": ("year",),
+}
+#: Date anchors that are no phrase of the lexicon's ``date_words``.
+DATE_TAGS = ("month", "weekday", "year")
+
+_FIELDS = {
+    "exclusions": {"name", "reason", "anchor", "pattern", "evidence", "needles", "start_at"},
+    "dates": {"name", "shape", "anchor", "pattern", "evidence"},
+}
+_REQUIRED = {
+    "exclusions": ("name", "reason", "anchor", "pattern", "evidence"),
+    "dates": ("name", "shape", "anchor", "pattern", "evidence"),
+}
+_FRAGMENT = re.compile(r"\{\{(\w+)\}\}")
+
+
+class RuleError(ValueError):
+    """A rules file that cannot be used: one line naming the file, line, rule and field."""
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """One rule, compiled. Compared and hashed by identity (results are cached per rule)."""
+
+    name: str
+    anchor: str | tuple[str, ...]
+    pattern: re.Pattern[str]
+    evidence: str
+    effect: str  # an exclusion's reason, a date rule's shape
+    #: The pattern for a lower-cased ASCII text (None: run on the text as it is).
+    lower: re.Pattern[str] | None = None
+    needles: tuple[str, ...] = ()
+    start_at: re.Pattern[str] | None = None
+    where: str = ""  # file:line
+
+
+@dataclass
+class Rules:
+    """Every rule, by how it is run."""
+
+    exclusions: list[Rule] = field(default_factory=list)
+    dates: list[Rule] = field(default_factory=list)
+
+    @functools.cached_property
+    def digit(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.exclusions if r.anchor == "digit")
+
+    @functools.cached_property
+    def document(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.exclusions if r.anchor == "document")
+
+    @functools.cached_property
+    def lines(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.exclusions if r.anchor == "line")
+
+    @functools.cached_property
+    def regions(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.exclusions if r.anchor == "region")
+
+    @functools.cached_property
+    def tagged(self) -> dict[str, tuple[Rule, ...]]:
+        """The exclusions tried near a lexicon tag, by tag (in file order)."""
+        by_tag: dict[str, list[Rule]] = {}
+        for r in self.exclusions:
+            if isinstance(r.anchor, str) and r.anchor not in PLACES:
+                by_tag.setdefault(r.anchor, []).append(r)
+        return {k: tuple(v) for k, v in by_tag.items()}
+
+    @functools.cached_property
+    def digit_search(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
+                                    re.Pattern[str] | None]:
+        """The ``digit`` rules in one search each: (over a lower-cased ASCII text, over the
+        same text as it is, over a text that is not ASCII). Each alternative is a named group
+        ``r<index>``; all start at a digit that follows no word character."""
+        def joined(items: Iterable[tuple[int, str]]) -> re.Pattern[str] | None:
+            parts = [f"(?P<r{i}>{source})" for i, source in items]
+            return re.compile(r"(?=\d)(?<!\w)(?:" + "|".join(parts) + ")") if parts else None
+
+        rules = self.digit
+        lower = joined((i, r.lower.pattern) for i, r in enumerate(rules) if r.lower is not None)
+        as_is = joined((i, _scoped(r.pattern)) for i, r in enumerate(rules) if r.lower is None)
+        general = joined((i, _scoped(r.pattern)) for i, r in enumerate(rules))
+        return lower, as_is, general
+
+
+def _scoped(pattern: re.Pattern[str]) -> str:
+    """A pattern's source with its global case flag made local, to join it with others."""
+    source = pattern.pattern
+    if source.startswith("(?i)"):
+        return "(?i:" + source[4:] + ")"
+    return "(?:" + source + ")"
+
+
+def read_rules(dataset: Path | None = None, tags: Iterable[str] = (),
+               date_words: Iterable[str] = ()) -> Rules:
+    """The packaged rules, plus the dataset's own when it has a rules file. ``tags``: the tags
+    the lexicon gives (an exclusion's anchor must be one of them or of :data:`PLACES`);
+    ``date_words``: the lexicon's date words (a date rule's anchors)."""
+    paths = [RULES]
+    extra = dataset / DATASET_RULES if dataset is not None else None
+    if extra is not None and extra.is_file():
+        paths.append(extra)
+    return _rules(tuple((p, p.stat().st_mtime) for p in paths), frozenset(tags),
+                  frozenset(date_words))
+
+
+@functools.lru_cache(maxsize=8)
+def _rules(files: tuple[tuple[Path, float], ...], tags: frozenset[str],
+           date_words: frozenset[str]) -> Rules:
+    rules = Rules()
+    fragments: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for path, _mtime in files:
+        data, lines = _load(path)
+        given = data.get("fragments") or {}
+        if not isinstance(given, Mapping):
+            raise RuleError(f"{path}:{lines.get(('fragments',), 1)}: fragments: a mapping of "
+                            "name to pattern")
+        for name, source in given.items():
+            if not isinstance(source, str):
+                raise RuleError(f"{path}:{lines.get(('fragments', name), 1)}: fragment {name}: "
+                                "a pattern (text)")
+            fragments[str(name)] = source
+        for section in data:
+            if section not in ("fragments", *_FIELDS):
+                raise RuleError(f"{path}:{lines.get((section,), 1)}: unknown section "
+                                f"{section!r} (known: fragments, {', '.join(_FIELDS)})")
+        for section in _FIELDS:
+            entries = data.get(section) or []
+            if not isinstance(entries, list):
+                raise RuleError(f"{path}:{lines.get((section,), 1)}: {section}: a list of rules")
+            for i, entry in enumerate(entries):
+                where = f"{path}:{lines.get((section, i), 1)}"
+                rule = _rule(section, entry, where, fragments, tags, date_words)
+                if rule.name in names:
+                    raise RuleError(f"{where}: rule {rule.name}: field name: already used at "
+                                    f"{names[rule.name]}")
+                names[rule.name] = where
+                getattr(rules, section).append(rule)
+    return rules
+
+
+def _load(path: Path) -> tuple[dict, dict[tuple, int]]:
+    """The file's data, and the line (1-based) of each section and of each rule in it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text)
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise RuleError(f"{where}: not valid YAML ({getattr(error, 'problem', error)})") from None
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        raise RuleError(f"{path}:1: a propose rules file is a mapping of sections")
+    lines: dict[tuple, int] = {}
+    for key, value in node.value:
+        lines[(key.value,)] = key.start_mark.line + 1
+        if isinstance(value, yaml.SequenceNode):
+            for i, item in enumerate(value.value):
+                lines[(key.value, i)] = item.start_mark.line + 1
+        elif isinstance(value, yaml.MappingNode):
+            for k, _v in value.value:
+                lines[(key.value, k.value)] = k.start_mark.line + 1
+    return data, lines
+
+
+def _rule(section: str, entry: object, where: str, fragments: dict[str, str],
+          tags: frozenset[str], date_words: frozenset[str]) -> Rule:
+    if not isinstance(entry, Mapping):
+        raise RuleError(f"{where}: {section}: a rule is a mapping of fields "
+                        f"({', '.join(_REQUIRED[section])})")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise RuleError(f"{where}: a rule of {section}: field name: missing or not text")
+
+    def bad(field_name: str, problem: str) -> RuleError:
+        return RuleError(f"{where}: rule {name}: field {field_name}: {problem}")
+
+    for key in entry:
+        if key not in _FIELDS[section]:
+            raise bad(str(key), f"unknown field (known: {', '.join(sorted(_FIELDS[section]))})")
+    for key in _REQUIRED[section]:
+        if key == "anchor" and section == "dates":
+            continue
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise bad(key, "missing or not text")
+    pattern = _compile(str(entry["pattern"]), fragments, bad)
+    anchor: str | tuple[str, ...]
+    if section == "dates":
+        shape = str(entry["shape"])
+        if shape not in DATE_SHAPES:
+            raise bad("shape", f"unknown shape {shape!r} (known: {', '.join(DATE_SHAPES)})")
+        missing = [g for g in DATE_SHAPES[shape] if g not in pattern.groupindex]
+        if missing:
+            raise bad("pattern", f"a {shape} pattern needs the group(s) "
+                      + ", ".join(f"(?P<{g}>...)" for g in missing))
+        given = entry.get("anchor")
+        if isinstance(given, str):
+            given = [given]
+        if not isinstance(given, list) or not given or not all(isinstance(a, str) for a in given):
+            raise bad("anchor", "a list of date words of the lexicon, or month, weekday, year")
+        unknown = [a for a in given if a not in DATE_TAGS and a not in date_words]
+        if unknown and date_words:
+            raise bad("anchor", f"{', '.join(unknown)}: not a date word of the lexicon "
+                      "(date_words), nor month, weekday, year")
+        return Rule(name, tuple(given), re.compile(pattern.pattern, re.IGNORECASE),
+                    str(entry["evidence"]), shape, where=where)
+    anchor = str(entry["anchor"])
+    if anchor not in PLACES and tags and anchor not in tags:
+        raise bad("anchor", f"{anchor!r} is no tag of the lexicon (its anchors section) nor "
+                  f"one of {', '.join(PLACES)}")
+    needles = entry.get("needles") or []
+    if not isinstance(needles, list) or not all(isinstance(n, str) and n for n in needles):
+        raise bad("needles", "a list of words (text)")
+    start_at = entry.get("start_at")
+    if start_at is not None and not isinstance(start_at, str):
+        raise bad("start_at", "a pattern (text)")
+    if (needles or start_at) and anchor != "document":
+        raise bad("needles" if needles else "start_at", "only for a rule anchored at document")
+    if anchor == "digit" and pattern.pattern.removeprefix("(?i)").startswith("^"):
+        raise bad("pattern", "a digit rule starts at a digit, not at a line")
+    return Rule(
+        name, anchor, pattern, str(entry["evidence"]), str(entry["reason"]),
+        lower_case_twin(pattern), tuple(n.lower() for n in needles),
+        _compile(start_at, fragments, bad, "start_at") if start_at else None, where,
+    )
+
+
+def _compile(source: str, fragments: dict[str, str], bad, field_name: str = "pattern"
+             ) -> re.Pattern[str]:
+    seen: list[str] = []
+
+    def expand(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name not in fragments:
+            raise bad(field_name, f"unknown fragment {{{{{name}}}}}")
+        if name in seen:
+            raise bad(field_name, f"fragment {{{{{name}}}}} refers to itself")
+        seen.append(name)
+        out = _FRAGMENT.sub(expand, fragments[name])
+        seen.pop()
+        return out
+
+    expanded = _FRAGMENT.sub(expand, source)
+    try:
+        return re.compile(expanded)
+    except re.error as error:
+        raise bad(field_name, f"not a valid regular expression ({error})") from None
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> Rules:
+    """The packaged rules, checked against the packaged lexicon."""
+    from tollbook.extract.propose.tagger import read_words
+
+    words = read_words()
+    return read_rules(None, words.tag_names(), words.date_words)
