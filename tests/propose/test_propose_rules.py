@@ -88,6 +88,13 @@ exclusions:
      r":2: rule x: field anchor: a list of date words"),
     ("dates:\n  - {name: x, shape: month, anchor: [fortnight], pattern: a, evidence: e}\n",
      r":2: rule x: field anchor: fortnight: not a date word of the lexicon"),
+    ("pairings:\n  - {name: direct, anchor: outcome, weight: 0.9, evidence: e}\n",
+     r":2: rule direct: field name: already used at .*rules\.yaml:\d+"),
+    ("pairings:\n  - {name: sideways, anchor: outcome, weight: 0.9, evidence: e}\n",
+     r":2: rule sideways: field name: no pairing shape of that name"),
+    ("pairings:\n  - just text\n", r":2: pairings: a rule is a mapping"),
+    ("pairings:\n  - {weight: 1}\n", r":2: a rule of pairings: field name: missing"),
+    ("pairings:\n  - {name: x, colour: red}\n", r":2: rule x: field colour: unknown field"),
 ])
 def test_every_rules_file_problem_is_one_line(tmp_path, text, message):
     with pytest.raises(RuleError, match=message) as caught:
@@ -103,3 +110,50 @@ dates:
      pattern: '\\bat\\s+dawn\\s+this\\s+morning\\b', evidence: 'the reference day'}
 """)
     assert rules.dates[-1].name == "this-dawn" and rules.dates[-1].anchor == ("morning",)
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("{name: toll, anchor: control, weight: 0.85, evidence: e}",
+     r"rule toll: field anchor: toll pairs a number with a word tagged outcome"),
+    ("{name: toll, anchor: outcome, weight: 1.5, evidence: e}",
+     r"rule toll: field weight: missing or not a number from 0 to 1"),
+    ("{name: toll, anchor: outcome, evidence: e}",
+     r"rule toll: field weight: missing or not a number from 0 to 1"),
+    ("{name: toll, anchor: outcome, weight: 0.85, reach: -1, evidence: e}",
+     r"rule toll: field reach: a whole number of words"),
+    ("{name: toll, anchor: outcome, weight: 0.85, evidence: '{count} then'}",
+     r"rule toll: field evidence: only \{word\} and \{gap\} may be filled in"),
+    ("{name: toll, anchor: outcome, weight: 0.85}",
+     r"rule toll: field evidence: missing or not text"),
+])
+def test_every_pairing_problem_is_one_line(tmp_path, monkeypatch, entry, message):
+    # the packaged file's pairings, one of them replaced: what a maintainer's edit may break
+    from tollbook.extract.propose import rules as rules_module
+
+    text = rules_module.RULES.read_text(encoding="utf-8")
+    start = text.index("  - {name: toll,")
+    end = text.index("\n  - {name: before,")
+    packaged = tmp_path / "rules.yaml"
+    packaged.write_text(text[:start] + "  - " + entry + text[end:], encoding="utf-8")
+    monkeypatch.setattr(rules_module, "RULES", packaged)
+    with pytest.raises(RuleError, match=r"rules\.yaml:\d+: " + message):
+        read_rules(None, WORDS.tag_names(), WORDS.date_words)
+
+
+def test_a_pairing_missing_from_the_packaged_file_is_named(tmp_path, monkeypatch):
+    from tollbook.extract.propose import rules as rules_module
+
+    text = rules_module.RULES.read_text(encoding="utf-8")
+    start = text.index("  - {name: control-weak,")
+    packaged = tmp_path / "rules.yaml"
+    packaged.write_text(text[:start], encoding="utf-8")
+    monkeypatch.setattr(rules_module, "RULES", packaged)
+    with pytest.raises(RuleError, match=r"rules\.yaml:\d+: pairings: no rule for control-weak$"):
+        read_rules(None, WORDS.tag_names(), WORDS.date_words)
+
+
+def test_pairing_numbers_are_read_from_the_rules():
+    pairings = default_rules().pairings
+    assert (pairings["before"].weight, pairings["before"].per_word, pairings["before"].reach) == \
+        (0.95, 0.05, 4)
+    assert pairings["after"].note("killed", 3) == "number, 3 words, then 'killed'"

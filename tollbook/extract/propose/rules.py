@@ -37,13 +37,24 @@ DATE_SHAPES: dict[str, tuple[str, ...]] = {
 #: Date anchors that are no phrase of the lexicon's ``date_words``.
 DATE_TAGS = ("month", "weekday", "year")
 
+#: The pairing shapes of :mod:`.candidates` (how a number and an outcome or control word make a
+#: figure), each with the tag of the word it pairs with. Their weights, reaches and evidence
+#: are data (``pairings``); the shapes themselves are code.
+PAIRING_SHAPES: dict[str, str] = {
+    "direct": "outcome", "after": "outcome", "after-implied": "outcome", "toll": "outcome",
+    "before": "outcome", "joined": "outcome", "joined-and": "outcome", "nested": "outcome",
+    "nested-alone": "outcome", "control": "control", "control-weak": "control",
+}
+
 _FIELDS = {
     "exclusions": {"name", "reason", "anchor", "pattern", "evidence", "needles", "start_at"},
     "dates": {"name", "shape", "anchor", "pattern", "evidence"},
+    "pairings": {"name", "anchor", "weight", "per_word", "reach", "bonus", "evidence"},
 }
 _REQUIRED = {
     "exclusions": ("name", "reason", "anchor", "pattern", "evidence"),
     "dates": ("name", "shape", "anchor", "pattern", "evidence"),
+    "pairings": ("name", "anchor", "weight", "evidence"),
 }
 _FRAGMENT = re.compile(r"\{\{(\w+)\}\}")
 
@@ -68,12 +79,34 @@ class Rule:
     where: str = ""  # file:line
 
 
+@dataclass(frozen=True)
+class Pairing:
+    """The numbers of one pairing shape: score = ``weight`` × the word's own weight (for a
+    shape pairing with an outcome word) − ``per_word`` × the words between, tried up to
+    ``reach`` words away; ``bonus`` is added where the shape says (direct: a party starting
+    "other", "others", "more"). ``evidence`` is the draft's note (``{word}``: the word,
+    ``{gap}``: the words between)."""
+
+    name: str
+    anchor: str
+    weight: float
+    evidence: str
+    per_word: float = 0.0
+    reach: int | None = None
+    bonus: float = 0.0
+    where: str = ""
+
+    def note(self, word: str = "", gap: int = 0) -> str:
+        return self.evidence.format(word=repr(word), gap=gap)
+
+
 @dataclass
 class Rules:
     """Every rule, by how it is run."""
 
     exclusions: list[Rule] = field(default_factory=list)
     dates: list[Rule] = field(default_factory=list)
+    pairings: dict[str, Pairing] = field(default_factory=dict)
 
     @functools.cached_property
     def digit(self) -> tuple[Rule, ...]:
@@ -165,13 +198,60 @@ def _rules(files: tuple[tuple[Path, float], ...], tags: frozenset[str],
                 raise RuleError(f"{path}:{lines.get((section,), 1)}: {section}: a list of rules")
             for i, entry in enumerate(entries):
                 where = f"{path}:{lines.get((section, i), 1)}"
-                rule = _rule(section, entry, where, fragments, tags, date_words)
+                rule = (_pairing(entry, where) if section == "pairings"
+                        else _rule(section, entry, where, fragments, tags, date_words))
                 if rule.name in names:
                     raise RuleError(f"{where}: rule {rule.name}: field name: already used at "
                                     f"{names[rule.name]}")
                 names[rule.name] = where
-                getattr(rules, section).append(rule)
+                if isinstance(rule, Pairing):
+                    rules.pairings[rule.name] = rule
+                else:
+                    getattr(rules, section).append(rule)
+        if path == files[0][0]:
+            missing = [n for n in PAIRING_SHAPES if n not in rules.pairings]
+            if missing:
+                raise RuleError(f"{path}:{lines.get(('pairings',), 1)}: pairings: no rule for "
+                                f"{', '.join(missing)}")
     return rules
+
+
+def _pairing(entry: object, where: str) -> Pairing:
+    if not isinstance(entry, Mapping):
+        raise RuleError(f"{where}: pairings: a rule is a mapping of fields "
+                        f"({', '.join(_REQUIRED['pairings'])})")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise RuleError(f"{where}: a rule of pairings: field name: missing or not text")
+
+    def bad(field_name: str, problem: str) -> RuleError:
+        return RuleError(f"{where}: rule {name}: field {field_name}: {problem}")
+
+    for key in entry:
+        if key not in _FIELDS["pairings"]:
+            raise bad(str(key), f"unknown field (known: {', '.join(sorted(_FIELDS['pairings']))})")
+    if name not in PAIRING_SHAPES:
+        raise bad("name", f"no pairing shape of that name (known: {', '.join(PAIRING_SHAPES)})")
+    if entry.get("anchor") != PAIRING_SHAPES[name]:
+        raise bad("anchor", f"{name} pairs a number with a word tagged {PAIRING_SHAPES[name]}")
+    numbers: dict[str, float] = {}
+    for key in ("weight", "per_word", "bonus"):
+        value = entry.get(key, None if key == "weight" else 0.0)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise bad(key, "missing or not a number from 0 to 1")
+        numbers[key] = float(value)
+    reach = entry.get("reach")
+    if reach is not None and (isinstance(reach, bool) or not isinstance(reach, int) or reach < 0):
+        raise bad("reach", "a whole number of words (0 or more)")
+    evidence = entry.get("evidence")
+    if not isinstance(evidence, str) or not evidence.strip():
+        raise bad("evidence", "missing or not text")
+    try:
+        evidence.format(word="w", gap=1)
+    except (KeyError, IndexError, ValueError) as error:
+        raise bad("evidence", f"only {{word}} and {{gap}} may be filled in ({error})") from None
+    return Pairing(name, str(entry["anchor"]), numbers["weight"], evidence, numbers["per_word"],
+                   reach, numbers["bonus"], where)
 
 
 def _load(path: Path) -> tuple[dict, dict[tuple, int]]:
