@@ -14,7 +14,7 @@ WORDS = read_words()
 def rules_of(tmp_path, text):
     (tmp_path / "reference").mkdir(exist_ok=True)
     (tmp_path / "reference" / "propose-rules.yaml").write_text(text, encoding="utf-8")
-    return read_rules(tmp_path, WORDS.tag_names(), WORDS.date_words)
+    return read_rules(tmp_path, WORDS)
 
 
 def test_packaged_rules_are_valid_and_named_once():
@@ -38,7 +38,7 @@ exclusions:
      pattern: '\\d{3}-[A-Z]{3}\\b', evidence: 'a case number written "482-KBL"'}
 """, encoding="utf-8")
     words = read_words(tmp_path)
-    rules = read_rules(tmp_path, words.tag_names(), words.date_words)
+    rules = read_rules(tmp_path, words)
     assert [r.name for r in rules.exclusions[-2:]] == ["service-number", "ticket-number"]
     assert len(rules.exclusions) == len(default_rules().exclusions) + 2
     text = "Flight 370 passengers were killed when the plane crashed, and 7 civilians died."
@@ -95,6 +95,24 @@ exclusions:
     ("pairings:\n  - just text\n", r":2: pairings: a rule is a mapping"),
     ("pairings:\n  - {weight: 1}\n", r":2: a rule of pairings: field name: missing"),
     ("pairings:\n  - {name: x, colour: red}\n", r":2: rule x: field colour: unknown field"),
+    ("attributions:\n  - {name: x, shape: whispers, anchor: [said], pattern: '(?P<who>A)',"
+     " evidence: e}\n", r":2: rule x: field shape: unknown shape 'whispers'"),
+    ("attributions:\n  - {name: x, shape: says, anchor: [said], pattern: 'A said', evidence: e}\n",
+     r":2: rule x: field pattern: an attribution pattern needs the group \(\?P<who>\.\.\.\)"),
+    ("attributions:\n  - {name: x, shape: says, anchor: said, pattern: '(?P<who>A)', evidence: e}\n",
+     r":2: rule x: field anchor: a list of speech verbs"),
+    ("attributions:\n  - {name: x, shape: says, anchor: [mumbled], pattern: '(?P<who>A)',"
+     " evidence: e}\n", r":2: rule x: field anchor: mumbled: not a speech verb of the lexicon"),
+    ("speakers:\n  - {name: x, shape: speaks_for, gate: a, pattern: '(?P<person>A)', evidence: e}\n",
+     r":2: rule x: field pattern: a speaks_for pattern needs the group\(s\) \(\?P<org>\.\.\.\)"),
+    ("speakers:\n  - {name: x, shape: sings_for, gate: a, pattern: a, evidence: e}\n",
+     r":2: rule x: field shape: unknown shape 'sings_for'"),
+    ("speakers:\n  - {name: x, shape: told, gate: '(', pattern: '(?P<person>A)(?P<relay>B)',"
+     " evidence: e}\n", r":2: rule x: field gate: not a valid regular expression"),
+    ("hedges:\n  - {name: x, hedge: rumoured, pattern: 'rumou?red', evidence: e, needles: rum}\n",
+     r":2: rule x: field needles: a list of words"),
+    ("hedges:\n  - {name: x, pattern: 'rumou?red', evidence: e}\n",
+     r":2: rule x: field hedge: missing or not text"),
 ])
 def test_every_rules_file_problem_is_one_line(tmp_path, text, message):
     with pytest.raises(RuleError, match=message) as caught:
@@ -137,7 +155,7 @@ def test_every_pairing_problem_is_one_line(tmp_path, monkeypatch, entry, message
     packaged.write_text(text[:start] + "  - " + entry + text[end:], encoding="utf-8")
     monkeypatch.setattr(rules_module, "RULES", packaged)
     with pytest.raises(RuleError, match=r"rules\.yaml:\d+: " + message):
-        read_rules(None, WORDS.tag_names(), WORDS.date_words)
+        read_rules(None, WORDS)
 
 
 def test_a_pairing_missing_from_the_packaged_file_is_named(tmp_path, monkeypatch):
@@ -149,7 +167,7 @@ def test_a_pairing_missing_from_the_packaged_file_is_named(tmp_path, monkeypatch
     packaged.write_text(text[:start], encoding="utf-8")
     monkeypatch.setattr(rules_module, "RULES", packaged)
     with pytest.raises(RuleError, match=r"rules\.yaml:\d+: pairings: no rule for control-weak$"):
-        read_rules(None, WORDS.tag_names(), WORDS.date_words)
+        read_rules(None, WORDS)
 
 
 def test_pairing_numbers_are_read_from_the_rules():
@@ -157,3 +175,19 @@ def test_pairing_numbers_are_read_from_the_rules():
     assert (pairings["before"].weight, pairings["before"].per_word, pairings["before"].reach) == \
         (0.95, 0.05, 4)
     assert pairings["after"].note("killed", 3) == "number, 3 words, then 'killed'"
+
+
+def test_a_dataset_hedge_and_attribution_are_used(tmp_path):
+    rules = rules_of(tmp_path, """\
+hedges:
+  - {name: rumoured, hedge: reportedly, needles: [rumo], pattern: '\\brumou?red\\b',
+     evidence: 'a rumour'}
+attributions:
+  - {name: per, shape: according, anchor: [according to],
+     pattern: '\\baccording\\s+to\\s+figures\\s+from\\s+{{who}}', evidence: '"according to figures from X"'}
+""")
+    lexicon = Lexicon.from_rows(words=WORDS, rules=rules)
+    text = "Five civilians were rumoured to have been killed in Gao, a resident said."
+    [draft] = propose_text(text, lexicon)
+    assert (draft.count_best, draft.hedge, draft.claimant_text) == (5, "reportedly", "a resident")
+    assert propose_text(text, Lexicon.from_rows(words=WORDS))[0].hedge == "none"

@@ -105,7 +105,7 @@ def command(files, fmt, reference_date, out, jobs, dataset, dask_scheduler=None)
         from tollbook.extract.propose.rules import read_rules
         from tollbook.extract.propose.tagger import read_words
         words = read_words(dataset)
-        read_rules(dataset, words.tag_names(), words.date_words)
+        read_rules(dataset, words)
     except (ImportError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     records = dataset / "records" if dataset is not None else None

@@ -75,7 +75,7 @@ def load_lexicon(dataset: Path | None) -> Lexicon:
     if dataset is None or not (dataset / "reference").is_dir():
         return Lexicon()
     words = read_words(dataset)
-    rules = read_rules(dataset, words.tag_names(), words.date_words)
+    rules = read_rules(dataset, words)
     from tollbook.extract.reference import REFERENCE_FILES, read_reference_rows
 
     reference, _problems = read_reference_rows(dataset)  # propose drafts; `check` reports problems

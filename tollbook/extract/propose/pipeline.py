@@ -70,7 +70,8 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     attributor = Attributor(view, lexicon.names, mentions, doc.outlet,
                             issuer_of(view, tags, mentions, start, lexicon.actor_types),
                             lexicon.words.not_claimants,
-                            lexicon.words.source_kinds, lexicon.actor_types, tags)
+                            lexicon.words.source_kinds, lexicon.actor_types, tags,
+                            lexicon.rules)
     attributor.sentences = sentences
     context = Context()
     if sentences:
@@ -160,7 +161,7 @@ def _candidates(
 
     claim = ids.claim_id(doc.document_id, s, e)
     quote = doc.text[s:e]
-    hedge = hedge_of(view, s, e)
+    hedge = hedge_of(view, s, e, lexicon.rules)
     dates = find_dates(view, s, e, doc.reference_date, tags, lexicon.rules)
     context = context or Context()
     own = _first_dated(dates)

@@ -15,10 +15,14 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from tollbook.extract.propose.text import lower_case_twin
+
+if TYPE_CHECKING:
+    from tollbook.extract.propose.tagger import Words
 
 RULES = Path(__file__).with_name("rules.yaml")
 #: Where a dataset keeps rules of its own (same sections as ``rules.yaml``).
@@ -36,6 +40,11 @@ DATE_SHAPES: dict[str, tuple[str, ...]] = {
 }
 #: Date anchors that are no phrase of the lexicon's ``date_words``.
 DATE_TAGS = ("month", "weekday", "year")
+#: The attribution shapes :mod:`.attribution` knows (each pattern needs a ``who`` group).
+ATTRIBUTION_SHAPES = ("cited", "according", "told", "says", "said_x")
+#: The speaker shapes, with the groups a pattern of each must hold.
+SPEAKER_SHAPES: dict[str, tuple[str, ...]] = {"speaks_for": ("person", "org"),
+                                              "told": ("person", "relay")}
 
 #: The pairing shapes of :mod:`.candidates` (how a number and an outcome or control word make a
 #: figure), each with the tag of the word it pairs with. Their weights, reaches and evidence
@@ -50,11 +59,17 @@ _FIELDS = {
     "exclusions": {"name", "reason", "anchor", "pattern", "evidence", "needles", "start_at"},
     "dates": {"name", "shape", "anchor", "pattern", "evidence"},
     "pairings": {"name", "anchor", "weight", "per_word", "reach", "bonus", "evidence"},
+    "attributions": {"name", "shape", "anchor", "pattern", "evidence"},
+    "speakers": {"name", "shape", "gate", "pattern", "evidence"},
+    "hedges": {"name", "hedge", "needles", "pattern", "evidence"},
 }
 _REQUIRED = {
     "exclusions": ("name", "reason", "anchor", "pattern", "evidence"),
     "dates": ("name", "shape", "anchor", "pattern", "evidence"),
     "pairings": ("name", "anchor", "weight", "evidence"),
+    "attributions": ("name", "shape", "anchor", "pattern", "evidence"),
+    "speakers": ("name", "shape", "gate", "pattern", "evidence"),
+    "hedges": ("name", "hedge", "pattern", "evidence"),
 }
 _FRAGMENT = re.compile(r"\{\{(\w+)\}\}")
 
@@ -75,7 +90,7 @@ class Rule:
     #: The pattern for a lower-cased ASCII text (None: run on the text as it is).
     lower: re.Pattern[str] | None = None
     needles: tuple[str, ...] = ()
-    start_at: re.Pattern[str] | None = None
+    start_at: re.Pattern[str] | None = None  # also a speaker rule's gate
     where: str = ""  # file:line
 
 
@@ -107,6 +122,11 @@ class Rules:
     exclusions: list[Rule] = field(default_factory=list)
     dates: list[Rule] = field(default_factory=list)
     pairings: dict[str, Pairing] = field(default_factory=dict)
+    attributions: list[Rule] = field(default_factory=list)
+    speakers: list[Rule] = field(default_factory=list)
+    hedges: list[Rule] = field(default_factory=list)
+    #: The fragments, expanded (code may compile one: "described" …).
+    fragments: dict[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def digit(self) -> tuple[Rule, ...]:
@@ -158,27 +178,28 @@ def _scoped(pattern: re.Pattern[str]) -> str:
     return "(?:" + source + ")"
 
 
-def read_rules(dataset: Path | None = None, tags: Iterable[str] = (),
-               date_words: Iterable[str] = ()) -> Rules:
-    """The packaged rules, plus the dataset's own when it has a rules file. ``tags``: the tags
-    the lexicon gives (an exclusion's anchor must be one of them or of :data:`PLACES`);
-    ``date_words``: the lexicon's date words (a date rule's anchors)."""
+def read_rules(dataset: Path | None = None, words: Words | None = None) -> Rules:
+    """The packaged rules, plus the dataset's own when it has a rules file, checked against
+    the lexicon ``words`` (an exclusion's anchor must be one of its tags or of
+    :data:`PLACES`; a date rule's anchors its date words; an attribution's its speech verbs)."""
     paths = [RULES]
     extra = dataset / DATASET_RULES if dataset is not None else None
     if extra is not None and extra.is_file():
         paths.append(extra)
-    return _rules(tuple((p, p.stat().st_mtime) for p in paths), frozenset(tags),
-                  frozenset(date_words))
+    known = (frozenset(words.tag_names()), frozenset(words.date_words),
+             frozenset(words.speech_verbs)) if words is not None else \
+        (frozenset(), frozenset(), frozenset())
+    return _rules(tuple((p, p.stat().st_mtime) for p in paths), *known)
 
 
 @functools.lru_cache(maxsize=8)
 def _rules(files: tuple[tuple[Path, float], ...], tags: frozenset[str],
-           date_words: frozenset[str]) -> Rules:
+           date_words: frozenset[str], speech: frozenset[str]) -> Rules:
     rules = Rules()
     fragments: dict[str, str] = {}
     names: dict[str, str] = {}
-    for path, _mtime in files:
-        data, lines = _load(path)
+    for path, mtime in files:
+        data, lines = _load(path, mtime)
         given = data.get("fragments") or {}
         if not isinstance(given, Mapping):
             raise RuleError(f"{path}:{lines.get(('fragments',), 1)}: fragments: a mapping of "
@@ -199,7 +220,7 @@ def _rules(files: tuple[tuple[Path, float], ...], tags: frozenset[str],
             for i, entry in enumerate(entries):
                 where = f"{path}:{lines.get((section, i), 1)}"
                 rule = (_pairing(entry, where) if section == "pairings"
-                        else _rule(section, entry, where, fragments, tags, date_words))
+                        else _rule(section, entry, where, fragments, tags, date_words, speech))
                 if rule.name in names:
                     raise RuleError(f"{where}: rule {rule.name}: field name: already used at "
                                     f"{names[rule.name]}")
@@ -213,7 +234,13 @@ def _rules(files: tuple[tuple[Path, float], ...], tags: frozenset[str],
             if missing:
                 raise RuleError(f"{path}:{lines.get(('pairings',), 1)}: pairings: no rule for "
                                 f"{', '.join(missing)}")
+    for name in fragments:
+        rules.fragments[name] = _compile("{{" + name + "}}", fragments, _no_error).pattern
     return rules
+
+
+def _no_error(field_name: str, problem: str) -> RuleError:
+    return RuleError(f"fragment: {problem}")
 
 
 def _pairing(entry: object, where: str) -> Pairing:
@@ -254,12 +281,15 @@ def _pairing(entry: object, where: str) -> Pairing:
                    reach, numbers["bonus"], where)
 
 
-def _load(path: Path) -> tuple[dict, dict[tuple, int]]:
-    """The file's data, and the line (1-based) of each section and of each rule in it."""
+@functools.lru_cache(maxsize=16)
+def _load(path: Path, mtime: float) -> tuple[dict, dict[tuple, int]]:
+    """The file's data, and the line (1-based) of each section and of each rule in it (read
+    once while the file is unchanged; the result is not modified)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text)
-        data = yaml.safe_load(text) or {}
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -279,7 +309,7 @@ def _load(path: Path) -> tuple[dict, dict[tuple, int]]:
 
 
 def _rule(section: str, entry: object, where: str, fragments: dict[str, str],
-          tags: frozenset[str], date_words: frozenset[str]) -> Rule:
+          tags: frozenset[str], date_words: frozenset[str], speech: frozenset[str]) -> Rule:
     if not isinstance(entry, Mapping):
         raise RuleError(f"{where}: {section}: a rule is a mapping of fields "
                         f"({', '.join(_REQUIRED[section])})")
@@ -294,12 +324,44 @@ def _rule(section: str, entry: object, where: str, fragments: dict[str, str],
         if key not in _FIELDS[section]:
             raise bad(str(key), f"unknown field (known: {', '.join(sorted(_FIELDS[section]))})")
     for key in _REQUIRED[section]:
-        if key == "anchor" and section == "dates":
+        if key == "anchor" and section in ("dates", "attributions"):
             continue
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             raise bad(key, "missing or not text")
     pattern = _compile(str(entry["pattern"]), fragments, bad)
     anchor: str | tuple[str, ...]
+    if section == "attributions":
+        shape = str(entry["shape"])
+        if shape not in ATTRIBUTION_SHAPES:
+            raise bad("shape", f"unknown shape {shape!r} (known: {', '.join(ATTRIBUTION_SHAPES)})")
+        if "who" not in pattern.groupindex:
+            raise bad("pattern", "an attribution pattern needs the group (?P<who>...)")
+        given = entry.get("anchor")
+        if not isinstance(given, list) or not given or not all(isinstance(a, str) for a in given):
+            raise bad("anchor", "a list of speech verbs of the lexicon")
+        unknown = [a for a in given if a not in speech]
+        if unknown and speech:
+            raise bad("anchor", f"{', '.join(unknown)}: not a speech verb of the lexicon "
+                      "(speech_verbs)")
+        return Rule(name, tuple(given), pattern, str(entry["evidence"]), shape, where=where)
+    if section == "speakers":
+        shape = str(entry["shape"])
+        if shape not in SPEAKER_SHAPES:
+            raise bad("shape", f"unknown shape {shape!r} (known: {', '.join(SPEAKER_SHAPES)})")
+        missing = [g for g in SPEAKER_SHAPES[shape] if g not in pattern.groupindex]
+        if missing:
+            raise bad("pattern", f"a {shape} pattern needs the group(s) "
+                      + ", ".join(f"(?P<{g}>...)" for g in missing))
+        gate = _compile(str(entry["gate"]), fragments, bad, "gate")
+        return Rule(name, "document", pattern, str(entry["evidence"]), shape,
+                    start_at=gate, where=where)
+    if section == "hedges":
+        needles = entry.get("needles") or []
+        if not isinstance(needles, list) or not all(isinstance(n, str) and n for n in needles):
+            raise bad("needles", "a list of words (text)")
+        return Rule(name, "sentence", re.compile(pattern.pattern, re.IGNORECASE),
+                    str(entry["evidence"]), str(entry["hedge"]),
+                    needles=tuple(n.lower() for n in needles), where=where)
     if section == "dates":
         shape = str(entry["shape"])
         if shape not in DATE_SHAPES:
@@ -367,5 +429,4 @@ def default_rules() -> Rules:
     """The packaged rules, checked against the packaged lexicon."""
     from tollbook.extract.propose.tagger import read_words
 
-    words = read_words()
-    return read_rules(None, words.tag_names(), words.date_words)
+    return read_rules(None, read_words())
