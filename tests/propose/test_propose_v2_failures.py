@@ -192,6 +192,28 @@ def test_wire_agency_in_the_dateline_issues_the_story(lex):
     assert (c.claimant, c.relayed_by) == ("act_reuters", ["act_daily"])
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a source placed somewhere is the source, not the place
+    ("An OCHA official in Hodeidah said 12 civilians were killed in the shelling.",
+     ("An OCHA official", "act_ocha")),
+    ("Activists in rural Kherson said that 5 villagers were killed by drones on Sunday.",
+     ("Activists", None)),
+    ("Reuters correspondents in Bakhmut reported that 9 soldiers died overnight.",
+     ("Reuters correspondents", "act_reuters")),
+    # a body and its description: the body speaks
+    ("The Sahel Conflict Monitor, a Dakar-based watchdog, said 23 people were killed near Gao.",
+     ("The Sahel Conflict Monitor", "act_monitor")),
+    ("The Sahel Conflict Monitor a Dakar-based watchdog gave a slightly lower toll of "
+     "21 people killed.", ("The Sahel Conflict Monitor", "act_monitor")),
+    # without a comma and without "-based", a place before "a monitor" is no claimant
+    ("Air strikes killed 4 civilians outside Gao a monitor said. "
+     "The Sahel Conflict Monitor tracks the war.", ("a monitor", "act_monitor")),
+])
+def test_the_source_is_not_its_place_or_description(lex, text, expected):
+    [c] = [c for c in run(text, lex) if c.outcome == "killed"]
+    assert (c.claimant_text, c.claimant) == expected
+
+
 # -- place ---------------------------------------------------------------------------
 
 def test_place_words_are_drafted_resolved_or_flagged(lex):

@@ -22,6 +22,10 @@ from tollbook.extract.propose.tagger import Tags, default_tagger
 #: The attribution shapes ("X said", "according to X", "X told Y" …), the speakers ("Observatory
 #: head Rami Abdel Rahman") and the hedges are rules of ``rules.yaml`` (sections
 #: ``attributions``, ``speakers``, ``hedges``; :mod:`.rules`).
+#: What a claimant's words may add to a known name and still be that source speaking.
+_ROLE_WORDS = frozenset("reporter reporters correspondent correspondents source sources "
+                        "official officials spokesman spokeswoman spokesperson activists "
+                        "monitors medics doctors media".split())
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _NOT_SPEAKERS = frozenset(("this", "that", "there", "which", "who", "what", "it"))
 
@@ -33,6 +37,7 @@ class Attribution:
     who: str
     relay: str | None
     shape: str
+    who_start: int = -1  # where the claimant's words begin
 
 
 @dataclass
@@ -94,7 +99,7 @@ def find_attributions(view: str, start: int, end: int,
                 continue
             relay = m.groupdict().get("relay")
             found.append(Attribution(m.start(), m.end(), who, _clean(relay) if relay else None,
-                                     shape))
+                                     shape, m.start("who")))
     return sorted(found, key=lambda a: a.start)
 
 
@@ -188,14 +193,14 @@ class Attributor:
             actor = self.issuer
             return Claimant(None, actor, self._chain(actor, []))
         best = min(found, key=lambda a: min(abs(a.start - figure), abs(a.end - figure)))
-        if self._reads_last_speaker(best.who, best.start):
+        if self._reads_last_speaker(best.who, best.who_start):
             self._read_noted()
-            actor, channels = self._resolve(best.who, best.start)
+            actor, channels = self._resolve(best.who, best.who_start)
         else:  # resolved now, remembered as speaker when (if ever) replayed
             last = self._last_person, self._last_org
-            actor, channels = self._resolve(best.who, best.start)
+            actor, channels = self._resolve(best.who, best.who_start)
             self._last_person, self._last_org = last
-            self._noted.append((best.who, best.start))
+            self._noted.append((best.who, best.who_start))
         if best.relay:
             relay = self._actor(best.relay, best.start)
             if relay:
@@ -220,7 +225,7 @@ class Attributor:
         for a in self._attributions(s2, e2):
             if a.who.lower() in _PRONOUNS or a.who.split()[0].lower() in ("a", "an"):
                 continue
-            actor = self._actor(a.who, a.start)
+            actor = self._actor(a.who, a.who_start)
             if actor is not None:
                 return Claimant(None, actor, self._chain(actor, []))
         return None
@@ -236,7 +241,7 @@ class Attributor:
                 self._resolve(start, end)
                 continue
             for a in self._attributions(start, end):
-                self._resolve(a.who, a.start)
+                self._resolve(a.who, a.who_start)
 
     def _reads_last_speaker(self, who: str, at: int) -> bool:
         """Whether resolving ``who`` depends on who spoke before (see :meth:`_resolve`)."""
@@ -313,8 +318,13 @@ class Attributor:
 
     def _find_actor(self, text: str, at: int) -> str | None:
         found = self.names.lookup(text, kind="actor")
+        if found is None and text[:4].lower() == "the " and text[4:5].isupper():
+            found = self.names.lookup(text[4:], kind="actor")  # "the Syrian Observatory …"
         if found:
             return found.ref_id
+        head = self._named_head(text, at)
+        if head is not None:
+            return head
         k = key(text)
         k = k[4:] if k.startswith("the ") else k
         if not k:
@@ -322,6 +332,19 @@ class Attributor:
         pattern = _whole_words(k)
         for m in reversed(self.mentions):
             if m.kind == "actor" and m.start < at and pattern.search(key(m.text)):
+                return m.ref_id
+        return None
+
+    def _named_head(self, text: str, at: int) -> str | None:
+        """The actor a claimant's words begin with when the rest only says who in it spoke
+        ("SANA reporter", "the Observatory's sources", "UNICEF officials")."""
+        for m in self.mentions:
+            if m.kind != "actor" or not at <= m.start <= at + 4 or m.end > at + len(text) + 4:
+                continue
+            before = self.view[at:m.start].strip().lower()
+            rest = self.view[m.end:at + len(text)].removeprefix("'s").removeprefix("s ").split()
+            if before in ("", "the", "a", "an") and rest and len(rest) <= 2 and \
+                    all(w.islower() for w in rest) and rest[-1] in _ROLE_WORDS:
                 return m.ref_id
         return None
 

@@ -172,7 +172,8 @@ def _candidates(
     in_sentence = [p for p in places if s <= p.start < e]
     unknown_places = [
         p for p in place_phrases(view, s, e, lexicon.words.place_prepositions,
-                                 lexicon.words.place_nouns, lexicon.words.not_places)
+                                 lexicon.words.place_nouns, lexicon.words.not_places,
+                                 tags.any(s, e, "place_noun"))
         if not any(p.start < m.end and m.start < p.end for m in mentions_in(s, e))
     ]
     if in_sentence:
