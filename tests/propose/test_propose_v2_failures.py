@@ -249,6 +249,32 @@ def test_place_carried_to_later_sentences(lex):
 
 # -- date ----------------------------------------------------------------------------
 
+PLACES = [
+    {"location_id": "loc_ukraine", "name": "Ukraine", "where_prec": 6, "admin1": ""},
+    {"location_id": "loc_kramatorsk", "name": "Kramatorsk", "where_prec": 1,
+     "admin1_pcode": "UA14"},
+    {"location_id": "loc_dahyan", "name": "Dahyan", "where_prec": 1, "admin1_pcode": "YE22"},
+    {"location_id": "loc_saada", "name": "Saada", "where_prec": 4, "admin1_pcode": "YE22"},
+    {"location_id": "loc_sanaa", "name": "Sanaa", "where_prec": 1, "admin1_pcode": "YE13"},
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a country holds the sentence's other places: it is the place only when alone
+    ("Russian shelling in Ukraine killed 7 civilians on Tuesday near the town of "
+     "Kramatorsk.", "loc_kramatorsk"),
+    ("Russian shelling in eastern Ukraine killed 7 civilians on Tuesday.", "loc_ukraine"),
+    # the sentence's leading town, not the province holding it that stands nearer the figure
+    ("Near Dahyan, the air strike on a bus in Saada province killed 40 children.", "loc_dahyan"),
+    # ... but a town of another province is no part of it
+    ("Near Sanaa, the air strike on a bus in Saada province killed 40 children.", "loc_saada"),
+])
+def test_the_narrower_place_of_a_sentence(text, expected):
+    lex = Lexicon.from_rows(locations=PLACES)
+    [c] = run(text, lex)
+    assert c.location_id == expected
+
+
 def test_dateline_date_carried_to_later_sentences(lex):
     text = ("SANAA, March 14, 2016 - Air strikes killed 41 people in a market in Hajjah. "
             "Medics said 19 others were injured. Another 7 were killed in a second strike.")

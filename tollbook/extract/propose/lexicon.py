@@ -27,6 +27,8 @@ class Lexicon:
     tagger: Tagger = field(default_factory=default_tagger)
     actor_types: dict[str, str] = field(default_factory=dict)
     rules: Rules = field(default_factory=default_rules)
+    #: The first-level administrative unit of each place (``admin1_pcode``, else ``admin1``).
+    admin1: dict[str, str] = field(default_factory=dict)
 
     @property
     def words(self) -> Words:
@@ -67,6 +69,8 @@ class Lexicon:
             {str(r["actor_id"]): str(r["actor_type"]) for r in actors
              if r.get("actor_id") and r.get("actor_type")},
             rules if rules is not None else default_rules(),
+            {str(r["location_id"]): str(r.get("admin1_pcode") or r.get("admin1"))
+             for r in locations if r.get("location_id") and (r.get("admin1_pcode") or r.get("admin1"))},
         )
 
 

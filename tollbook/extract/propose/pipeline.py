@@ -188,6 +188,8 @@ def _candidates(
         claimant = attributor.claimant(s, e, at)
         date = _nearest_date(dates, at)
         place = f.location or _nearest_place(view, in_sentence, at, lexicon.where_prec)
+        if place is not None and in_sentence:  # the sentence's leading place, if narrower
+            place = _narrower_lead(view, place, context.place, lexicon)
         written = None
         if place is None:  # words naming a place the dataset does not know
             written = min(unknown_places, key=lambda p: abs(p.start - at), default=None)
@@ -267,6 +269,31 @@ def _nearest_date(dates: list[DateMention], at: int) -> DateMention | None:
     return min(usable, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
 
 
+def _narrower_lead(view: str, place: NameMention, lead: NameMention | None,
+                   lexicon: Lexicon) -> NameMention:
+    """The sentence's leading place (after a preposition, first) instead of a wider one
+    holding it nearer the figure: "… in Khan Sheikhun … killing 87 in Idlib province" is
+    Khan Sheikhun (the same first-level unit, the lead more precise; a name before
+    "province", "governorate" … is the unit)."""
+    if lead is None or lead.ref_id == place.ref_id:
+        return place
+    unit = lexicon.admin1.get(str(place.ref_id))
+    if not unit or unit != lexicon.admin1.get(str(lead.ref_id)):
+        return place
+    wide = lexicon.where_prec.get(str(place.ref_id), 0)
+    after = view[place.end:place.end + 16].lower().split()
+    if after and after[0] in _ADMIN_NOUNS:
+        wide = max(wide, 4)
+    return lead if lexicon.where_prec.get(str(lead.ref_id), 9) < wide else place
+
+
+#: Nouns after a name that make it a first-level unit ("Idlib province").
+_ADMIN_NOUNS = frozenset(("province", "governorate", "oblast", "state", "region"))
+
+#: UCDP's where-precision of a place known only by its country.
+COUNTRY_PRECISION = 6
+
+
 def _nearest_place(view: str, places: list[NameMention], at: int,
                    where_prec: dict[str, int] | None = None) -> NameMention | None:
     """The sentence's place for a figure at ``at``: after a preposition first, then nearest.
@@ -274,10 +301,15 @@ def _nearest_place(view: str, places: list[NameMention], at: int,
     if not places:
         return None
 
-    def rank(p: NameMention) -> tuple[int, int]:
+    precision = where_prec or {}
+
+    def rank(p: NameMention) -> tuple[int, int, int]:
         before = view[max(0, p.start - 12):p.start].lower()
         prepositional = any(before.endswith(w) or f" {w}the " in before
                             for w in _PLACE_PREPOSITIONS)
-        return (0 if prepositional else 1, abs(p.start - at))
+        # a country ("in northwest Syria") holds the sentence's other places: it is the
+        # place only when the sentence names no other
+        country = precision.get(str(p.ref_id)) == COUNTRY_PRECISION
+        return (int(country), 0 if prepositional else 1, abs(p.start - at))
 
     return min(places, key=rank)
