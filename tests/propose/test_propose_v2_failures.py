@@ -44,6 +44,18 @@ def killed(cands):
 # -- counts: words and implied ---------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a passive verb takes no object: the number after it is a figure of its own
+    ("Officials in Donetsk said 34 people were killed 6 of them children.", [34, 6]),
+    ("Officials in Donetsk said 34 people were killed, 6 of them children.", [34]),
+    # a toll written after its number
+    ("Tuesday's shelling brought to 49 the number killed in Marib in two days.", [49]),
+])
+def test_figures_of_stripped_and_inverted_sentences(lex, text, expected):
+    assert sorted((c.count_value for c in run(text, lex) if c.outcome == "killed"),
+                  reverse=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Coalition aircraft killed the group's commander near Mosul on Monday.",
      [(1, "the group's commander")]),
     ("Two soldiers were on patrol. Both were killed when a roadside bomb exploded.",
@@ -289,11 +301,23 @@ def test_dateline_date_carried_to_later_sentences(lex):
     ("overnight", "2018-08-04", "2018-08-05", 2),
     ("last week", "2018-07-23", "2018-07-29", 3),
     ("in the past 24 hours", "2018-08-04", "2018-08-05", 2),
+    ("earlier this week", "2018-07-30", "2018-08-04", 2),  # before the reference day
+    ("in the past two weeks", "2018-07-23", "2018-08-05", 4),
+    ("over the last 10 days", "2018-07-27", "2018-08-05", 4),
 ])
 def test_relative_dates_resolved_against_the_reference_date(phrase, start, end, prec, lex):
     text = f"KABUL, Aug 5, 2018 - Taliban fighters killed 12 police officers {phrase}."
     [c] = run(text, lex, reference=dt.date(2018, 8, 5))
     assert (c.date_start, c.date_end, c.date_prec) == (start, end, prec)
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers said 12 people died in Saturday's blast at a Kabul wedding hall.",
+    "Rescuers said 12 people died in Saturdays blast at a Kabul wedding hall.",  # stripped
+])
+def test_a_weekday_owning_its_event_dates_it(text, lex):
+    [c] = run(text, lex, reference=dt.date(2018, 8, 6))
+    assert (c.date_start, c.date_end, c.date_prec) == ("2018-08-04", "2018-08-04", 1)
 
 
 def test_no_date_at_all_is_the_reference_day_or_the_day_before(lex):

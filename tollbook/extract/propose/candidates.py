@@ -81,6 +81,8 @@ _OBJECT_LEAD = frozenset("a an another total of estimated additional further som
 #: The word just before a death toll's figure ("rose to 112", "at 50", "was 45").
 _TOLL_LEAD = frozenset("to at of was is reached hit topped exceeded stood stands passed "
                        "surpassed now : , - climbed rose risen jumped".split())
+#: Auxiliaries before a verb that make it passive ("were killed"): it takes no object number.
+_PASSIVE = frozenset("was were been be being is are".split())
 #: A party phrase starting so names a group apart from any figure before it.
 _SEPARATE = frozenset(("other", "others", "more"))
 #: Words after which a determiner still belongs to the figure's own list ("including a child").
@@ -331,6 +333,9 @@ def _active(view: str, cue: Cue, q_spans: list[tuple[int, int]]) -> bool:
     """A verb with its own object number ("killed 3") is active: it counts that number."""
     if not cue.word.before:
         return False
+    before = view[max(0, cue.start - 8):cue.start].split()
+    if before and before[-1].lower() in _PASSIVE:
+        return False  # "34 people were killed 6 of them women": passive, the number is its own
     nxt = _skip_space(view, cue.end)
     return any(s == nxt for s, _ in q_spans)
 

@@ -50,7 +50,8 @@ def date_anchors(tags, start: int, end: int) -> set[str]:
     return found
 
 
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,17 @@ def resolve(rule: Rule, phrase: str, reference: dt.date | None) -> DateRange | N
     if ref is None:
         return None
     if shape == "relative_period":
-        return _relative_period(g["rel"].lower().split()[-1], g["period"].lower(), ref, phrase)
+        found = _relative_period(g["rel"].lower().split()[-1], g["period"].lower(), ref, phrase)
+        if found is not None and g["rel"].lower().startswith("earlier") and found.start < ref:
+            # "earlier this week": before the reference day
+            return _range(found.start, ref - dt.timedelta(days=1), phrase)
+        return found
+    if shape == "past_n":
+        n = int(g["n"]) if g["n"].isdigit() else _SMALL.get(g["n"].lower())
+        if not n:
+            return None
+        days = {"day": 1, "week": 7, "month": 30}[g["period"].lower().rstrip("s")] * n
+        return _range(ref - dt.timedelta(days=days - 1), ref, phrase)
     if shape == "recent":
         days = {"days": 7, "weeks": 30, "months": 180}[g["period"].lower()]
         return _range(ref - dt.timedelta(days=days - 1), ref, phrase)

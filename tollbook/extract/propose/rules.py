@@ -36,7 +36,7 @@ DATE_SHAPES: dict[str, tuple[str, ...]] = {
     "since": ("anchor",), "full": ("day", "year"), "day_month": ("day",),
     "part_month": ("part",), "part_year": ("part", "year"), "month": (),
     "relative_period": ("rel", "period"), "recent": ("period",), "days_ago": ("n", "period"),
-    "weekday": ("weekday",), "relative_day": (), "year": ("year",),
+    "weekday": ("weekday",), "relative_day": (), "year": ("year",), "past_n": ("n", "period"),
 }
 #: Date anchors that are no phrase of the lexicon's ``date_words``.
 DATE_TAGS = ("month", "weekday", "year")
