@@ -191,3 +191,7 @@ attributions:
     [draft] = propose_text(text, lexicon)
     assert (draft.count_best, draft.hedge, draft.claimant_text) == (5, "reportedly", "a resident")
     assert propose_text(text, Lexicon.from_rows(words=WORDS))[0].hedge == "none"
+
+
+def test_an_empty_dataset_rules_file_adds_nothing(tmp_path):
+    assert len(rules_of(tmp_path, "# nothing yet\n").exclusions) == len(default_rules().exclusions)

@@ -285,15 +285,20 @@ def _pairing(entry: object, where: str) -> Pairing:
 def _load(path: Path, mtime: float) -> tuple[dict, dict[tuple, int]]:
     """The file's data, and the line (1-based) of each section and of each rule in it (read
     once while the file is unchanged; the result is not modified)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    safe = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the safe loader, in C when built
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=loader)
-        data = yaml.load(text, Loader=loader) or {}
+        loader = safe(path.read_text(encoding="utf-8"))
+        try:
+            node = loader.get_single_node()  # one parse gives both the lines and the data
+            data = (loader.construct_document(node) if node is not None else None) or {}
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise RuleError(f"{where}: not valid YAML ({getattr(error, 'problem', error)})") from None
+    if node is None:
+        return {}, {}  # an empty file adds nothing
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise RuleError(f"{path}:1: a propose rules file is a mapping of sections")
     lines: dict[tuple, int] = {}
