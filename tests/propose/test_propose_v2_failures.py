@@ -268,6 +268,8 @@ PLACES = [
     {"location_id": "loc_dahyan", "name": "Dahyan", "where_prec": 1, "admin1_pcode": "YE22"},
     {"location_id": "loc_saada", "name": "Saada", "where_prec": 4, "admin1_pcode": "YE22"},
     {"location_id": "loc_sanaa", "name": "Sanaa", "where_prec": 1, "admin1_pcode": "YE13"},
+    {"location_id": "loc_bani_hushaysh", "name": "Bani Hushaysh", "where_prec": 2,
+     "admin1_pcode": "YE13"},
 ]
 
 
@@ -280,6 +282,10 @@ PLACES = [
     ("Near Dahyan, the air strike on a bus in Saada province killed 40 children.", "loc_dahyan"),
     # ... but a town of another province is no part of it
     ("Near Sanaa, the air strike on a bus in Saada province killed 40 children.", "loc_saada"),
+    # the place a phrase names: "Dahyan in Saada province" is Dahyan, wherever the figure is
+    ("Dahyan in Saada province suffered air strikes which killed 40 children.", "loc_dahyan"),
+    # a city and a village near it: where-precision says nothing of containment
+    ("In Sanaa, shells killed 6 civilians in Bani Hushaysh.", "loc_bani_hushaysh"),
 ])
 def test_the_narrower_place_of_a_sentence(text, expected):
     lex = Lexicon.from_rows(locations=PLACES)

@@ -190,6 +190,11 @@ def _candidates(
         place = f.location or _nearest_place(view, in_sentence, at, lexicon.where_prec)
         if place is not None and in_sentence:  # the sentence's leading place, if narrower
             place = _narrower_lead(view, place, context.place, lexicon)
+            head = next((p for p in in_sentence if p.end <= place.start
+                         and view[p.end:place.start].strip(" ,").lower() in ("in", "of", "")),
+                        None)
+            if head is not None:  # "Khan Sheikhun in Idlib province": the place it names
+                place = _narrower_lead(view, place, head, lexicon)
         written = None
         if place is None:  # words naming a place the dataset does not know
             written = min(unknown_places, key=lambda p: abs(p.start - at), default=None)
@@ -284,8 +289,13 @@ def _narrower_lead(view: str, place: NameMention, lead: NameMention | None,
     after = view[place.end:place.end + 16].lower().split()
     if after and after[0] in _ADMIN_NOUNS:
         wide = max(wide, 4)
+    if wide < WIDE_PRECISION:  # a town and a village: where-precision tells no containment
+        return place
     return lead if lexicon.where_prec.get(str(lead.ref_id), 9) < wide else place
 
+
+#: The where-precision from which a place holds others (a district or region, a province).
+WIDE_PRECISION = 3
 
 #: Nouns after a name that make it a first-level unit ("Idlib province").
 _ADMIN_NOUNS = frozenset(("province", "governorate", "oblast", "state", "region"))
