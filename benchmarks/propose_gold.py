@@ -15,6 +15,10 @@ figures):
   minutes per document from the curators' logs.
 
     python benchmarks/propose_gold.py [--dataset DIR] [--json OUT] [--write-dataset]
+                                      [--misses {killed,claimant,place,date}]
+
+``--misses`` lists, document by document, the gold figures of that kind the draft misses
+(or gets wrong), beside what was drafted: where a general rule is missing.
 
 ``--write-dataset`` also writes ``dataset/intake/propose-gold.json``, which the release's
 DATASHEET.md quotes (figures measured on the gold set with the proposer of the time).
@@ -101,7 +105,7 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
 
-def run(dataset: Path) -> dict:
+def run(dataset: Path, misses: str | None = None) -> dict:
     records, _ = read_records(dataset, Origins())
     lexicon = load_lexicon(dataset)
     sources = {p.stem: p for p in (dataset / "sources").glob("*.txt")}
@@ -116,6 +120,8 @@ def run(dataset: Path) -> dict:
         drafted_k, drafted_a = drafted_figures(sources[stem], lexicon)
         totals["documents"] += 1
         pairs = match(gold_k, drafted_k)
+        if misses is not None:
+            _print_misses(misses, stem, gold_k, drafted_k, pairs)
         totals["killed gold"] += len(gold_k)
         totals["killed drafted"] += len(drafted_k)
         totals["killed matched"] += len(pairs)
@@ -161,6 +167,22 @@ def run(dataset: Path) -> dict:
     }
 
 
+def _print_misses(kind: str, stem: str, gold: list[dict], drafted: list[dict],
+                  pairs: list[tuple[dict, dict]]) -> None:
+    if kind == "killed":
+        found = [id(g) for g, _ in pairs]
+        lost = [g["value"] for g in gold if id(g) not in found]
+        if lost:
+            print(f"{stem}: gold {lost} not drafted; drafted {[d['value'] for d in drafted]}")
+        return
+    field = {"claimant": "claimant", "place": "location", "date": "date"}[kind]
+    for g, d in pairs:
+        right = d[field] in g[field] if kind == "place" else d[field] == g[field]
+        if not right:
+            print(f"{stem}: {g['value']}: gold {g[field]!s}, drafted {d[field]!s}"
+                  + (f" ({d.get('place_text')!r})" if kind == "place" else ""))
+
+
 def _version() -> str:
     from tollbook import __version__
 
@@ -173,8 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
     parser.add_argument("--write-dataset", action="store_true",
                         help=f"also write dataset/{PROPOSE_GOLD} for the release's datasheet")
+    parser.add_argument("--misses", choices=("killed", "claimant", "place", "date"),
+                        help="list the gold figures of this kind the draft misses or gets wrong")
     args = parser.parse_args(argv)
-    result = run(args.dataset)
+    result = run(args.dataset, args.misses)
     print(f"propose against the curated records of {result['documents']} documents")
     print(f"{'what the draft gets right':<40}{'gold':>6}{'recall':>9}{'precision':>11}")
     for name, row in result["figures"].items():

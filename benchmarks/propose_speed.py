@@ -1,13 +1,15 @@
 """Throughput of `tollbook propose` on one core, beside merely reading and a plain regex scan.
 
 The same texts (the FA-KES articles when ``../shared`` is there, plus dataset/sources/) are
-written to a temporary folder once, then, after a warm-up pass of each, timed three times:
+written to a temporary folder once, then, after a warm-up pass of each, timed three times
+(processor time of this process, the best of the runs: on a machine shared with other jobs,
+wall-clock medians of the two passes were seen to differ by 2x from run to run):
 
 - read: the files' bytes read and decoded;
 - regex: a compiled "number within a few words of an outcome keyword" pattern over the text;
 - propose: decode, repair and propose, as ``tollbook propose`` does per file.
 
-Prints MB of text per second (median of three) and how many times slower propose is than
+Prints MB of text per second (best of three) and how many times slower propose is than
 the regex scan and than reading. Not a test: machines are noisy, compare ratios of one run.
 
     python benchmarks/propose_speed.py [--csv PATH] [--dataset DIR] [--repeat 3]
@@ -17,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
 import sys
 import tempfile
 import time
@@ -56,10 +57,10 @@ def timed(fn, repeat: int) -> float:
     fn()  # warm-up: first-touch memory, regex and lexicon caches
     runs = []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started = time.process_time()
         fn()
-        runs.append(time.perf_counter() - started)
-    return statistics.median(runs)
+        runs.append(time.process_time() - started)
+    return min(runs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,8 +97,8 @@ def main(argv: list[str] | None = None) -> int:
 
         seconds = {name: timed(fn, args.repeat)
                    for name, fn in (("read", read), ("regex", scan), ("propose", propose))}
-    print(f"{len(corpus)} documents, {megabytes:.2f} MB of text, median of {args.repeat} runs "
-          "after a warm-up, one core")
+    print(f"{len(corpus)} documents, {megabytes:.2f} MB of text, best of {args.repeat} runs "
+          "after a warm-up (processor time), one core")
     for name, s in seconds.items():
         print(f"{name:<8}{megabytes / s:>10.2f} MB/s  ({s:.3f} s)")
     print(f"propose is {seconds['propose'] / seconds['regex']:.1f}x slower than the regex scan "

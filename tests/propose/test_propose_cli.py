@@ -121,3 +121,18 @@ def test_propose_bad_lexicon_file_is_one_line(tmp_path):
     assert result.exit_code == 1
     [line] = result.output.strip().splitlines()
     assert line.startswith("Error: ") and "propose-lexicon.yaml:2: not valid YAML" in line
+
+
+def test_propose_bad_rules_file_is_one_line(tmp_path):
+    dataset = tmp_path / "dataset"
+    (dataset / "reference").mkdir(parents=True)
+    (dataset / "reference" / "propose-rules.yaml").write_text(
+        "exclusions:\n  - {name: x, reason: y, anchor: digit, pattern: '\\d(', evidence: e}\n",
+        encoding="utf-8")
+    report = tmp_path / "r.txt"
+    report.write_text("Three people were killed.", encoding="utf-8")
+    result = run("propose", str(report), "--dataset", str(dataset))
+    assert result.exit_code == 1
+    [line] = result.output.strip().splitlines()
+    assert line.startswith("Error: ") and \
+        "propose-rules.yaml:2: rule x: field pattern: not a valid regular expression" in line

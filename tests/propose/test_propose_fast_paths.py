@@ -10,6 +10,7 @@ from tollbook.extract.propose.attribution import Attributor
 from tollbook.extract.propose.filters import exclusions
 from tollbook.extract.propose.names import _LOWER_WORD, NameIndex, _alternation, _capital_alternation, _LowerWords
 from tollbook.extract.propose.numbers import NumberReader
+from tollbook.extract.propose.rules import Rule, Rules, default_rules
 from tollbook.extract.propose.text import _REPAIR, _repair_line, decode
 
 READER = NumberReader()
@@ -42,20 +43,29 @@ def test_ascii_reports_are_vetoed_as_by_the_general_path(text):
     assert any(reason is not None for _q, reason in found) or "attacks" in text
 
 
-def test_digit_gates_together_open_wherever_one_does():
-    for text in ("10:30", "10.30", "5 pm", "5PM", "1400 gmt", "12 of March", "12Mar16", "1/2",
-                 "3rd", "3RD"):
-        low = text.lower()
-        assert any(gate.search(text if not in_lower else low) for gate, in_lower, _ in filters._DIGIT_GROUPS)
-        assert filters._ANY_DIGIT_GATE.search(low) is not None
-    assert filters._ANY_DIGIT_GATE.search("after the attack, 12 people were killed") is None
+def test_digit_rules_in_one_search_find_what_each_finds_alone():
+    rules = default_rules()
+    for text in ("10:30", "10.30 pm", "5 pm", "5PM", "1400 gmt", "12Mar16", "1/2/2016", "3rd",
+                 "3RD", "12%", "5km", "at 10:30, 12/03/2016"):
+        # the same characters are covered, for the same reasons (one search keeps the first
+        # of two overlapping matches: "10.30 pm", not also "30 pm")
+        alone = {(i, r.effect) for r in rules.digit for m in r.pattern.finditer(text)
+                 for i in range(m.start(), m.end())}
+        together = {(i, s.reason) for s in filters._digit_spans(text, rules)
+                    for i in range(s.start, s.end)}
+        assert together and together == alone, text
+        again = filters._digit_spans(text + NOT_ASCII, rules)  # the search of a text not ASCII
+        assert {(i, s.reason) for s in again for i in range(s.start, s.end)} == together
+    assert filters._digit_spans("after the attack, 12 people were killed", rules) == []
 
 
-def test_a_gate_whose_words_a_report_lacks_stays_shut():
-    live = {i for _gate, _in_lower, indices in exclusions("12 people were killed")._live_groups
-            for i in indices}
-    assert 25 not in live and 8 not in live  # no "short url", no currency word
-    assert 16 in live  # units of time are always searched for
+def test_a_rule_is_tried_only_near_its_anchor_tag():
+    rules = Rules(exclusions=[Rule("any-number-near-money", "currency", re.compile(r"\d+"),
+                                   "test", "price")])
+    text = "12 people were killed. " + "x " * 40 + "It cost $ 5 and 7 more were killed."
+    excluded = exclusions(text, rules=rules)
+    found = {q.text: excluded.reason(q.start, q.end) for q in READER.find(text)}
+    assert found == {"12": None, "5": "price", "7": "price"}
 
 
 @pytest.mark.parametrize("text", [

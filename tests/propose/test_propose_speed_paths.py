@@ -4,12 +4,13 @@ import re
 
 import pytest
 
-from tollbook.extract.propose import filters
 from tollbook.extract.propose.attribution import Attributor
 from tollbook.extract.propose.filters import exclusions
 from tollbook.extract.propose.names import NameIndex
 from tollbook.extract.propose.numbers import NumberReader
+from tollbook.extract.propose.rules import default_rules
 from tollbook.extract.propose.sentences import _last_word, sentence_spans
+from tollbook.extract.propose.tagger import default_tagger
 from tollbook.extract.propose.text import match_view
 
 READER = NumberReader()
@@ -57,11 +58,13 @@ def test_exclusion_gates(text, expected):
     assert reasons(text) == expected
 
 
-def test_gates_shut_around_a_plain_figure():
-    # "ft" in "after", "act" in "attack", "read" in "already" once opened them
-    low = "after the attack, 12 people already were killed in the village."
-    assert filters._ANY_GATE.search(low) is None
-    assert filters._ANY_GATE.search("after the attack, 12 people died 3 days ago") is not None
+def test_no_anchor_is_tagged_around_a_plain_figure():
+    # "ft" in "after", "act" in "attack", "read" in "already" once opened the rules' gates
+    anchored = default_rules().tagged
+    tags = default_tagger().tag("after the attack, 12 people already were killed in the village.")
+    assert [t for t in tags.all if t.tag in anchored] == []
+    tags = default_tagger().tag("after the attack, 12 people died 3 days ago")
+    assert [(t.phrase, t.tag) for t in tags.all if t.tag in anchored] == [("days", "time_unit")]
 
 
 def test_gates_of_a_stretch_that_is_ascii_in_a_text_that_is_not():

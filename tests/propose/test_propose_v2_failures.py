@@ -44,6 +44,18 @@ def killed(cands):
 # -- counts: words and implied ---------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a passive verb takes no object: the number after it is a figure of its own
+    ("Officials in Donetsk said 34 people were killed 6 of them children.", [34, 6]),
+    ("Officials in Donetsk said 34 people were killed, 6 of them children.", [34]),
+    # a toll written after its number
+    ("Tuesday's shelling brought to 49 the number killed in Marib in two days.", [49]),
+])
+def test_figures_of_stripped_and_inverted_sentences(lex, text, expected):
+    assert sorted((c.count_value for c in run(text, lex) if c.outcome == "killed"),
+                  reverse=True) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Coalition aircraft killed the group's commander near Mosul on Monday.",
      [(1, "the group's commander")]),
     ("Two soldiers were on patrol. Both were killed when a roadside bomb exploded.",
@@ -192,6 +204,28 @@ def test_wire_agency_in_the_dateline_issues_the_story(lex):
     assert (c.claimant, c.relayed_by) == ("act_reuters", ["act_daily"])
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a source placed somewhere is the source, not the place
+    ("An OCHA official in Hodeidah said 12 civilians were killed in the shelling.",
+     ("An OCHA official", "act_ocha")),
+    ("Activists in rural Kherson said that 5 villagers were killed by drones on Sunday.",
+     ("Activists", None)),
+    ("Reuters correspondents in Bakhmut reported that 9 soldiers died overnight.",
+     ("Reuters correspondents", "act_reuters")),
+    # a body and its description: the body speaks
+    ("The Sahel Conflict Monitor, a Dakar-based watchdog, said 23 people were killed near Gao.",
+     ("The Sahel Conflict Monitor", "act_monitor")),
+    ("The Sahel Conflict Monitor a Dakar-based watchdog gave a slightly lower toll of "
+     "21 people killed.", ("The Sahel Conflict Monitor", "act_monitor")),
+    # without a comma and without "-based", a place before "a monitor" is no claimant
+    ("Air strikes killed 4 civilians outside Gao a monitor said. "
+     "The Sahel Conflict Monitor tracks the war.", ("a monitor", "act_monitor")),
+])
+def test_the_source_is_not_its_place_or_description(lex, text, expected):
+    [c] = [c for c in run(text, lex) if c.outcome == "killed"]
+    assert (c.claimant_text, c.claimant) == expected
+
+
 # -- place ---------------------------------------------------------------------------
 
 def test_place_words_are_drafted_resolved_or_flagged(lex):
@@ -227,6 +261,38 @@ def test_place_carried_to_later_sentences(lex):
 
 # -- date ----------------------------------------------------------------------------
 
+PLACES = [
+    {"location_id": "loc_ukraine", "name": "Ukraine", "where_prec": 6, "admin1": ""},
+    {"location_id": "loc_kramatorsk", "name": "Kramatorsk", "where_prec": 1,
+     "admin1_pcode": "UA14"},
+    {"location_id": "loc_dahyan", "name": "Dahyan", "where_prec": 1, "admin1_pcode": "YE22"},
+    {"location_id": "loc_saada", "name": "Saada", "where_prec": 4, "admin1_pcode": "YE22"},
+    {"location_id": "loc_sanaa", "name": "Sanaa", "where_prec": 1, "admin1_pcode": "YE13"},
+    {"location_id": "loc_bani_hushaysh", "name": "Bani Hushaysh", "where_prec": 2,
+     "admin1_pcode": "YE13"},
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a country holds the sentence's other places: it is the place only when alone
+    ("Russian shelling in Ukraine killed 7 civilians on Tuesday near the town of "
+     "Kramatorsk.", "loc_kramatorsk"),
+    ("Russian shelling in eastern Ukraine killed 7 civilians on Tuesday.", "loc_ukraine"),
+    # the sentence's leading town, not the province holding it that stands nearer the figure
+    ("Near Dahyan, the air strike on a bus in Saada province killed 40 children.", "loc_dahyan"),
+    # ... but a town of another province is no part of it
+    ("Near Sanaa, the air strike on a bus in Saada province killed 40 children.", "loc_saada"),
+    # the place a phrase names: "Dahyan in Saada province" is Dahyan, wherever the figure is
+    ("Dahyan in Saada province suffered air strikes which killed 40 children.", "loc_dahyan"),
+    # a city and a village near it: where-precision says nothing of containment
+    ("In Sanaa, shells killed 6 civilians in Bani Hushaysh.", "loc_bani_hushaysh"),
+])
+def test_the_narrower_place_of_a_sentence(text, expected):
+    lex = Lexicon.from_rows(locations=PLACES)
+    [c] = run(text, lex)
+    assert c.location_id == expected
+
+
 def test_dateline_date_carried_to_later_sentences(lex):
     text = ("SANAA, March 14, 2016 - Air strikes killed 41 people in a market in Hajjah. "
             "Medics said 19 others were injured. Another 7 were killed in a second strike.")
@@ -241,11 +307,23 @@ def test_dateline_date_carried_to_later_sentences(lex):
     ("overnight", "2018-08-04", "2018-08-05", 2),
     ("last week", "2018-07-23", "2018-07-29", 3),
     ("in the past 24 hours", "2018-08-04", "2018-08-05", 2),
+    ("earlier this week", "2018-07-30", "2018-08-04", 2),  # before the reference day
+    ("in the past two weeks", "2018-07-23", "2018-08-05", 4),
+    ("over the last 10 days", "2018-07-27", "2018-08-05", 4),
 ])
 def test_relative_dates_resolved_against_the_reference_date(phrase, start, end, prec, lex):
     text = f"KABUL, Aug 5, 2018 - Taliban fighters killed 12 police officers {phrase}."
     [c] = run(text, lex, reference=dt.date(2018, 8, 5))
     assert (c.date_start, c.date_end, c.date_prec) == (start, end, prec)
+
+
+@pytest.mark.parametrize("text", [
+    "Rescuers said 12 people died in Saturday's blast at a Kabul wedding hall.",
+    "Rescuers said 12 people died in Saturdays blast at a Kabul wedding hall.",  # stripped
+])
+def test_a_weekday_owning_its_event_dates_it(text, lex):
+    [c] = run(text, lex, reference=dt.date(2018, 8, 6))
+    assert (c.date_start, c.date_end, c.date_prec) == ("2018-08-04", "2018-08-04", 1)
 
 
 def test_no_date_at_all_is_the_reference_day_or_the_day_before(lex):

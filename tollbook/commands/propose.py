@@ -101,9 +101,11 @@ def command(files, fmt, reference_date, out, jobs, dataset, dask_scheduler=None)
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise click.ClickException(f"no such file: {', '.join(missing)}")
-    try:  # the matcher and the lexicon files, checked once: one clear line if either fails
+    try:  # the matcher, the lexicon and rules files, checked once: one clear line if one fails
+        from tollbook.extract.propose.rules import read_rules
         from tollbook.extract.propose.tagger import read_words
-        read_words(dataset)
+        words = read_words(dataset)
+        read_rules(dataset, words)
     except (ImportError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     records = dataset / "records" if dataset is not None else None

@@ -16,100 +16,16 @@ import re
 from dataclasses import dataclass, field
 
 from tollbook.extract.propose.names import NameIndex, NameMention, key
+from tollbook.extract.propose.rules import Rules, default_rules
 from tollbook.extract.propose.tagger import Tags, default_tagger
 
-_WORD = r"[A-Z](?:[\w'-]|\.(?=[A-Z]))*"
-_NAME = rf"(?:{_WORD}(?:\s+(?:(?:al|el|ad|as|bin|ibn|abu|de|of|for|the|on)\s+)*{_WORD})*)"
-_DESCRIBED = (
-    r"(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Tt]heir)\s+(?:[\w'-]+\s+){0,3}?(?:monitor|monitoring\s+group|group|"
-    r"observatory|source|sources|official|officials|spokesman|spokeswoman|spokesperson|"
-    r"ministry|agency|media|TV|television|army|military|activists?|residents?|witness(?:es)?|"
-    r"doctors?|medics?|commander|statement|report|outlet|channel|network|broadcaster|"
-    r"government|regime|opposition|coalition|police|authorities|officer|correspondent)"
-)
-#: Unnamed sources without an article: "Activists said", "Local sources told", "Medical
-#: sources reported" (typed sources of their own).
-_UNNAMED = (r"(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:activists|sources|residents|witnesses|medics|"
-            r"doctors|officials|rescuers|paramedics|monitors)\b")
-_WHO = (rf"(?P<who>{_UNNAMED}|(?:(?:the|a|an)\s+)?{_NAME}|{_DESCRIBED}|"
-        r"\b(?:he|she|they|it|He|She|They|It))")
-_SAY = (
-    r"(?:said|says|told|reported|reports|added|adds|stated|claimed|claims|announced|"
-    r"confirmed|documented|estimated|counted|recorded|accused|accuses|wrote|tweeted|"
-    r"gave\s+(?:a|the)\s+(?:death\s+)?toll|put\s+the\s+(?:death\s+)?toll|"
-    r"cited|cites|quoted|quotes|noted|insisted|alleged|denied|warned)"
-)
-_ROLE = (
-    r"(?:head|chief|director|spokesman|spokeswoman|spokesperson|founder|official|commander|"
-    r"leader|president|chairman|researcher|monitor|activist|correspondent)"
-)
-
-#: The speech words of the lexicon that open each shape (the shape is tried in a sentence
-#: only when the document's tags hold one of them there).
-_SAY_WORDS = ("said", "says", "told", "reported", "reports", "added", "adds", "stated",
-              "claimed", "claims", "announced", "confirmed", "documented", "estimated",
-              "counted", "recorded", "accused", "accuses", "wrote", "tweeted", "cited", "cites",
-              "quoted", "quotes", "noted", "insisted", "alleged", "denied", "warned",
-              "gave a toll", "gave a death toll", "gave the toll", "gave the death toll",
-              "put the toll", "put the death toll")
-
-#: (shape, anchors, pattern). ``who`` is the claimant; ``relay`` the party that passed it on.
-SHAPES: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("cited", ("cited", "cites", "quoted", "quotes"),
-     rf"(?P<relay>(?:the\s+)?{_NAME})\s+(?:cited|cites|quoted|quotes)\s+{_WHO}\s+as\s+saying"),
-    ("cited", ("citing", "quoting"), rf"\b(?:citing|quoting)\s+{_WHO}"),
-    ("according", ("according to",), rf"\baccording\s+to\s+{_WHO}"),
-    ("told", ("told",),
-     rf"(?P<who>{_NAME}),\s+(?:a|an|the)\s+[^,.;:\n]{{1,80}},\s+(?:also\s+|later\s+)?"
-     rf"told\s+(?P<relay>{_NAME})"),
-    ("told", ("told",),
-     rf"{_WHO},?\s+(?:also\s+|later\s+|earlier\s+)?told\s+(?P<relay>{_NAME})"),
-    ("says", _SAY_WORDS,
-     rf"{_WHO}\s+(?:(?:also|later|earlier|has|had|have|previously|further)\s+)?{_SAY}\b"),
-    # "The Britain-based Observatory, which monitors the conflict, said …"
-    ("says", ("said", "says", "reported", "gave a toll", "gave a death toll", "gave the toll",
-              "gave the death toll"),
-     rf"(?P<who>(?:(?:the|a|an)\s+)?{_NAME}),?\s+(?:which|who)\s+[^.;:,\n]{{1,80}}?,?\s+"
-     rf"(?:also\s+)?(?:said|says|reported|gave\s+(?:a|the)\s+(?:death\s+)?toll)\b"),
-    ("said_x", ("said", "says", "reported", "reports", "added", "adds"),
-     rf"\b(?:said|says|reported|reports|added|adds)\s+{_WHO}"),
-    # ", rebels said": an unnamed group closing the sentence
-    ("says", ("said", "say", "says", "told", "reported"),
-     r"\b(?<=, )(?P<who>(?:[a-z]+\s+)?(?:rebels|activists|sources|residents|witnesses|"
-     r"officials|medics|doctors|police|militants|insurgents|troops|soldiers|villagers|"
-     r"rescuers|paramedics|authorities))\s+(?:said|say|says|told|reported)\b"),
-)
-# A claimant starts a word with a capital or an article or pronoun: checked first, so that
-# positions inside words fail at once.
-_STARTS = r"\b(?=[A-Z]|(?:the|a|an|its|his|their|he|she|they|it)\b)"
-_SHAPES = tuple((shape, frozenset(anchors), re.compile(p if p.startswith(r"\b") else _STARTS + p))
-                for shape, anchors, p in SHAPES)
-_SPEAKS_FOR = (
-    re.compile(rf"(?P<org>{_NAME})\s+{_ROLE}\s+(?P<person>{_NAME})"),
-    re.compile(rf"(?P<person>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){{0,2}}?{_ROLE}\s+"
-               rf"(?:of|for|at)\s+(?:the\s+)?(?P<org>{_NAME})"),
-)
-#: What each of ``_SPEAKS_FOR`` (same order) and ``_TOLD`` must hold to match: a role or
-#: "told" between spaces, before a capital or a preposition. A page without it skips the
-#: pattern, whose search of every capitalised word costs far more than this one.
-_SPEAKS_FOR_GATES = (
-    re.compile(rf"\s{_ROLE}\s+[A-Z]"),
-    re.compile(rf"\s{_ROLE}\s+(?:of|for|at)\s"),
-)
-_DESCRIBED_RE = re.compile(_DESCRIBED)
-_TOLD = re.compile(rf"(?P<person>{_NAME})\s+(?:also\s+)?told\s+(?P<relay>{_NAME})")
-_TOLD_GATE = re.compile(r"\stold\s+[A-Z]")
-
-#: (hedge, pattern): the first that occurs in a sentence is its hedge.
-HEDGES: tuple[tuple[str, str], ...] = (
-    ("accused", r"\baccus(?:ed|es|ing|ation)\b"),
-    ("claimed", r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:the\s+lives|responsibility))"),
-    ("purportedly", r"\b(?:purported(?:ly)?|alleged(?:ly)?)\b"),
-    ("reportedly", r"\breportedly\b|\bis\s+reported\s+to\b|\bwere\s+reported\s+to\b"),
-    ("unconfirmed", r"\bunconfirmed\b|\bcould\s+not\s+(?:be\s+)?(?:independently\s+)?"
-                    r"(?:verif|confirm)"),
-)
-_HEDGES = tuple((h, re.compile(p, re.IGNORECASE)) for h, p in HEDGES)
+#: The attribution shapes ("X said", "according to X", "X told Y" …), the speakers ("Observatory
+#: head Rami Abdel Rahman") and the hedges are rules of ``rules.yaml`` (sections
+#: ``attributions``, ``speakers``, ``hedges``; :mod:`.rules`).
+#: What a claimant's words may add to a known name and still be that source speaking.
+_ROLE_WORDS = frozenset("reporter reporters correspondent correspondents source sources "
+                        "official officials spokesman spokeswoman spokesperson activists "
+                        "monitors medics doctors media".split())
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _NOT_SPEAKERS = frozenset(("this", "that", "there", "which", "who", "what", "it"))
 
@@ -121,6 +37,7 @@ class Attribution:
     who: str
     relay: str | None
     shape: str
+    who_start: int = -1  # where the claimant's words begin
 
 
 @dataclass
@@ -139,42 +56,37 @@ class Claimant:
     relayed_by: tuple[str, ...]
 
 
-#: Every hedge contains one of these (lower case): an ASCII sentence without any has none.
-_HEDGE_STEMS = ("accus", "claim", "purport", "alleg", "reported", "unconfirmed", "could")
-
-
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One search for "any of these words is in the text" (plain substrings)."""
-    return re.compile("|".join(re.escape(w) for w in words))
-
-
-_HEDGE_STEM = _any_of(_HEDGE_STEMS)
-
-
-def hedge_of(view: str, start: int, end: int) -> str:
+def hedge_of(view: str, start: int, end: int, rules: Rules | None = None) -> str:
+    """The hedge of the sentence ``view[start:end]``: the first hedge rule matching in it (a
+    rule whose needles an ASCII sentence lacks is not tried)."""
     text = view[start:end]
-    if text.isascii() and _HEDGE_STEM.search(text.lower()) is None:
-        return "none"
-    for name, pattern in _HEDGES:
-        if pattern.search(view, start, end):
-            return name
+    low = text.lower() if text.isascii() else None
+    for rule in (rules if rules is not None else default_rules()).hedges:
+        if low is not None and rule.needles and not any(n in low for n in rule.needles):
+            continue
+        if rule.pattern.search(view, start, end):
+            return rule.effect
     return "none"
 
 
 def find_attributions(view: str, start: int, end: int,
                       not_claimants: frozenset[str] = frozenset(),
-                      speech: set[str] | None = None) -> list[Attribution]:
+                      speech: set[str] | None = None,
+                      rules: Rules | None = None) -> list[Attribution]:
     """Attributions in ``view[start:end]``. ``speech``: the lexicon's speech words tagged in
-    it (the document's one pass); tagged here when not given."""
+    it (the document's one pass); tagged here when not given. ``rules``: the attribution
+    rules (the packaged ones when not given); each is tried only where one of its anchor
+    words is tagged."""
     if speech is None:
         speech = {t.phrase for t in default_tagger().tag(view[start:end]).by_tag.get("speech", [])}
     if not speech:
         return []
     found: list[Attribution] = []
-    for shape, anchors, pattern in _SHAPES:
-        if anchors.isdisjoint(speech):
+    for rule in (rules if rules is not None else default_rules()).attributions:
+        if speech.isdisjoint(rule.anchor):
             continue
-        for m in pattern.finditer(view, start, end):
+        shape = rule.effect
+        for m in rule.pattern.finditer(view, start, end):
             who = _clean(m.group("who"))
             if not who or who.lower() in _NOT_SPEAKERS - _PRONOUNS:
                 continue
@@ -187,12 +99,13 @@ def find_attributions(view: str, start: int, end: int,
                 continue
             relay = m.groupdict().get("relay")
             found.append(Attribution(m.start(), m.end(), who, _clean(relay) if relay else None,
-                                     shape))
+                                     shape, m.start("who")))
     return sorted(found, key=lambda a: a.start)
 
 
-def find_speakers(view: str) -> dict[str, Speaker]:
-    """People named as speaking for an organisation or through an agency, by name and surname."""
+def find_speakers(view: str, rules: Rules | None = None) -> dict[str, Speaker]:
+    """People named as speaking for an organisation or through an agency, by name and surname
+    (the ``speakers`` rules, each run over the document where its gate is found)."""
     speakers: dict[str, Speaker] = {}
 
     def speaker(name: str) -> Speaker:
@@ -204,18 +117,23 @@ def find_speakers(view: str) -> dict[str, Speaker]:
                 speakers.setdefault(surname, speakers[k])
         return speakers[k]
 
-    for pattern, gate in zip(_SPEAKS_FOR, _SPEAKS_FOR_GATES, strict=True):
-        for m in pattern.finditer(view) if gate.search(view) else ():
-            s = speaker(_clean(m.group("person")))
-            s.org = s.org or _clean(m.group("org"))
-    for m in _TOLD.finditer(view) if _TOLD_GATE.search(view) else ():
-        person = _clean(m.group("person"))
-        if len(person.split()) < 2 and key(person) not in speakers:
+    all_rules = (rules if rules is not None else default_rules()).speakers
+    # who speaks for whom first, then the agencies they speak through
+    for rule in sorted(all_rules, key=lambda r: r.effect != "speaks_for"):
+        if rule.start_at is not None and rule.start_at.search(view) is None:
             continue
-        s = speaker(person)
-        relay = _clean(m.group("relay"))
-        if relay not in s.channels:
-            s.channels.append(relay)
+        for m in rule.pattern.finditer(view):
+            if rule.effect == "speaks_for":
+                s = speaker(_clean(m.group("person")))
+                s.org = s.org or _clean(m.group("org"))
+                continue
+            person = _clean(m.group("person"))
+            if len(person.split()) < 2 and key(person) not in speakers:
+                continue
+            s = speaker(person)
+            relay = _clean(m.group("relay"))
+            if relay not in s.channels:
+                s.channels.append(relay)
     return speakers
 
 
@@ -240,8 +158,11 @@ class Attributor:
         source_kinds: dict[str, str] | None = None,
         actor_types: dict[str, str] | None = None,
         tags: Tags | None = None,
+        rules: Rules | None = None,
     ):
         self.view = view
+        self.rules = rules if rules is not None else default_rules()
+        self._described = _described(self.rules.fragments.get("described", r"(?!)"))
         self.names = names
         self.mentions = mentions
         self.outlet = outlet
@@ -272,14 +193,14 @@ class Attributor:
             actor = self.issuer
             return Claimant(None, actor, self._chain(actor, []))
         best = min(found, key=lambda a: min(abs(a.start - figure), abs(a.end - figure)))
-        if self._reads_last_speaker(best.who, best.start):
+        if self._reads_last_speaker(best.who, best.who_start):
             self._read_noted()
-            actor, channels = self._resolve(best.who, best.start)
+            actor, channels = self._resolve(best.who, best.who_start)
         else:  # resolved now, remembered as speaker when (if ever) replayed
             last = self._last_person, self._last_org
-            actor, channels = self._resolve(best.who, best.start)
+            actor, channels = self._resolve(best.who, best.who_start)
             self._last_person, self._last_org = last
-            self._noted.append((best.who, best.start))
+            self._noted.append((best.who, best.who_start))
         if best.relay:
             relay = self._actor(best.relay, best.start)
             if relay:
@@ -304,7 +225,7 @@ class Attributor:
         for a in self._attributions(s2, e2):
             if a.who.lower() in _PRONOUNS or a.who.split()[0].lower() in ("a", "an"):
                 continue
-            actor = self._actor(a.who, a.start)
+            actor = self._actor(a.who, a.who_start)
             if actor is not None:
                 return Claimant(None, actor, self._chain(actor, []))
         return None
@@ -320,7 +241,7 @@ class Attributor:
                 self._resolve(start, end)
                 continue
             for a in self._attributions(start, end):
-                self._resolve(a.who, a.start)
+                self._resolve(a.who, a.who_start)
 
     def _reads_last_speaker(self, who: str, at: int) -> bool:
         """Whether resolving ``who`` depends on who spoke before (see :meth:`_resolve`)."""
@@ -328,11 +249,11 @@ class Attributor:
             return True
         if self.speakers.get(key(who)) or self.speakers.get(key(who).split()[-1]):
             return False
-        return self._actor(who, at) is None and _DESCRIBED_RE.match(who) is not None
+        return self._actor(who, at) is None and self._described.match(who) is not None
 
     @functools.cached_property
     def speakers(self) -> dict[str, Speaker]:
-        return find_speakers(self.view)
+        return find_speakers(self.view, self.rules)
 
     def _attributions(self, start: int, end: int) -> list[Attribution]:
         """The attributions of a sentence, found once however many figures it holds."""
@@ -340,7 +261,7 @@ class Attributor:
             speech = None if self.tags is None else \
                 {t.phrase for t in self.tags.within(start, end, "speech")}
             self._found[(start, end)] = find_attributions(self.view, start, end,
-                                                          self.not_claimants, speech)
+                                                          self.not_claimants, speech, self.rules)
         return self._found[(start, end)]
 
     def _resolve(self, who: str, at: int) -> tuple[str | None, list[str]]:
@@ -363,7 +284,7 @@ class Attributor:
         if actor is None and low.split()[0] in ("a", "an"):
             actor = self._of_kind(low, at)  # "a monitor said": the monitor named in the text
             return actor, []
-        if actor is None and _DESCRIBED_RE.match(who):
+        if actor is None and self._described.match(who):
             # "the monitor said" is the source named before; "a rebel commander said" is a
             # new, unnamed one
             actor = self._last_org
@@ -397,8 +318,13 @@ class Attributor:
 
     def _find_actor(self, text: str, at: int) -> str | None:
         found = self.names.lookup(text, kind="actor")
+        if found is None and text[:4].lower() == "the " and text[4:5].isupper():
+            found = self.names.lookup(text[4:], kind="actor")  # "the Syrian Observatory …"
         if found:
             return found.ref_id
+        head = self._named_head(text, at)
+        if head is not None:
+            return head
         k = key(text)
         k = k[4:] if k.startswith("the ") else k
         if not k:
@@ -409,12 +335,31 @@ class Attributor:
                 return m.ref_id
         return None
 
+    def _named_head(self, text: str, at: int) -> str | None:
+        """The actor a claimant's words begin with when the rest only says who in it spoke
+        ("SANA reporter", "the Observatory's sources", "UNICEF officials")."""
+        for m in self.mentions:
+            if m.kind != "actor" or not at <= m.start <= at + 4 or m.end > at + len(text) + 4:
+                continue
+            before = self.view[at:m.start].strip().lower()
+            rest = self.view[m.end:at + len(text)].removeprefix("'s").removeprefix("s ").split()
+            if before in ("", "the", "a", "an") and rest and len(rest) <= 2 and \
+                    all(w.islower() for w in rest) and rest[-1] in _ROLE_WORDS:
+                return m.ref_id
+        return None
+
     def _chain(self, actor: str | None, channels: list[str]) -> tuple[str, ...]:
         chain: list[str] = []
         for c in [*channels, self.outlet]:
             if c and c != actor and c not in chain:
                 chain.append(c)
         return tuple(chain)
+
+
+@functools.lru_cache(maxsize=8)
+def _described(source: str) -> re.Pattern[str]:
+    """The pattern of a described source ("the monitor", "a rebel commander")."""
+    return re.compile(source)
 
 
 @functools.lru_cache(maxsize=4096)

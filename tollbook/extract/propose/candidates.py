@@ -21,26 +21,17 @@ from dataclasses import dataclass, field
 from tollbook.extract.propose.names import NameMention
 from tollbook.extract.propose.numbers import Quantity
 from tollbook.extract.propose.outcomes import ControlCue, Cue
+from tollbook.extract.propose.rules import Pairing, default_rules
 from tollbook.extract.propose.tagger import read_words
 
 #: Below this score a pairing is not proposed.
 MIN_SCORE = 0.35
-#: The furthest (in words) an outcome word may follow its number ("30 … have been killed").
-AFTER_REACH = 16
-#: The furthest an outcome word may follow an implied count ("both were killed", "the
-#: commander was later killed"): a noun with no number is a count only close to its verb.
-IMPLIED_REACH = 3
-#: The furthest a figure joined by "along with", "as well as" … may follow the outcome word
-#: of the figure it joins ("60 … were killed in the attack on the base, along with 27").
-JOINED_REACH = 14
-#: The furthest a number may follow a verb taking it as object ("killed a total of 25").
-BEFORE_REACH = 4
-#: The furthest a number may follow "death toll" ("the death toll from Russian and Syrian
-#: strikes in the opposition-held city of Al Quriyah has risen to 82").
-TOLL_REACH = 16
-#: The furthest a figure joined by "and" may follow the figure it shares a verb with
-#: ("killed 45 civilians in and around Aleppo and 22 in neighbouring Idlib").
-COORDINATED_REACH = 8
+#: The weights, reaches and evidence of each shape are the ``pairings`` of ``rules.yaml``
+#: (:class:`~.rules.Pairing`): "after" reaches 16 words ("30 … have been killed"),
+#: "after-implied" 3 (a noun with no number is a count only close to its verb), "before" 4
+#: ("killed a total of 25"), "toll" 16, "joined" 14 words past the verb ("60 … were killed in
+#: the attack on the base, along with 27"), "joined-and" 8 ("killed 45 civilians in and
+#: around Aleppo and 22 in neighbouring Idlib").
 #: Words a party phrase ("regime troops", "members of the Islamic State group") stops at.
 PARTY_STOP = frozenset(
     "and or but nor were was is are be been being have has had will would could may might "
@@ -90,6 +81,8 @@ _OBJECT_LEAD = frozenset("a an another total of estimated additional further som
 #: The word just before a death toll's figure ("rose to 112", "at 50", "was 45").
 _TOLL_LEAD = frozenset("to at of was is reached hit topped exceeded stood stands passed "
                        "surpassed now : , - climbed rose risen jumped".split())
+#: Auxiliaries before a verb that make it passive ("were killed"): it takes no object number.
+_PASSIVE = frozenset("was were been be being is are".split())
 #: A party phrase starting so names a group apart from any figure before it.
 _SEPARATE = frozenset(("other", "others", "more"))
 #: Words after which a determiner still belongs to the figure's own list ("including a child").
@@ -230,9 +223,12 @@ def sentence_figures(
     places: list[NameMention],
     actors: list[NameMention],
     other_outcomes: frozenset[int] = frozenset(),
+    pairings: dict[str, Pairing] | None = None,
 ) -> list[Figure]:
     """Every figure in the sentence ``view[start:end]``. ``other_outcomes``: where words
-    of outcomes no figure is drafted for begin ("displaced", "fled")."""
+    of outcomes no figure is drafted for begin ("displaced", "fled"). ``pairings``: the
+    shapes' numbers (the packaged rules' when not given)."""
+    pair = pairings if pairings is not None else default_rules().pairings
     cue_at = {c.start: c for c in cues}
     figures: list[Figure] = []
     q_spans = [(q.span_start, q.end) for q in quantities]
@@ -245,39 +241,41 @@ def sentence_figures(
         if direct is not None and direct.word.after:
             kind = "casualty" if direct.word.kind in ("casualty", "toll") else direct.word.kind
             # "13 civilians killed 43 others injured": "others" makes 43 a group of its own
-            separate = 0.1 if party and party.split()[0].lower() in _SEPARATE else 0.0
-            options.append((0.92 * direct.word.weight + separate, kind, direct.word.outcome,
-                            f"number then {direct.text!r}"))
+            p = pair["direct"]
+            separate = p.bonus if party and party.split()[0].lower() in _SEPARATE else 0.0
+            options.append((p.weight * direct.word.weight + separate, kind, direct.word.outcome,
+                            p.note(direct.text)))
         following = next((c for c in cues if c.start >= stop and c is not direct), None)
         if direct is None and following is not None and following.word.after \
                 and following.word.kind == "casualty":
             gap = _gap(view, stop, following.start, q_spans)
-            reach = IMPLIED_REACH if q.implied else AFTER_REACH
-            if gap is not None and gap <= reach and not _active(view, following, q_spans):
-                options.append((0.85 * following.word.weight - 0.02 * gap, "casualty",
-                                following.word.outcome,
-                                f"number, {gap} words, then {following.text!r}"))
+            p = pair["after-implied" if q.implied else "after"]
+            if gap is not None and gap <= (p.reach or 0) and not _active(view, following, q_spans):
+                options.append((p.weight * following.word.weight - p.per_word * gap, "casualty",
+                                following.word.outcome, p.note(following.text, gap)))
         for cue in reversed(cues):
             if cue.end > q.span_start or cue.word.kind == "airstrike":
                 continue
             between = _words(view, cue.end, q.span_start)
             n = sum(1 for t in between if t.group()[0].isalnum())
             blocked = any(t.group().lower() in CLAUSE_BREAK or t.group() in ";:." for t in between)
-            if cue.word.kind == "toll" and n <= TOLL_REACH and not blocked \
+            toll, before = pair["toll"], pair["before"]
+            if cue.word.kind == "toll" and n <= (toll.reach or 0) and not blocked \
                     and (not between or between[-1].group().lower() in _TOLL_LEAD):
-                options.append((0.85 - 0.015 * n, "casualty", cue.word.outcome,
-                                f"{cue.text!r} then number"))
-            elif cue.word.before and n <= BEFORE_REACH and not blocked \
+                options.append((toll.weight - toll.per_word * n, "casualty", cue.word.outcome,
+                                toll.note(cue.text, n)))
+            elif cue.word.before and n <= (before.reach or 0) and not blocked \
                     and all(t.group().lower() in _OBJECT_LEAD for t in between):
-                options.append((0.95 * cue.word.weight - 0.05 * n, "casualty", cue.word.outcome,
-                                f"{cue.text!r} then number"))
+                options.append((before.weight * cue.word.weight - before.per_word * n,
+                                "casualty", cue.word.outcome, before.note(cue.text, n)))
             break
         joined = None if q.implied or _skip_space(view, q.end) in other_outcomes \
             or _skip_space(view, stop) in other_outcomes \
-            else _coordinated(view, q, figures, cues)
+            else _coordinated(view, q, figures, cues, pair)
         if joined is not None and not options:
-            options.append((joined.score * 0.8, joined.kind, joined.outcome,
-                            "joined by 'and' to the figure before"))
+            p = pair[joined[1]]
+            options.append((joined[0].score * p.weight, joined[0].kind, joined[0].outcome,
+                            p.note()))
         parent = _nested_parent(view, start, q, figures)
         if not options and parent is None:
             continue
@@ -289,8 +287,9 @@ def sentence_figures(
             whole = figures[parent]
             if not options or (outcome == whole.outcome and kind == whole.kind):
                 kind, outcome = whole.kind, whole.outcome
-                score = max(score, whole.score * 0.95) if options else whole.score * 0.9
-                evidence = (evidence + ", " if options else "") + "nested in the figure before"
+                p = pair["nested" if options else "nested-alone"]
+                score = max(score, whole.score * p.weight) if options else whole.score * p.weight
+                evidence = (evidence + ", " if options else "") + p.note()
             else:
                 parent = None
         if score < MIN_SCORE:
@@ -298,7 +297,7 @@ def sentence_figures(
         figures.append(Figure(kind, outcome, round(score, 2), evidence, (q.start, q.end), q,
                               party, parent))
     figures.extend(_control_changes(view, start, end, control, quantities, figures, places,
-                                    actors))
+                                    actors, pair))
     return figures
 
 
@@ -334,14 +333,18 @@ def _active(view: str, cue: Cue, q_spans: list[tuple[int, int]]) -> bool:
     """A verb with its own object number ("killed 3") is active: it counts that number."""
     if not cue.word.before:
         return False
+    before = view[max(0, cue.start - 8):cue.start].split()
+    if before and before[-1].lower() in _PASSIVE:
+        return False  # "34 people were killed 6 of them women": passive, the number is its own
     nxt = _skip_space(view, cue.end)
     return any(s == nxt for s, _ in q_spans)
 
 
-def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue]
-                 ) -> Figure | None:
+def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue],
+                 pair: dict[str, Pairing]) -> tuple[Figure, str] | None:
     """The figure before ``q`` when "and" joins them under one verb ("killed 45 … and 22"),
-    or "along with", "as well as" … after its verb ("60 … were killed …, along with 27")."""
+    or "along with", "as well as" … after its verb ("60 … were killed …, along with 27"),
+    with the name of the pairing that joins them."""
     if not figures or figures[-1].quantity is None or figures[-1].kind != "casualty":
         return None
     before = figures[-1]
@@ -351,8 +354,8 @@ def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue]
         return None
     if any(w in CLAUSE_BREAK or w in (";", ":", ".") for w in words):
         return None
-    if words[-1] == "and" and len(words) <= COORDINATED_REACH:
-        return before
+    if words[-1] == "and" and len(words) <= (pair["joined-and"].reach or 0):
+        return before, "joined-and"
     tail = " ".join(w for w in words[-3:] if w[0].isalnum())
     if not any(tail == j or tail.endswith(" " + j) for j in _JOINERS):
         return None
@@ -360,7 +363,7 @@ def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue]
                  and c.word.outcome == before.outcome), None)
     since = verb.end if verb is not None else before.anchor[1]
     n = sum(1 for t in _words(view, since, q.span_start) if t.group()[0].isalnum())
-    return before if n <= JOINED_REACH else None
+    return (before, "joined") if n <= (pair["joined"].reach or 0) else None
 
 
 def _nested_parent(view: str, start: int, q: Quantity, figures: list[Figure]) -> int | None:
@@ -381,6 +384,7 @@ def _control_changes(
     figures: list[Figure],
     places: list[NameMention],
     actors: list[NameMention],
+    pair: dict[str, Pairing],
 ) -> list[Figure]:
     found = []
     counted = {f.anchor for f in figures}
@@ -428,8 +432,8 @@ def _control_changes(
             at = site_span[0] + lost_from.end()
             lost = _first_actor(actors, at, _clause_end(view, at, end))
         anchor = (q.start, q.end) if q is not None else (cue.start, cue.end)
-        score = 0.5 if cue.weak else 0.72
-        found.append(Figure("control_change", "captured", score, f"{cue.text!r} and a site",
+        p = pair["control-weak" if cue.weak else "control"]
+        found.append(Figure("control_change", "captured", p.weight, p.note(cue.text),
                             anchor, q, None, None, site, gained, lost, place))
     return found
 

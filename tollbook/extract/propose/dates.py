@@ -21,6 +21,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from tollbook.extract.propose.rules import Rule, Rules, default_rules
+
 MONTH_NUMBER = {
     name.lower(): i
     for i in range(1, 13)
@@ -33,78 +35,23 @@ _MONTH = (
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
-
-#: Where a range starts, for "since …" and "… began Thursday" phrases.
-_ANCHOR = (
-    rf"(?P<anchor>{_WEEKDAY}{_PART_OF_DAY}|yesterday|last\s+(?:week|month|year|night)|"
-    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d{{2}})?|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?:19|20)\d{{2}})?|"
-    rf"(?:early|mid|late)[-\s]+{_MONTH}|{_MONTH}(?:\s+(?:19|20)\d{{2}})?|(?:19|20)\d{{2}}|"
-    r"the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?(?:year|month|week))"
-)
-
-#: (shape, pattern), most specific first; an earlier shape wins where two overlap.
-SHAPES: tuple[tuple[str, str], ...] = (
-    ("since", rf"\bsince\s+(?:[\w'-]+\s+){{0,4}}?(?:on\s+|in\s+)?{_ANCHOR}"),
-    ("since", rf"\b(?:began|begun|started|erupted|launched|broke\s+out)\s+(?:on\s+|in\s+)?"
-              rf"{_ANCHOR}"),
-    ("full", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
-    ("full", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
-    ("day_month", rf"\b{_MONTH}\s+{_DAY}\b"),
-    ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])"),
-    ("part_month", rf"\b(?P<part>early|mid|late)[-\s]+{_MONTH}(?:,?\s+{_YEAR})?"),
-    ("part_year", rf"\b(?P<part>early|mid|late)[-\s]+{_YEAR}\b"),
-    ("month", rf"\b(?:in|since|during|of|by|until|from|last|this|early|late)\s+{_MONTH}"
-              rf"(?:,?\s+{_YEAR})?(?![\w-])"),
-    ("month", rf"\b{_MONTH},?\s+{_YEAR}\b"),
-    ("relative_period", r"\b(?P<rel>earlier\s+this|this|last|past|previous)\s+"
-                        r"(?P<period>year|month|week)\b"),
-    ("recent", r"\b(?:in\s+)?(?:recent|the\s+past\s+(?:few|several)|the\s+last\s+(?:few|several))"
-               r"\s+(?P<period>days|weeks|months)\b"),
-    ("days_ago", r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven)\s+"
-                 r"(?P<period>days?|weeks?)\s+ago\b"),
-    ("weekday", rf"\b(?:(?P<last>last)\s+|on\s+)?(?P<weekday>{_WEEKDAY}){_PART_OF_DAY}\b"),
-    ("relative_day", r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|"
-                     r"this\s+(?:morning|afternoon|evening)|earlier\s+today|last\s+night|"
-                     r"overnight|the\s+(?:last|past)\s+(?:24|48|twenty-four|forty-eight)\s+hours)\b"),
-    ("year", rf"\b(?:in|during|throughout|of|since)\s+{_YEAR}\b(?!\s*[-–]\d)"),
-)
-_PATTERNS = tuple((shape, re.compile(p, re.IGNORECASE)) for shape, p in SHAPES)
-#: For each shape (same order as ``SHAPES``), what the document's tags must hold in a
-#: stretch for the shape to be tried there: a phrase of the lexicon's ``date_words``, or
-#: "<month>" / "<weekday>" for a month or weekday name; "<year>" is a digit pair 19 or 20.
-_ANCHORS: dict[str, frozenset[str]] = {
-    "since": frozenset(("since", "began", "begun", "started", "erupted", "launched", "broke")),
-    "full": frozenset(("<month>",)),
-    "day_month": frozenset(("<month>",)),
-    "part_month": frozenset(("early", "mid", "late")),
-    "part_year": frozenset(("early", "mid", "late")),
-    "month": frozenset(("<month>",)),
-    "relative_period": frozenset(("year", "month", "week")),
-    "recent": frozenset(("days", "weeks", "months")),
-    "days_ago": frozenset(("ago",)),
-    "weekday": frozenset(("<weekday>",)),
-    "relative_day": frozenset(("yesterday", "today", "tonight", "night", "morning", "afternoon",
-                               "evening", "hours", "overnight")),
-    "year": frozenset(("<year>",)),
-}
+#: The date phrases are rules of ``rules.yaml`` (section ``dates``, :mod:`.rules`): a name, the
+#: shape :func:`resolve` reads it as, its anchors (date words of the lexicon, or "month",
+#: "weekday", "year") and its pattern; an earlier rule wins where two overlap.
 
 
 def date_anchors(tags, start: int, end: int) -> set[str]:
-    """What of ``_ANCHORS`` the document's tags hold in ``[start, end)``."""
+    """What of the date rules' anchors the document's tags hold in ``[start, end)``."""
     found = {t.phrase for t in tags.within(start, end, "date_word")}
     if tags.any(start, end, "month"):
-        found.add("<month>")
+        found.add("month")
     if tags.any(start, end, "weekday"):
-        found.add("<weekday>")
+        found.add("weekday")
     return found
 
 
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 @dataclass(frozen=True)
@@ -138,9 +85,11 @@ def precision(start: dt.date, end: dt.date) -> int:
 
 
 def find_dates(view: str, start: int, end: int, reference: dt.date | None,
-               tags=None) -> list[DateMention]:
+               tags=None, rules: Rules | None = None) -> list[DateMention]:
     """Date phrases in ``view[start:end]``, non-overlapping, in text order. ``tags``: the
-    document's one keyword pass (:mod:`.tagger`); the stretch is tagged alone without it."""
+    document's one keyword pass (:mod:`.tagger`); the stretch is tagged alone without it.
+    ``rules``: the date rules (the packaged ones when not given)."""
+    rules = rules if rules is not None else default_rules()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     if tags is None:
@@ -150,23 +99,23 @@ def find_dates(view: str, start: int, end: int, reference: dt.date | None,
     else:
         present = date_anchors(tags, start, end)
     if "19" in view[start:end] or "20" in view[start:end]:
-        present.add("<year>")
-    for i, (shape, pattern) in enumerate(_PATTERNS):
-        if _ANCHORS[shape].isdisjoint(present):
+        present.add("year")
+    for rule in rules.dates:
+        if present.isdisjoint(rule.anchor):
             continue
-        for m in pattern.finditer(view, start, end):
+        for m in rule.pattern.finditer(view, start, end):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
             text = m.group()
-            found.append(DateMention(m.start(), m.end(), text, resolve(i, text, reference)))
+            found.append(DateMention(m.start(), m.end(), text, resolve(rule, text, reference)))
     return sorted(found, key=lambda d: d.start)
 
 
 @functools.lru_cache(maxsize=8192)
-def resolve(index: int, phrase: str, reference: dt.date | None) -> DateRange | None:
-    """The range a phrase matched by ``SHAPES[index]`` stands for, or None when unplaceable."""
-    shape, pattern = _PATTERNS[index]
+def resolve(rule: Rule, phrase: str, reference: dt.date | None) -> DateRange | None:
+    """The range a phrase matched by a date rule stands for, or None when unplaceable."""
+    shape, pattern = rule.effect, rule.pattern
     m = pattern.fullmatch(phrase)
     if m is None:
         return None
@@ -214,7 +163,17 @@ def resolve(index: int, phrase: str, reference: dt.date | None) -> DateRange | N
     if ref is None:
         return None
     if shape == "relative_period":
-        return _relative_period(g["rel"].lower().split()[-1], g["period"].lower(), ref, phrase)
+        found = _relative_period(g["rel"].lower().split()[-1], g["period"].lower(), ref, phrase)
+        if found is not None and g["rel"].lower().startswith("earlier") and found.start < ref:
+            # "earlier this week": before the reference day
+            return _range(found.start, ref - dt.timedelta(days=1), phrase)
+        return found
+    if shape == "past_n":
+        n = int(g["n"]) if g["n"].isdigit() else _SMALL.get(g["n"].lower())
+        if not n:
+            return None
+        days = {"day": 1, "week": 7, "month": 30}[g["period"].lower().rstrip("s")] * n
+        return _range(ref - dt.timedelta(days=days - 1), ref, phrase)
     if shape == "recent":
         days = {"days": 7, "weeks": 30, "months": 180}[g["period"].lower()]
         return _range(ref - dt.timedelta(days=days - 1), ref, phrase)
@@ -256,12 +215,12 @@ def _anchor_start(anchor: str, ref: dt.date) -> dt.date | None:
         period = low.split()[-1]
         rng = _relative_period("last" if low.startswith("last") else "this", period, ref, anchor)
         return rng.start if rng else None
-    for i, (shape, pattern) in enumerate(_PATTERNS):
-        if shape not in ("full", "day_month", "part_month", "month", "year"):
+    for rule in default_rules().dates:  # the start of a range is read by the packaged rules
+        if rule.effect not in ("full", "day_month", "part_month", "month", "year"):
             continue
-        text = f"in {anchor}" if shape in ("month", "year") else anchor
-        if pattern.fullmatch(text):
-            rng = resolve(i, text, ref)
+        text = f"in {anchor}" if rule.effect in ("month", "year") else anchor
+        if rule.pattern.fullmatch(text):
+            rng = resolve(rule, text, ref)
             return rng.start if rng else None
     return None
 
@@ -337,7 +296,10 @@ _COMPACT = re.compile(
 )
 _GLUED = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?P<year>(?:19|20)\d{{2}})\b")
 _DOTTED = re.compile(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b")
-_FULL = tuple(re.compile(p, re.IGNORECASE) for s, p in SHAPES if s == "full")
+
+def _full() -> tuple[re.Pattern[str], ...]:
+    """The packaged date rules of a whole day ("March 12, 2016")."""
+    return tuple(r.pattern for r in default_rules().dates if r.effect == "full")
 
 
 def dateline(view: str, head: int = 300) -> tuple[dt.date, str] | None:
@@ -362,7 +324,7 @@ def dateline(view: str, head: int = 300) -> tuple[dt.date, str] | None:
 
 def _first_day(view: str, start: int, end: int) -> tuple[dt.date, str] | None:
     best: tuple[int, dt.date, str] | None = None
-    for pattern in (*_FULL, _GLUED, _DOTTED, _COMPACT):
+    for pattern in (*_full(), _GLUED, _DOTTED, _COMPACT):
         m = pattern.search(view, start, min(end, len(view)))
         if not m:
             continue

@@ -194,11 +194,14 @@ _ADJECTIVE = re.compile(r"(?:ian|ians|ish|ese|ist|ists|-based|-held|-led|-backed
 
 
 def place_phrases(view: str, start: int, end: int, prepositions: frozenset[str],
-                  nouns: frozenset[str], not_places: frozenset[str] = frozenset()
-                  ) -> list[PlacePhrase]:
-    """Place names written in ``view[start:end]``, in text order, without overlaps."""
+                  nouns: frozenset[str], not_places: frozenset[str] = frozenset(),
+                  has_noun: bool = True) -> list[PlacePhrase]:
+    """Place names written in ``view[start:end]``, in text order, without overlaps.
+    ``has_noun``: whether a place noun stands in the stretch (the keyword pass says); the
+    shapes built on one ("Helmand province", "the town of Menaka") are skipped without."""
     found: dict[tuple[int, int], PlacePhrase] = {}
-    for pattern in _patterns(prepositions, nouns):
+    after_prep, before_noun, noun_of = _patterns(prepositions, nouns)
+    for pattern in (after_prep, before_noun, noun_of) if has_noun else (after_prep,):
         for m in pattern.finditer(view, start, end):
             words = list(re.finditer(r"\S+", view[m.start("name"):m.end("name")]))
             base = m.start("name")

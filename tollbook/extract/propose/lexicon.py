@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tollbook.extract.propose.names import NameIndex
 from tollbook.extract.propose.numbers import NumberReader
+from tollbook.extract.propose.rules import Rules, default_rules, read_rules
 from tollbook.extract.propose.tagger import Tagger, Words, default_tagger, read_words
 
 Rows = Iterable[Mapping[str, object]]
@@ -25,6 +26,9 @@ class Lexicon:
     where_prec: dict[str, int] = field(default_factory=dict)
     tagger: Tagger = field(default_factory=default_tagger)
     actor_types: dict[str, str] = field(default_factory=dict)
+    rules: Rules = field(default_factory=default_rules)
+    #: The first-level administrative unit of each place (``admin1_pcode``, else ``admin1``).
+    admin1: dict[str, str] = field(default_factory=dict)
 
     @property
     def words(self) -> Words:
@@ -39,6 +43,7 @@ class Lexicon:
         location_variants: Rows = (),
         vague_quantities: Rows = (),
         words: Words | None = None,
+        rules: Rules | None = None,
     ) -> Lexicon:
         actors, locations = list(actors), list(locations)
         actor_names = [(str(r["name"]), str(r["actor_id"])) for r in actors if r.get("name")]
@@ -63,6 +68,9 @@ class Lexicon:
             Tagger(words or read_words(), names) if names or words else default_tagger(),
             {str(r["actor_id"]): str(r["actor_type"]) for r in actors
              if r.get("actor_id") and r.get("actor_type")},
+            rules if rules is not None else default_rules(),
+            {str(r["location_id"]): str(r.get("admin1_pcode") or r.get("admin1"))
+             for r in locations if r.get("location_id") and (r.get("admin1_pcode") or r.get("admin1"))},
         )
 
 
@@ -71,6 +79,7 @@ def load_lexicon(dataset: Path | None) -> Lexicon:
     if dataset is None or not (dataset / "reference").is_dir():
         return Lexicon()
     words = read_words(dataset)
+    rules = read_rules(dataset, words)
     from tollbook.extract.reference import REFERENCE_FILES, read_reference_rows
 
     reference, _problems = read_reference_rows(dataset)  # propose drafts; `check` reports problems
@@ -81,5 +90,5 @@ def load_lexicon(dataset: Path | None) -> Lexicon:
 
     return Lexicon.from_rows(
         rows("actors"), rows("actor_aliases"), rows("locations"), rows("location_variants"),
-        rows("vague_quantities"), words,
+        rows("vague_quantities"), words, rules,
     )

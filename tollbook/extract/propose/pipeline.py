@@ -60,24 +60,26 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
         if found:
             doc.reference_date, found_dateline = found
             doc.reference_date_source = "dateline"
-    excluded = exclusions(view, doc.body, doc.excluded)
+    tags = lexicon.tagger.tag(view)  # every lexicon word of the document, in one pass
+    excluded = exclusions(view, doc.body, doc.excluded, tags, lexicon.rules)
     start, end = doc.body if doc.body else (0, len(view))
     sentences = [s for s in sentence_spans(view, start, end) if not excluded.covers(*s)]
-    tags = lexicon.tagger.tag(view)  # every lexicon word of the document, in one pass
     mentions, unknown = lexicon.names.scan(view, sentences, tags)
     places = [m for m in mentions if m.kind == "location"]
     actors = [m for m in mentions if m.kind == "actor"]
     attributor = Attributor(view, lexicon.names, mentions, doc.outlet,
                             issuer_of(view, tags, mentions, start, lexicon.actor_types),
                             lexicon.words.not_claimants,
-                            lexicon.words.source_kinds, lexicon.actor_types, tags)
+                            lexicon.words.source_kinds, lexicon.actor_types, tags,
+                            lexicon.rules)
     attributor.sentences = sentences
     context = Context()
     if sentences:
         lead = [p for p in places if sentences[0][0] <= p.start < sentences[0][1]]
         context.place = _nearest_place(view, lead, sentences[0][0], lexicon.where_prec)
     if sentences:  # the lead sentence's date holds for the story until another is given
-        context.date = _first_dated(find_dates(view, *sentences[0], doc.reference_date, tags))
+        context.date = _first_dated(find_dates(view, *sentences[0], doc.reference_date, tags,
+                                                lexicon.rules))
     if context.date is None and doc.reference_date is not None:
         # else the day of the reference date or the day before (news of a day's events)
         ref = doc.reference_date
@@ -100,6 +102,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                 view, s, e, quantities, cues, control,
                 [p for p in places if s <= p.start < e], [a for a in actors if s <= a.start < e],
                 frozenset(t.start for t in tags.within(s, e, "other_outcome")),
+                lexicon.rules.pairings,
             )
         if figures:
             candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon,
@@ -158,8 +161,8 @@ def _candidates(
 
     claim = ids.claim_id(doc.document_id, s, e)
     quote = doc.text[s:e]
-    hedge = hedge_of(view, s, e)
-    dates = find_dates(view, s, e, doc.reference_date, tags)
+    hedge = hedge_of(view, s, e, lexicon.rules)
+    dates = find_dates(view, s, e, doc.reference_date, tags, lexicon.rules)
     context = context or Context()
     own = _first_dated(dates)
     if own is not None:
@@ -169,7 +172,8 @@ def _candidates(
     in_sentence = [p for p in places if s <= p.start < e]
     unknown_places = [
         p for p in place_phrases(view, s, e, lexicon.words.place_prepositions,
-                                 lexicon.words.place_nouns, lexicon.words.not_places)
+                                 lexicon.words.place_nouns, lexicon.words.not_places,
+                                 tags is None or tags.any(s, e, "place_noun"))
         if not any(p.start < m.end and m.start < p.end for m in mentions_in(s, e))
     ]
     if in_sentence:
@@ -184,6 +188,13 @@ def _candidates(
         claimant = attributor.claimant(s, e, at)
         date = _nearest_date(dates, at)
         place = f.location or _nearest_place(view, in_sentence, at, lexicon.where_prec)
+        if place is not None and in_sentence:  # the sentence's leading place, if narrower
+            place = _narrower_lead(view, place, context.place, lexicon)
+            head = next((p for p in in_sentence if p.end <= place.start
+                         and view[p.end:place.start].strip(" ,").lower() in ("in", "of", "")),
+                        None)
+            if head is not None:  # "Khan Sheikhun in Idlib province": the place it names
+                place = _narrower_lead(view, place, head, lexicon)
         written = None
         if place is None:  # words naming a place the dataset does not know
             written = min(unknown_places, key=lambda p: abs(p.start - at), default=None)
@@ -263,6 +274,36 @@ def _nearest_date(dates: list[DateMention], at: int) -> DateMention | None:
     return min(usable, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
 
 
+def _narrower_lead(view: str, place: NameMention, lead: NameMention | None,
+                   lexicon: Lexicon) -> NameMention:
+    """The sentence's leading place (after a preposition, first) instead of a wider one
+    holding it nearer the figure: "… in Khan Sheikhun … killing 87 in Idlib province" is
+    Khan Sheikhun (the same first-level unit, the lead more precise; a name before
+    "province", "governorate" … is the unit)."""
+    if lead is None or lead.ref_id == place.ref_id:
+        return place
+    unit = lexicon.admin1.get(str(place.ref_id))
+    if not unit or unit != lexicon.admin1.get(str(lead.ref_id)):
+        return place
+    wide = lexicon.where_prec.get(str(place.ref_id), 0)
+    after = view[place.end:place.end + 16].lower().split()
+    if after and after[0] in _ADMIN_NOUNS:
+        wide = max(wide, 4)
+    if wide < WIDE_PRECISION:  # a town and a village: where-precision tells no containment
+        return place
+    return lead if lexicon.where_prec.get(str(lead.ref_id), 9) < wide else place
+
+
+#: The where-precision from which a place holds others (a district or region, a province).
+WIDE_PRECISION = 3
+
+#: Nouns after a name that make it a first-level unit ("Idlib province").
+_ADMIN_NOUNS = frozenset(("province", "governorate", "oblast", "state", "region"))
+
+#: UCDP's where-precision of a place known only by its country.
+COUNTRY_PRECISION = 6
+
+
 def _nearest_place(view: str, places: list[NameMention], at: int,
                    where_prec: dict[str, int] | None = None) -> NameMention | None:
     """The sentence's place for a figure at ``at``: after a preposition first, then nearest.
@@ -270,10 +311,15 @@ def _nearest_place(view: str, places: list[NameMention], at: int,
     if not places:
         return None
 
-    def rank(p: NameMention) -> tuple[int, int]:
+    precision = where_prec or {}
+
+    def rank(p: NameMention) -> tuple[int, int, int]:
         before = view[max(0, p.start - 12):p.start].lower()
         prepositional = any(before.endswith(w) or f" {w}the " in before
                             for w in _PLACE_PREPOSITIONS)
-        return (0 if prepositional else 1, abs(p.start - at))
+        # a country ("in northwest Syria") holds the sentence's other places: it is the
+        # place only when the sentence names no other
+        country = precision.get(str(p.ref_id)) == COUNTRY_PRECISION
+        return (int(country), 0 if prepositional else 1, abs(p.start - at))
 
     return min(places, key=rank)

@@ -32,6 +32,11 @@ LEXICON = Path(__file__).with_name("lexicon.yaml")
 DATASET_LEXICON = Path("reference") / "propose-lexicon.yaml"
 
 
+#: The tags of the lexicon's own sections (``anchors`` adds tags of its own).
+BUILT_IN_TAGS = ("outcome", "control", "implied", "pronoun", "person", "other_outcome", "speech",
+                 "release", "hedge", "month", "weekday", "date_word", "weapon", "place_noun")
+
+
 @dataclass(frozen=True)
 class OutcomeWord:
     """One entry of ``outcomes``: what a figure paired with the word is."""
@@ -75,6 +80,7 @@ class Words:
     place_prepositions: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     source_kinds: dict[str, str] = field(default_factory=dict)  # description -> actor_type
+    anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # rule anchor tag -> words
 
     @property
     def not_places(self) -> frozenset[str]:
@@ -125,6 +131,9 @@ class Words:
         for kind, phrases in (d.get("source_kinds") or {}).items():
             for p in phrases or []:
                 self.source_kinds.setdefault(_norm(p), str(kind))
+        for tag, phrases in (d.get("anchors") or {}).items():
+            self.anchors[str(tag)] = self.anchors.get(str(tag), frozenset()) | {
+                _norm(p) for p in phrases or []}
 
     def phrases(self) -> Iterable[tuple[str, str]]:
         """(phrase, tag) for every phrase the document pass looks for."""
@@ -142,6 +151,16 @@ class Words:
         yield from ((p, "date_word") for p in self.date_words)
         yield from ((p, "weapon") for p in self.weapons)
         yield from ((p, "place_noun") for p in self.place_nouns)
+        for tag, phrases in self.anchors.items():
+            yield from ((p, tag) for p in phrases)
+
+    def tag_names(self) -> frozenset[str]:
+        """Every tag the document pass gives (what a rule of rules.yaml may be anchored at)."""
+        return frozenset(BUILT_IN_TAGS) | frozenset(self.anchors)
+
+
+def _wordish(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 def _norm(phrase: object) -> str:
@@ -227,7 +246,9 @@ class Tagger:
                 if tag not in entries[phrase]:
                     entries[phrase].append(tag)
         for phrase, tags in entries.items():
-            self._auto.add_word(phrase, (phrase, tuple(tags), len(phrase)))
+            # a phrase starting or ending with a sign ("$", "§") needs no boundary there
+            self._auto.add_word(phrase, (phrase, tuple(tags), len(phrase),
+                                         _wordish(phrase[0]), _wordish(phrase[-1])))
         if entries:
             self._auto.make_automaton()
         self._empty = not entries
@@ -242,11 +263,11 @@ class Tagger:
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
         n = len(low)
         hits = []
-        for last, (phrase, tags, length) in self._auto.iter(low):
+        for last, (phrase, tags, length, left, right) in self._auto.iter(low):
             start = last - length + 1
             end = last + 1
-            if (start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_")) or \
-                    (end < n and (low[end].isalnum() or low[end] == "_")):
+            if (left and start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_")) or \
+                    (right and end < n and (low[end].isalnum() or low[end] == "_")):
                 continue
             for t in tags:
                 hits.append(Tag(start, end, t, phrase))
