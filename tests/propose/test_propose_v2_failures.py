@@ -21,6 +21,8 @@ ACTORS = [
     {"actor_id": "act_afp", "name": "AFP", "actor_type": "news_agency"},
     {"actor_id": "act_reuters", "name": "Reuters", "actor_type": "news_agency"},
     {"actor_id": "act_daily", "name": "The Kabul Daily", "actor_type": "news_outlet"},
+    {"actor_id": "act_ydp", "name": "Yemen Data Project", "actor_type": "monitor"},
+    {"actor_id": "act_britain", "name": "Britain", "actor_type": "state"},
 ]
 LOCATIONS = [{"location_id": "loc_helmand", "name": "Helmand", "where_prec": 4}]
 
@@ -224,6 +226,22 @@ def test_wire_agency_in_the_dateline_issues_the_story(lex):
 def test_the_source_is_not_its_place_or_description(lex, text, expected):
     [c] = [c for c in run(text, lex) if c.outcome == "killed"]
     assert (c.claimant_text, c.claimant) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body with its kind written after its name speaks
+    ("Shelling killed 12 civilians in Hodeidah on Monday the Yemen Data Project monitoring "
+     "group said.", "act_ydp"),
+    ("Five aid workers were killed near Kramatorsk, the Reuters news agency reported.",
+     "act_reuters"),
+    ("The OCHA relief agency put the death toll at 31 after the floods.", "act_ocha"),
+    # a place glued to "-based" describes the body: it is not that country speaking
+    ("The Yemen Data Project said raids hit Saada. Another 27 people were killed in raids on "
+     "Hajjah, the Britain-based group added.", "act_ydp"),
+])
+def test_a_named_body_followed_by_its_kind_speaks(lex, text, expected):
+    [c] = [c for c in run(text, lex, outlet="act_daily") if c.outcome == "killed"]
+    assert c.claimant == expected
 
 
 # -- place ---------------------------------------------------------------------------

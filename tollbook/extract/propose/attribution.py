@@ -22,10 +22,6 @@ from tollbook.extract.propose.tagger import Tags, default_tagger
 #: The attribution shapes ("X said", "according to X", "X told Y" …), the speakers ("Observatory
 #: head Rami Abdel Rahman") and the hedges are rules of ``rules.yaml`` (sections
 #: ``attributions``, ``speakers``, ``hedges``; :mod:`.rules`).
-#: What a claimant's words may add to a known name and still be that source speaking.
-_ROLE_WORDS = frozenset("reporter reporters correspondent correspondents source sources "
-                        "official officials spokesman spokeswoman spokesperson activists "
-                        "monitors medics doctors media".split())
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _NOT_SPEAKERS = frozenset(("this", "that", "there", "which", "who", "what", "it"))
 
@@ -159,8 +155,13 @@ class Attributor:
         actor_types: dict[str, str] | None = None,
         tags: Tags | None = None,
         rules: Rules | None = None,
+        source_roles: frozenset[str] | None = None,
     ):
         self.view = view
+        #: What a claimant's words may add to a known name and still be that source speaking
+        #: ("SANA reporter", "the Observatory monitoring group"): the lexicon's ``source_roles``.
+        self.source_roles = source_roles if source_roles is not None else \
+            default_tagger().words.source_roles
         self.rules = rules if rules is not None else default_rules()
         self._described = _described(self.rules.fragments.get("described", r"(?!)"))
         self.names = names
@@ -341,10 +342,12 @@ class Attributor:
         for m in self.mentions:
             if m.kind != "actor" or not at <= m.start <= at + 4 or m.end > at + len(text) + 4:
                 continue
+            if self.view[m.end:m.end + 1] == "-":
+                continue  # "the Britain-based group": a description, not Britain speaking
             before = self.view[at:m.start].strip().lower()
             rest = self.view[m.end:at + len(text)].removeprefix("'s").removeprefix("s ").split()
             if before in ("", "the", "a", "an") and rest and len(rest) <= 2 and \
-                    all(w.islower() for w in rest) and rest[-1] in _ROLE_WORDS:
+                    all(w.islower() for w in rest) and rest[-1] in self.source_roles:
                 return m.ref_id
         return None
 
