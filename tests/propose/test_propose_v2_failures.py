@@ -58,6 +58,19 @@ def test_figures_of_stripped_and_inverted_sentences(lex, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a share of a scale is that share, never the scale ("a million" alone stays a million)
+    ("Since 2014 more than a quarter of a million people have been killed in Sudan's wars, "
+     "the UN estimates.", [(250000, "at_least")]),
+    ("Half a million people have died in the conflict, a Geneva-based NGO says.",
+     [(500000, "approximately")]),
+    ("The war in Tigray has killed a million people, researchers say.", [(1000000, "exact")]),
+])
+def test_a_share_of_a_million_is_that_share(lex, text, expected):
+    assert [(c.count_value, c.qualifier) for c in run(text, lex) if c.outcome == "killed"] \
+        == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Coalition aircraft killed the group's commander near Mosul on Monday.",
      [(1, "the group's commander")]),
     ("Two soldiers were on patrol. Both were killed when a roadside bomb exploded.",

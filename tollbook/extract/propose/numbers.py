@@ -46,8 +46,14 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SCALE = "hundred|thousand|million|dozen"
+#: A share of a scale: "a quarter of a million" (250,000), "half a million", "three quarters
+#: of a million" — never the scale itself.
+FRACTIONS = {"half": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
+_FRACTION_RE = (r"(?:(?:an?|one|two|three)\s+)?(?:half|quarters?|thirds?)\s+(?:of\s+)?"
+                r"an?\s+(?:million|thousand)")
 #: Number words: "six", "twenty-one", "one hundred and twenty", "a dozen", "two dozen".
 _WORDS_RE = (
+    rf"{_FRACTION_RE}|"
     rf"(?:(?:an?\s+)(?:{_SCALE})|(?:{_WORD}))"
     rf"(?:(?:\s+and\s+|\s*-\s*|\s+)(?:{_WORD}|{_SCALE}))*"
 )
@@ -112,7 +118,8 @@ class NumberReader:
         self._lower = lower_case_twin(self._pattern)
         # Where a quantity can begin: a qualifier, a vague word, a number word or a digit.
         phrases = [*_QUALIFIER_OF, *self.vague, *(f"{a} {s}" for a in ("a", "an")
-                                                 for s in _SCALE.split("|"))]
+                                                 for s in _SCALE.split("|")),
+                   "half", "a half", "a quarter", "a third"]
         self._starts = word_starts([
             *(re.escape(" ".join(p.lower().split())).replace(r"\ ", r"\s+") for p in phrases),
             *UNITS, *TENS, *"0123456789",
@@ -165,8 +172,9 @@ class NumberReader:
         value = parse_digits(text) if kind == "digits" else parse_words(text)
         if value is None:
             return None
-        if qualifier == "exact" and "dozen" in text.lower():
-            qualifier = "approximately"  # "a dozen" is a round figure, not a tally
+        if qualifier == "exact" and ("dozen" in text.lower() or
+                                     not FRACTIONS.keys().isdisjoint(text.lower().split())):
+            qualifier = "approximately"  # "a dozen", "half a million": round figures
         low, best, high = bounds(value, qualifier)
         return Quantity(start, end, text, value, qualifier, None, low, best, high, qual_start,
                         digits=kind == "digits")
@@ -194,8 +202,13 @@ def parse_digits(text: str) -> int | None:
 
 def parse_words(text: str) -> int | None:
     """ "twenty-one" → 21, "one hundred and twenty" → 120, "two dozen" → 24."""
+    tokens = re.split(r"[\s-]+", text.lower())
+    shares = [t for t in tokens if t in FRACTIONS]
+    if shares:  # "a quarter of a million": the scale divided, times the count of shares
+        count = next((UNITS[t] for t in tokens if t in UNITS), 1)
+        return SCALES[tokens[-1]] * count // FRACTIONS[shares[0]]
     total, current = 0, 0
-    for token in re.split(r"[\s-]+", text.lower()):
+    for token in tokens:
         if token in ("and", ""):
             continue
         if token in ("a", "an"):
