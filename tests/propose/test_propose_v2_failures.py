@@ -57,6 +57,15 @@ def test_figures_of_stripped_and_inverted_sentences(lex, text, expected):
                   reverse=True) == expected
 
 
+def test_an_outcome_word_takes_one_number(lex):
+    # a headline's "3 killed 12 wounded": "killed" is the 3's; 12 is the wounded
+    found = run("3 policemen killed 12 wounded in Kandahar blast.", lex)
+    assert [(c.outcome, c.count_value) for c in found] == [("killed", 3), ("injured", 12)]
+    # a word no number took before it still takes the one after: "killed 4, wounded 9"
+    found = run("The blast in Kandahar killed 4 wounded 9 others.", lex)
+    assert [(c.outcome, c.count_value) for c in found] == [("killed", 4), ("injured", 9)]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a share of a scale is that share, never the scale ("a million" alone stays a million)
     ("Since 2014 more than a quarter of a million people have been killed in Sudan's wars, "

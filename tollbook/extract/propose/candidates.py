@@ -232,6 +232,9 @@ def sentence_figures(
     cue_at = {c.start: c for c in cues}
     figures: list[Figure] = []
     q_spans = [(q.span_start, q.end) for q in quantities]
+    #: Outcome words a figure before them already took ("2 persons killed 13 injured"): such a
+    #: word does not take the number after it as well.
+    taken: set[int] = set()
     for q in quantities:
         party, stop = _party(view, q, end, set(cue_at))
         if q.implied:  # "the group's commander" is its own party; "killing him" has none
@@ -256,6 +259,8 @@ def sentence_figures(
         for cue in reversed(cues):
             if cue.end > q.span_start or cue.word.kind == "airstrike":
                 continue
+            if cue.start in taken and direct is not None:
+                break
             between = _words(view, cue.end, q.span_start)
             n = sum(1 for t in between if t.group()[0].isalnum())
             blocked = any(t.group().lower() in CLAUSE_BREAK or t.group() in ";:." for t in between)
@@ -294,6 +299,8 @@ def sentence_figures(
                 parent = None
         if score < MIN_SCORE:
             continue
+        if direct is not None and evidence.startswith("number then"):
+            taken.add(direct.start)
         figures.append(Figure(kind, outcome, round(score, 2), evidence, (q.start, q.end), q,
                               party, parent))
     figures.extend(_control_changes(view, start, end, control, quantities, figures, places,
