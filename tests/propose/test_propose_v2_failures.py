@@ -66,6 +66,24 @@ def test_an_outcome_word_takes_one_number(lex):
     assert [(c.outcome, c.count_value) for c in found] == [("killed", 4), ("injured", 9)]
 
 
+def test_a_repeated_figure_is_drafted_once(lex):
+    # a release whose headline and lead repeat the body's figure: one killed figure
+    text = ("U.S. Central Command\nPress Release\n"
+            "TAMPA, May 3, 2017 - 14 ISIS fighters killed near Raqqa. "
+            "14 ISIS fighters killed near Raqqa.\n")
+    found = [c for c in run(text, lex) if c.outcome == "killed"]
+    assert [(c.count_value, c.claimant) for c in found] == [(14, "act_centcom")]
+    assert found[0].evidence.endswith(f"repeated at character {text.rindex('14')}")
+    # the same toll from another source, or of another party, is a claim of its own
+    text = ("Shelling killed 12 civilians in Hodeidah, OCHA said. "
+            "The Yemen Data Project said shelling killed 12 civilians there.")
+    assert [(c.count_value, c.claimant) for c in run(text, lex) if c.outcome == "killed"] == \
+        [(12, "act_ocha"), (12, "act_ydp")]
+    text = "Strikes killed 5 soldiers in Marib. Shelling killed 5 children in Marib."
+    assert [c.party_text for c in run(text, lex) if c.outcome == "killed"] == \
+        ["soldiers", "children"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a share of a scale is that share, never the scale ("a million" alone stays a million)
     ("Since 2014 more than a quarter of a million people have been killed in Sudan's wars, "

@@ -108,8 +108,36 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
             candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon,
                                           context, mentions, tags))
         attributor.note_sentence(s, e)
+    candidates = drop_repeats(candidates)
     candidates.sort(key=lambda c: (-c.confidence, c.char_start, c.number_start or 0))
     return Proposal(doc, candidates, unknown, found_dateline)
+
+
+def drop_repeats(candidates: list[Candidate]) -> list[Candidate]:
+    """A casualty figure the document repeats with everything the draft says of it the same
+    (outcome, count, party words, claimant, date window, place) is drafted once: a headline,
+    a teaser or a summary restating the lead is one claim, not two. The kept figure's evidence
+    says where the repeat stands. A figure that differs in any of these (another source giving
+    the same toll, the same count in another place) stays a claim of its own."""
+    kept: list[Candidate] = []
+    first: dict[tuple, Candidate] = {}
+    renamed: dict[str, str] = {}
+    for c in sorted(candidates, key=lambda c: (c.char_start, c.number_start or 0)):
+        if c.part_of in renamed:
+            c.part_of = renamed[c.part_of]
+        if c.kind != "casualty" or c.count_value is None:
+            kept.append(c)
+            continue
+        k = (c.outcome, c.count_value, " ".join((c.party_text or "").lower().split()),
+             c.claimant, c.date_start, c.date_end, c.location_id, c.part_of)
+        twin = first.get(k)
+        if twin is None:
+            first[k] = c
+            kept.append(c)
+            continue
+        renamed[c.candidate_id] = twin.candidate_id
+        twin.evidence += f"; repeated at character {c.number_start}"
+    return kept
 
 
 #: How far into a document its heading may name the body issuing it.
