@@ -233,6 +233,25 @@ def test_an_unnamed_source_of_a_known_kind_is_that_source(lex):
     assert (c.claimant_text, c.claimant) == ("a monitor", "act_monitor")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare plural of a kind, an activist group and a definite description with no source
+    # named before all resolve to the source of that kind the document names
+    ("At least 45 people were killed in Gao in two days, according to monitors. "
+     "The Sahel Conflict Monitor has tracked the war since 2012.", ("monitors", "act_monitor")),
+    ("Drone strikes killed 34 villagers near Menaka on Sunday, an activist group said. "
+     "The Sahel Conflict Monitor has tracked the war since 2012.",
+     ("an activist group", "act_monitor")),
+    ("Over 350 civilians have been killed in Gao since May according to the Dakar-based "
+     "monitor. The Sahel Conflict Monitor has tracked the war since 2012.",
+     ("the Dakar-based monitor", "act_monitor")),
+    # a kind no named source has stays unnamed
+    ("At least 9 people were killed in Gao, according to witnesses.", ("witnesses", None)),
+])
+def test_a_description_of_a_kind_is_the_source_of_that_kind(lex, text, expected):
+    [c] = [c for c in run(text, lex, outlet="act_daily") if c.outcome == "killed"]
+    assert (c.claimant_text, c.claimant) == expected
+
+
 def test_source_who_told_an_agency_is_relayed_by_it(lex):
     [c] = run("Abu Omar, a local official, told AFP that 16 people were killed.", lex,
               outlet="act_daily")

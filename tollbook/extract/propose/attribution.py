@@ -287,8 +287,11 @@ class Attributor:
             return actor, []
         if actor is None and self._described.match(who):
             # "the monitor said" is the source named before; "a rebel commander said" is a
-            # new, unnamed one
-            actor = self._last_org
+            # new, unnamed one. With no source named before, "the UK-based monitor" is the
+            # source of its kind the document names.
+            actor = self._last_org or self._of_kind(low, at)
+        elif actor is None and low.endswith("s") and low.split()[0] not in ("the", "a", "an"):
+            actor = self._of_kind("a " + low[:-1], at)  # "according to monitors"
         elif actor is not None:
             self._last_org = actor
         if actor is None and len(who.split()) >= 2 and who[:1].isupper():
