@@ -252,6 +252,15 @@ def test_a_description_of_a_kind_is_the_source_of_that_kind(lex, text, expected)
     assert (c.claimant_text, c.claimant) == expected
 
 
+def test_another_goes_on_with_the_source_named_before(lex):
+    text = ("The Sahel Conflict Monitor said 12 civilians were killed in Menaka. "
+            "Another 5 people died in raids near Gao. 3 soldiers died in Kidal on Friday.")
+    found = [c for c in run(text, lex, outlet="act_daily") if c.outcome == "killed"]
+    # "Another …" goes on with the monitor's report; a sentence without it is the outlet's
+    assert [(c.count_value, c.claimant) for c in found] == \
+        [(12, "act_monitor"), (5, "act_monitor"), (3, "act_daily")]
+
+
 def test_source_who_told_an_agency_is_relayed_by_it(lex):
     [c] = run("Abu Omar, a local official, told AFP that 16 people were killed.", lex,
               outlet="act_daily")

@@ -156,12 +156,16 @@ class Attributor:
         tags: Tags | None = None,
         rules: Rules | None = None,
         source_roles: frozenset[str] | None = None,
+        continuations: frozenset[str] | None = None,
     ):
         self.view = view
         #: What a claimant's words may add to a known name and still be that source speaking
         #: ("SANA reporter", "the Observatory monitoring group"): the lexicon's ``source_roles``.
         self.source_roles = source_roles if source_roles is not None else \
             default_tagger().words.source_roles
+        #: Words opening a sentence that goes on with the report of the source named before.
+        self.continuations = continuations if continuations is not None else \
+            default_tagger().words.continuations
         self.rules = rules if rules is not None else default_rules()
         self._described = _described(self.rules.fragments.get("described", r"(?!)"))
         self.names = names
@@ -192,6 +196,12 @@ class Attributor:
             if ahead is not None:
                 return ahead
             actor = self.issuer
+            first = self.view[start:end].split(maxsplit=1)[:1]
+            if first and first[0].lower() in self.continuations:
+                # "Another seven people were killed in …": the report of the source named
+                # before goes on
+                self._read_noted()
+                actor = self._last_org or actor
             return Claimant(None, actor, self._chain(actor, []))
         best = min(found, key=lambda a: min(abs(a.start - figure), abs(a.end - figure)))
         if self._reads_last_speaker(best.who, best.who_start):

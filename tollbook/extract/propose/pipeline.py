@@ -71,7 +71,8 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                             issuer_of(view, tags, mentions, start, lexicon.actor_types),
                             lexicon.words.not_claimants,
                             lexicon.words.source_kinds, lexicon.actor_types, tags,
-                            lexicon.rules, lexicon.words.source_roles)
+                            lexicon.rules, lexicon.words.source_roles,
+                            lexicon.words.continuations)
     attributor.sentences = sentences
     context = Context()
     if sentences:

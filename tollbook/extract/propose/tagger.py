@@ -81,6 +81,7 @@ class Words:
     place_nouns: frozenset[str] = frozenset()
     source_kinds: dict[str, str] = field(default_factory=dict)  # description -> actor_type
     source_roles: frozenset[str] = frozenset()
+    continuations: frozenset[str] = frozenset()
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # rule anchor tag -> words
 
     @property
@@ -130,6 +131,7 @@ class Words:
         self.place_prepositions |= {_norm(x) for x in d.get("place_prepositions") or []}
         self.place_nouns |= {_norm(x) for x in d.get("place_nouns") or []}
         self.source_roles |= {_norm(x) for x in d.get("source_roles") or []}
+        self.continuations |= {_norm(x) for x in d.get("continuations") or []}
         for kind, phrases in (d.get("source_kinds") or {}).items():
             for p in phrases or []:
                 self.source_kinds.setdefault(_norm(p), str(kind))
