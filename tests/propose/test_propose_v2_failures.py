@@ -261,6 +261,20 @@ def test_another_goes_on_with_the_source_named_before(lex):
         [(12, "act_monitor"), (5, "act_monitor"), (3, "act_daily")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "According to" opening the sentence, and a report by a body: the body
+    ("According to the Sahel Conflict Monitor 20 people were killed in Menaka.",
+     ("the Sahel Conflict Monitor", "act_monitor")),
+    ("According to a report by OCHA published on Monday 31 civilians were killed in Hodeidah.",
+     ("OCHA", "act_ocha")),
+    ("Shelling killed 7 people in Taiz, according to the latest figures from OCHA.",
+     ("OCHA", "act_ocha")),
+])
+def test_according_to_names_the_source(lex, text, expected):
+    [c] = [c for c in run(text, lex, outlet="act_daily") if c.outcome == "killed"]
+    assert (c.claimant_text, c.claimant) == expected
+
+
 def test_source_who_told_an_agency_is_relayed_by_it(lex):
     [c] = run("Abu Omar, a local official, told AFP that 16 people were killed.", lex,
               outlet="act_daily")
