@@ -57,6 +57,21 @@ def test_figures_of_stripped_and_inverted_sentences(lex, text, expected):
                   reverse=True) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # things counted beside casualties are no figure
+    ("In the ambush 7 of the 40 trucks were destroyed and 9 drivers were killed near Kidal.",
+     [("killed", 9)]),
+    ("The strike on two villages killed 15 civilians in Saada, an NGO report says.",
+     [("killed", 15)]),
+    ("Government troops captured 3 villages east of Bakhmut.", []),
+    # the head of the phrase decides: members of a village militia are people
+    ("30 members of the village militia were killed in Kidal.", [("killed", 30)]),
+])
+def test_things_counted_are_no_casualties(lex, text, expected):
+    assert [(c.outcome, c.count_value) for c in run(text, lex) if c.kind == "casualty"] \
+        == expected
+
+
 def test_an_outcome_word_takes_one_number(lex):
     # a headline's "3 killed 12 wounded": "killed" is the 3's; 12 is the wounded
     found = run("3 policemen killed 12 wounded in Kandahar blast.", lex)

@@ -224,6 +224,7 @@ def sentence_figures(
     actors: list[NameMention],
     other_outcomes: frozenset[int] = frozenset(),
     pairings: dict[str, Pairing] | None = None,
+    things: frozenset[int] = frozenset(),
 ) -> list[Figure]:
     """Every figure in the sentence ``view[start:end]``. ``other_outcomes``: where words
     of outcomes no figure is drafted for begin ("displaced", "fled"). ``pairings``: the
@@ -299,6 +300,9 @@ def sentence_figures(
                 parent = None
         if score < MIN_SCORE:
             continue
+        if kind == "casualty" and any(q.end <= t < stop and not _OF_AND.search(view, q.end, t)
+                                      for t in things):
+            continue  # "18 of the 31 lorries were destroyed": things, never casualties
         if direct is not None and evidence.startswith("number then"):
             taken.add(direct.start)
         figures.append(Figure(kind, outcome, round(score, 2), evidence, (q.start, q.end), q,
@@ -306,6 +310,10 @@ def sentence_figures(
     figures.extend(_control_changes(view, start, end, control, quantities, figures, places,
                                     actors, pair))
     return figures
+
+
+#: Where a party phrase's head noun ends: "30 members of the army", "5 men and 3 trucks".
+_OF_AND = re.compile(r"\s(?:of|and)\s")
 
 
 def _skip_space(view: str, i: int) -> int:

@@ -104,6 +104,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                 [p for p in places if s <= p.start < e], [a for a in actors if s <= a.start < e],
                 frozenset(t.start for t in tags.within(s, e, "other_outcome")),
                 lexicon.rules.pairings,
+                frozenset(t.start for t in tags.within(s, e, "thing")),
             )
         if figures:
             candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon,

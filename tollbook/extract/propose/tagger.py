@@ -82,6 +82,7 @@ class Words:
     source_kinds: dict[str, str] = field(default_factory=dict)  # description -> actor_type
     source_roles: frozenset[str] = frozenset()
     continuations: frozenset[str] = frozenset()
+    things: frozenset[str] = frozenset()
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # rule anchor tag -> words
 
     @property
@@ -132,6 +133,7 @@ class Words:
         self.place_nouns |= {_norm(x) for x in d.get("place_nouns") or []}
         self.source_roles |= {_norm(x) for x in d.get("source_roles") or []}
         self.continuations |= {_norm(x) for x in d.get("continuations") or []}
+        self.things |= {_norm(x) for x in d.get("things") or []}
         for kind, phrases in (d.get("source_kinds") or {}).items():
             for p in phrases or []:
                 self.source_kinds.setdefault(_norm(p), str(kind))
@@ -147,6 +149,7 @@ class Words:
         yield from ((p, "pronoun") for p in self.pronouns)
         yield from ((p, "person") for p in self.person_nouns)
         yield from ((p, "other_outcome") for p in self.other_outcomes)
+        yield from ((p, "thing") for p in self.things)
         yield from ((p, "speech") for p in self.speech_verbs)
         yield from ((p, "release") for p in self.release_words)
         yield from ((p, "hedge") for p in self.hedges)
