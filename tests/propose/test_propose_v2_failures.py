@@ -58,6 +58,20 @@ def test_figures_of_stripped_and_inverted_sentences(lex, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a toll the text says was superseded is no figure; the new one is
+    ("Floods and shelling killed 31 people in Marib, the ministry said, updating an earlier "
+     "toll of 17.", [31]),
+    ("The previous death toll was 20 with 50 others injured.", []),
+    ("The monitor updated its earlier death toll of 15 for the strike on Gao saying three "
+     "more people had died.", [3]),
+    # an earlier attack's toll is a figure of its own
+    ("An earlier attack on Gao killed 12 soldiers.", [12]),
+])
+def test_a_superseded_toll_is_no_figure(lex, text, expected):
+    assert [c.count_value for c in run(text, lex) if c.outcome == "killed"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # things counted beside casualties are no figure
     ("In the ambush 7 of the 40 trucks were destroyed and 9 drivers were killed near Kidal.",
      [("killed", 9)]),

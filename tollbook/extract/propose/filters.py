@@ -3,7 +3,8 @@
 :func:`exclusions` returns the spans of a text where no figure may be proposed, each with a
 reason: text outside the article body (when a sidecar gives one), photo captions, reader
 comments and page footers, prices and fundraising, clock times, copyright lines, legal
-citations, ages, durations, percentages, measurements, calendar dates and ordinals.
+citations, ages, durations, percentages, measurements, calendar dates, ordinals and tolls
+the text says were superseded ("updating an earlier toll of 15").
 :func:`year_like` catches bare years ("in 2014") that no rule can.
 
 What is excluded is data: the ``exclusions`` of ``rules.yaml`` (:mod:`.rules`). Rules anchored
