@@ -304,6 +304,18 @@ def test_according_to_names_the_source(lex, text, expected):
     assert (c.claimant_text, c.claimant) == expected
 
 
+def test_two_sources_saying_it_are_the_first(lex):
+    text = ("Shelling killed 4 civilians in Gao on Sunday a Dakar-based monitor and a medical "
+            "source said. The Sahel Conflict Monitor tracks the war.")
+    [c] = [c for c in run(text, lex, outlet="act_daily") if c.outcome == "killed"]
+    assert (c.claimant_text, c.claimant) == ("a Dakar-based monitor", "act_monitor")
+    # two places joined by "and" before the source are no source ("al-Dawla" neither)
+    text = ("Seven people died after barrels hit the districts of Ansongo and Wadi al-Dawla "
+            "and Gao the Sahel Conflict Monitor said.")
+    assert {c.claimant for c in run(text, lex, outlet="act_daily") if c.outcome == "killed"} \
+        == {"act_monitor"}
+
+
 def test_source_who_told_an_agency_is_relayed_by_it(lex):
     [c] = run("Abu Omar, a local official, told AFP that 16 people were killed.", lex,
               outlet="act_daily")
