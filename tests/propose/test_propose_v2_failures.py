@@ -72,6 +72,19 @@ def test_a_superseded_toll_is_no_figure(lex, text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a number joined by "and" whose own verb, a few auxiliaries on, is "displaced"
+    ("The war in Darfur has killed 9000 people and around 2 million have been displaced, "
+     "the UN says.", [9000]),
+    ("The war in Darfur has killed 9000 people and 600000 who have sought refuge in Chad "
+     "are short of food.", [9000]),
+    # "and … were killed" stays a second figure
+    ("Strikes killed 40 soldiers and 12 more were killed in Kidal.", [40, 12]),
+])
+def test_a_joined_number_that_counts_the_displaced_is_no_figure(lex, text, expected):
+    assert [c.count_value for c in run(text, lex) if c.outcome == "killed"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # things counted beside casualties are no figure
     ("In the ambush 7 of the 40 trucks were destroyed and 9 drivers were killed near Kidal.",
      [("killed", 9)]),

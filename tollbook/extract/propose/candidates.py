@@ -277,6 +277,7 @@ def sentence_figures(
             break
         joined = None if q.implied or _skip_space(view, q.end) in other_outcomes \
             or _skip_space(view, stop) in other_outcomes \
+            or _other_outcome_follows(view, stop, other_outcomes, cue_at) \
             else _coordinated(view, q, figures, cues, pair)
         if joined is not None and not options:
             p = pair[joined[1]]
@@ -314,6 +315,30 @@ def sentence_figures(
 
 #: Where a party phrase's head noun ends: "30 members of the army", "5 men and 3 trucks".
 _OF_AND = re.compile(r"\s(?:of|and)\s")
+
+
+#: How many words after a number's party an outcome no figure is drafted for may stand and
+#: still be what the number counts ("10 million have been displaced", "five million who have
+#: sought refuge").
+OTHER_REACH = 3
+_AUXILIARY = frozenset("have has had been were was are is be who which that".split())
+
+
+def _other_outcome_follows(view: str, stop: int, other_outcomes: frozenset[int],
+                           cue_at: dict[int, Cue]) -> bool:
+    """Whether the words after a number's party are auxiliaries leading to an outcome no
+    figure is drafted for ("… and around 10 million have been displaced")."""
+    if not other_outcomes:
+        return False
+    for n, t in enumerate(_WORD_RE.finditer(view, stop)):
+        if t.start() in other_outcomes:
+            return True
+        if n >= OTHER_REACH or t.start() in cue_at or t.group().lower() not in _AUXILIARY:
+            return False
+    return False
+
+
+_WORD_RE = re.compile(r"[\w'-]+")
 
 
 def _skip_space(view: str, i: int) -> int:
