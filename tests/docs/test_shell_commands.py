@@ -104,5 +104,6 @@ def test_propose_speed_runs_on_a_small_corpus(tmp_path, capsys):
     dataset = factories.make_dataset(tmp_path)
     assert module.main(["--csv", str(tmp_path / "none.csv"), "--dataset", str(dataset), "--repeat", "1"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("1 documents, ") and lines[0].endswith("best of 1 runs after a warm-up (processor time), one core")
+    assert lines[0].startswith("1 documents, ")
+    assert lines[0].endswith("best of 1 runs after a warm-up (processor time), one core")
     assert [line.split()[0] for line in lines[1:4]] == ["read", "regex", "propose"]
