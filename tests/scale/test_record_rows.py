@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 
 import factories
 import pyarrow as pa
@@ -154,6 +155,22 @@ def test_a_header_for_another_file_with_a_matching_checksum_is_refused(stored):
 def test_a_sidecar_entry_is_never_rows(tmp_path):
     cache = ParsedCache(tmp_path)
     key = cache.rows_key("1" * 64, "deps")
-    cache._fresh[key] = ('{"document_id": "%s"}' % factories.DOC, _digest(key, '{"document_id": "%s"}' % factories.DOC))
+    text = json.dumps({"document_id": factories.DOC})  # what a sidecar's entry holds, checksum and all
+    cache._fresh[key] = (text, _digest(key, text))
     assert cache.save()
     assert ParsedCache(tmp_path).lookup_rows(key, factories.DOC) is None
+
+
+def test_a_served_record_file_is_never_parsed(tiny_dataset, tmp_path):
+    from tollbook.extract.dataset import read_dataset
+
+    read_dataset(tiny_dataset, ParsedCache(tmp_path / "cache"))
+    warm = ParsedCache(tmp_path / "cache")
+    ds = read_dataset(tiny_dataset, warm)
+    served = ds.records[factories.DOC]
+    assert warm.hits == 2 and not served.parsed
+    assert ds.records.rows["casualties"].column("casualty_id").to_pylist() == [
+        "cas_test_01a", "cas_test_01b", "cas_test_01c"]
+    assert ds.records.claim_statuses() == [(served.path, c, "accepted", None)
+                                           for c in ("clm_test_01", "clm_test_02", "clm_test_03")]
+    assert served.content == RecordFile.model_validate(factories.records())  # made when asked

@@ -52,39 +52,45 @@ def compile_claims(ds: Dataset) -> tuple[dict[str, pd.DataFrame | list[dict]], l
 
 
 def _resolve_copies(ds: Dataset, claims: pd.DataFrame, statuses: pa.Table, problems: list[Problem]) -> list:
-    """Fill in each released copy's inherited fields from its original, in place; the rows of
-    copies whose original is missing, not released or not an original elsewhere are returned
-    (each reported)."""
-    copies = claims.index[claims["duplicate_of"].notna() & claims["_src"]]
-    if not len(copies):
+    """Fill in each released copy's inherited fields from its original, in place (joins, no
+    loop over rows but to report); the rows of copies whose original is missing, not released
+    or not an original in another document are returned (each reported)."""
+    copies = claims.loc[claims["duplicate_of"].notna() & claims["_src"], ["claim_id", "duplicate_of", "_doc",
+                                                                          "outlet_id"]]
+    if copies.empty:
         return []
     # a claim id is looked up where it was last defined (ids defined twice are reported when read)
     every = statuses.select(["claim_id", "review_status", "duplicate_of", "_doc", "_file"]).to_pandas()
     every = every.drop_duplicates("claim_id", keep="last").set_index("claim_id")
-    by_place = claims.reset_index().set_index(["claim_id", "_file"])["index"]
-    dropped = []
-    for row in copies:
-        copy = claims.loc[row]
-        target = copy["duplicate_of"]
-        original = every.loc[target] if target in every.index else None
-        if original is None or original["review_status"] not in RELEASED_STATUSES:
-            state = "does not exist" if original is None else "is not accepted"
-            _problem(ds, problems, copy["claim_id"], Code.FOREIGN_KEY, f"duplicate_of {target} {state}")
-            dropped.append(row)
-            continue
-        if pd.notna(original["duplicate_of"]) or original["_doc"] == copy["_doc"]:
-            _problem(ds, problems, copy["claim_id"], Code.DUPLICATE_TARGET,
-                     f"duplicate_of {target} must be an original claim in another document")
-            dropped.append(row)
-            continue
-        source = claims.loc[by_place.loc[(target, original["_file"])]]
-        relayed = list(source["relayed_by"])
-        outlet = copy["outlet_id"]
-        if isinstance(outlet, str) and outlet and outlet not in relayed:
-            relayed.append(outlet)
+    target = every.reindex(copies["duplicate_of"].to_numpy())
+    target.index = copies.index
+    missing = target["_file"].isna()
+    unaccepted = ~missing & ~target["review_status"].isin(RELEASED_STATUSES)
+    not_original = ~missing & ~unaccepted & (target["duplicate_of"].notna() | (target["_doc"] == copies["_doc"]))
+    for row in copies.index[missing | unaccepted | not_original]:
+        claim_id, target_id = copies.at[row, "claim_id"], copies.at[row, "duplicate_of"]
+        if not_original[row]:
+            _problem(ds, problems, claim_id, Code.DUPLICATE_TARGET,
+                     f"duplicate_of {target_id} must be an original claim in another document")
+        else:
+            state = "does not exist" if missing[row] else "is not accepted"
+            _problem(ds, problems, claim_id, Code.FOREIGN_KEY, f"duplicate_of {target_id} {state}")
+    good = copies.index[~(missing | unaccepted | not_original)]
+    if len(good):
+        place = claims.reset_index().drop_duplicates(["claim_id", "_file"], keep="last")
+        place = place.set_index(["claim_id", "_file"])["index"]
+        wanted = pd.MultiIndex.from_arrays([copies.loc[good, "duplicate_of"].to_numpy(),
+                                            target.loc[good, "_file"].astype("int64").to_numpy()])
+        source = claims.loc[place.reindex(wanted).to_numpy()]
         for column in INHERITED:
-            claims.at[row, column] = relayed if column == "relayed_by" else source[column]  # type: ignore[assignment]
-    return dropped
+            if column != "relayed_by":
+                claims.loc[good, column] = source[column].to_numpy()
+        relayed = [list(r) + ([o] if isinstance(o, str) and o and o not in r else [])
+                   for r, o in zip(source["relayed_by"], copies.loc[good, "outlet_id"], strict=True)]
+        claims["relayed_by"] = claims["relayed_by"].astype(object)
+        for row, value in zip(good, relayed, strict=True):
+            claims.at[row, "relayed_by"] = value
+    return list(copies.index[missing | unaccepted | not_original])
 
 
 def _problem(ds: Dataset, problems: list[Problem], record_id: str, code: str, message: str) -> None:

@@ -1,19 +1,24 @@
-"""A cache of parsed and validated curated files, keyed by content hash, kept as one pack.
+"""A cache of what the curated files compile to, keyed by content hash, kept as one pack.
 
 Reading 100k YAML files is most of a build; a file that did not change since the last build
 is served from ``<project>/.tollbook-cache`` instead. The cache of one dataset folder is one
-Arrow IPC file (a *pack*) with a row per file: the key, the validated model as JSON (plain
-data, never code objects: a tampered one can at worst fail validation) and a checksum of
-both. One file is read (memory-mapped) per build, not one per curated file.
+Arrow IPC file (a *pack*) with a row per file: the key, a JSON text, a checksum, and for a
+record file its rows. A sidecar's JSON is its validated model (plain data, never code objects:
+a tampered one can at worst fail validation). A record file's JSON is a header (its document
+and ids) and its rows are the parts of :data:`tollbook.extract.row_parts.PARTS`, one list of
+structs each (:mod:`tollbook.extract.record_rows` makes them; no model is kept). One file is
+read (memory-mapped) per build, not one per curated file.
 
 The key hashes the SHA-256 of the file's bytes, its kind, the tollbook version, the schema
-version and the source of the record format, so a changed file or a changed format is never
-served stale. Only files that passed every check are cached: a file with problems is read
-through the line-tracking path on every build. An entry whose checksum does not match, or
-that no longer validates, is a miss; a pack that cannot be read is empty. After reading,
-:meth:`ParsedCache.save` rewrites the pack with exactly the entries this build used, so
-entries of edited or deleted files do not pile up; a pack that would not change is not
-rewritten. The pack is replaced with one rename, so a reader sees the old pack or the new.
+version and the source of the code that reads it, and for a record file's rows what they read
+besides the file (:meth:`ParsedCache.rows_key`), so nothing is ever served stale. Only files
+that passed every check are cached: a file with problems is read through the line-tracking
+path on every build. An entry whose checksum does not match (for rows, it covers a hash of
+every value), whose header names another file, or that no longer validates, is a miss; a pack
+that cannot be read is empty. After reading, :meth:`ParsedCache.save` rewrites the pack with
+exactly the entries this build used, so entries of edited or deleted files do not pile up; a
+pack that would not change is not rewritten. The pack is replaced with one rename, so a reader
+sees the old pack or the new.
 
 ``TOLLBOOK_CACHE`` relocates the cache (a folder) or turns it off (``off``); commands take
 ``--cache-dir`` / ``--no-cache``.
@@ -66,7 +71,8 @@ def pack_name(dataset: Path) -> str:
 
 
 class ParsedCache:
-    """Validated models by content hash; ``folder=None`` is a cache that never hits.
+    """Validated models and record files' rows by content hash; ``folder=None`` is a cache
+    that never hits.
 
     ``pack`` names the pack file in ``folder``; :func:`cache_for` names it after the dataset.
     The pack stays memory-mapped: only its keys become Python objects, and an entry's JSON only
@@ -143,15 +149,17 @@ class ParsedCache:
 
     def take_rows(self, keys: list[str]) -> tuple[list[str], dict[str, pa.Table], dict[str, np.ndarray]]:
         """Serve the rows of the entries ``keys`` (looked up with :meth:`lookup_rows`) whose
-        checksum holds: the keys served, in the order given, their rows part by part (one table
+        checksum holds: the keys served, in the pack's order, their rows part by part (one table
         each, entry after entry) and each entry's number of rows per part. Counts a hit per key
         served and a miss per key refused."""
         if not keys or self._stored is None:
             self.misses += len(keys)
             return [], {p: s.empty_table() for p, s in PARTS.items()}, {p: np.zeros(0, np.int64) for p in PARTS}
         index = self._index()
-        rows = [index[k] for k in keys]
-        taken = self._stored.take(rows)
+        keys = sorted(keys, key=index.__getitem__)  # in the pack's order: a filter, not a take, selects them
+        mask = np.zeros(self._stored.num_rows, dtype=bool)
+        mask[[index[k] for k in keys]] = True
+        taken = self._stored.filter(pa.array(mask))
         sums = _rows_hashes(taken)
         texts = [str(t) for t in taken.column(1).to_pylist()]
         stored = taken.column(2).to_pylist()
