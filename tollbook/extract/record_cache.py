@@ -224,7 +224,9 @@ class ParsedCache:
                          schema=_SCHEMA)
         parts = [added, _rows_table(fresh_rows)]
         if kept and self._stored is not None:
-            parts.insert(0, self._stored.take(kept))
+            mask = np.zeros(self._stored.num_rows, dtype=bool)
+            mask[kept] = True  # a filter keeps the pack's order and is cheaper than a take on nested rows
+            parts.insert(0, self._stored.filter(pa.array(mask)))
         table = pa.concat_tables(parts)
         tmp = None
         try:
