@@ -68,7 +68,7 @@ def _resolve_copies(ds: Dataset, claims: pd.DataFrame, statuses: pa.Table, probl
     unaccepted = ~missing & ~target["review_status"].isin(RELEASED_STATUSES)
     not_original = ~missing & ~unaccepted & (target["duplicate_of"].notna() | (target["_doc"] == copies["_doc"]))
     for row in copies.index[missing | unaccepted | not_original]:
-        claim_id, target_id = copies.at[row, "claim_id"], copies.at[row, "duplicate_of"]
+        claim_id, target_id = str(copies.at[row, "claim_id"]), str(copies.at[row, "duplicate_of"])
         if not_original[row]:
             _problem(ds, problems, claim_id, Code.DUPLICATE_TARGET,
                      f"duplicate_of {target_id} must be an original claim in another document")
@@ -77,8 +77,8 @@ def _resolve_copies(ds: Dataset, claims: pd.DataFrame, statuses: pa.Table, probl
             _problem(ds, problems, claim_id, Code.FOREIGN_KEY, f"duplicate_of {target_id} {state}")
     good = copies.index[~(missing | unaccepted | not_original)]
     if len(good):
-        place = claims.reset_index().drop_duplicates(["claim_id", "_file"], keep="last")
-        place = place.set_index(["claim_id", "_file"])["index"]
+        places = claims.reset_index().drop_duplicates(["claim_id", "_file"], keep="last")
+        place = places.set_index(["claim_id", "_file"])["index"]  # a claim's row by (id, file)
         wanted = pd.MultiIndex.from_arrays([copies.loc[good, "duplicate_of"].to_numpy(),
                                             target.loc[good, "_file"].astype("int64").to_numpy()])
         source = claims.loc[place.reindex(wanted).to_numpy()]
@@ -89,7 +89,7 @@ def _resolve_copies(ds: Dataset, claims: pd.DataFrame, statuses: pa.Table, probl
                    for r, o in zip(source["relayed_by"], copies.loc[good, "outlet_id"], strict=True)]
         claims["relayed_by"] = claims["relayed_by"].astype(object)
         for row, value in zip(good, relayed, strict=True):
-            claims.at[row, "relayed_by"] = value
+            claims.at[row, "relayed_by"] = value  # type: ignore[assignment]  # a list in an object column
     return list(copies.index[missing | unaccepted | not_original])
 
 
