@@ -202,11 +202,13 @@ def test_jobs_fill_and_use_the_same_pack(seed_reports, tmp_path, monkeypatch):
     seed_dataset = seed_reports
     monkeypatch.setattr(parallel_read, "CHUNK", 1)
     one, two = tmp_path / "one", tmp_path / "two"
-    prepare(seed_dataset, cache=ParsedCache(one))
+    single = prepare(seed_dataset, cache=ParsedCache(one))
     cold = ParsedCache(two)
     prepare(seed_dataset, jobs=2, cache=cold)
     assert (cold.hits, cold.misses) == (0, 10)
     assert keys(one) == keys(two) and len(keys(two)) == 10
     warm = ParsedCache(two)
-    prepare(seed_dataset, jobs=2, cache=warm)
+    served = prepare(seed_dataset, jobs=2, cache=warm)
     assert (warm.hits, warm.misses) == (10, 0)
+    for name, table in single.tables.items():  # record files served as rows, in two processes: same tables
+        pd.testing.assert_frame_equal(served.tables[name], table)

@@ -174,3 +174,17 @@ def test_a_served_record_file_is_never_parsed(tiny_dataset, tmp_path):
     assert ds.records.claim_statuses() == [(served.path, c, "accepted", None)
                                            for c in ("clm_test_01", "clm_test_02", "clm_test_03")]
     assert served.content == RecordFile.model_validate(factories.records())  # made when asked
+
+
+def test_an_edited_sidecar_reaches_the_cached_rows(tiny_dataset, tmp_path):
+    from tollbook.pipeline import prepare
+
+    assert prepare(tiny_dataset, cache=ParsedCache(tmp_path / "cache")).problems == []
+    edited = dict(factories.sidecar(), story_id="sty_eeeeffff00001111")
+    factories.dump(tiny_dataset / "sources" / f"{factories.STEM}.yaml", edited)
+    warm = ParsedCache(tmp_path / "cache")
+    prepared = prepare(tiny_dataset, cache=warm)
+    assert prepared.problems == []
+    assert (warm.hits, warm.misses) == (0, 2)  # the record file's bytes did not change; its key did
+    assert set(prepared.tables["claims"]["story_id"]) == {"sty_eeeeffff00001111"}
+
