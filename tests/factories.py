@@ -190,6 +190,9 @@ def copy_seed_reports(repo: Path, dest: Path) -> Path:
             if not path.name.startswith(SEED_STEMS):
                 path.unlink()
     (target / "intake" / "coding_notes.csv").unlink(missing_ok=True)  # notes on the FA-KES documents
+    ledger = target / "removals.csv"  # its tombstones point to figures of FA-KES documents
+    if ledger.is_file():
+        ledger.write_text(ledger.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     return target
 
 

@@ -62,7 +62,7 @@ def test_a_results_file_that_no_section_shows_is_refused(tmp_path):
 def test_a_field_the_results_lack_is_one_clear_error(tmp_path):
     spec, results = _write(tmp_path, SPEC.replace("{{ mb_s | .1f }}", "{{ mbs | .1f }}"))
     with pytest.raises(TollbookError, match=r"section 1 \(Proposing\), column 'MB/s': \{\{mbs \| .1f\}\}: "
-                                            r"name 'mbs' is not defined"):
+                                            r"'mbs' is not defined"):
         render_performance(spec, results)
 
 

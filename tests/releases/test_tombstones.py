@@ -121,6 +121,16 @@ def test_a_replacement_must_exist_and_a_table_must_have_stable_ids(tiny_dataset)
                      ("dataset/removals.csv", 3, "x", "table", "value-not-allowed")]
 
 
-def test_the_seed_dataset_ships_an_empty_ledger():
-    text = (factories.REPO / "dataset/removals.csv").read_text(encoding="utf-8")
-    assert text == "id,table,removed_in,reason,replaced_by\n"
+def test_the_repository_ledger_tombstones_the_figures_of_the_copies_linked_in_2_0_2():
+    """Release 2.0.2 linked three republished wire stories: each removed figure names the figure
+    kept on the original claim, which is released, while the removed id is not."""
+    import pandas as pd
+
+    ledger = pd.read_csv(factories.REPO / "dataset/removals.csv", dtype=str)
+    released = pd.read_parquet(factories.REPO / "releases/2.0.2/casualties.parquet", columns=["casualty_id"])
+    assert (len(ledger), set(ledger["table"]), set(ledger["removed_in"])) == (13, {"casualties"}, {"2.0.2"})
+    assert sorted(ledger["id"].str[:12].unique()) == ["cas_0bf5a08c", "cas_12197986", "cas_6cbc4a9c"]
+    assert set(ledger["replaced_by"]) <= set(released["casualty_id"])
+    assert not set(ledger["id"]) & set(released["casualty_id"])
+    tombstones = pd.read_parquet(factories.REPO / "releases/2.0.2/tombstones.parquet")
+    assert sorted(tombstones["id"]) == sorted(ledger["id"])

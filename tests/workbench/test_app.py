@@ -91,6 +91,19 @@ def test_accept_saves_through_review_into_the_record_file(client, drafted):
     assert queue["progress"] == {"decided": 4, "total": 6, "by_curator": {"ana": 1, "tests": 3}}
 
 
+def test_a_save_merges_the_draft_into_the_record_once(client, drafted, monkeypatch):
+    """The check of the merged record and the write see the same merge: review runs once."""
+    from tollbook.extract.propose import review_files
+
+    real, calls = review_files.merge, []
+    monkeypatch.setattr(review_files, "merge", lambda *a: calls.append(a) or real(*a))
+    d = doc(client, drafted)
+    army = by_quote(d, "The army said")
+    r = save(client, drafted, [{"claim_id": army["claim_id"], "status": "accepted"}], d["record_sha"])
+    assert r.status_code == 200, r.text
+    assert len(calls) == 1
+
+
 def test_reject_needs_a_reason_and_edits_become_edited(client, drafted):
     d = doc(client, drafted)
     toll = by_quote(d, "The toll")

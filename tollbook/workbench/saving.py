@@ -139,18 +139,19 @@ def save(folders: Folders, stem: str, decisions: list[dict], by: str, expected_s
     draft = {"document_id": merged["document_id"], "claims": draft_claims}
     record = folders.record(stem)
     when = on or dt.date.today()
-    with tempfile.TemporaryDirectory(prefix="tollbook-workbench-") as tmp:
-        draft_path = Path(tmp) / f"{stem}.yaml"
-        text = dump_record(draft)
-        draft_path.write_text(text, encoding="utf-8")
-        merged_after, _, _ = review(draft_path, record, out, by.strip(), when, folders.dataset, dry_run=True)
-        refused = format_problems(merged_after, {d.claim_id for d in out})
+    decided = {d.claim_id for d in out}
+
+    def accept(merged_after: dict) -> None:  # the check runs on the merge that is written
+        refused = format_problems(merged_after, decided)
         if refused:
             raise SaveRefused("not saved: " + "; ".join(f"{p.record_id} {p.field}: {p.message}"
                                                          for p in refused), refused)
-        draft_path.write_text(text, encoding="utf-8")  # the dry run read it; write it fresh anyway
+
+    with tempfile.TemporaryDirectory(prefix="tollbook-workbench-") as tmp:
+        draft_path = Path(tmp) / f"{stem}.yaml"
+        draft_path.write_text(dump_record(draft), encoding="utf-8")
         _, report, target = review(draft_path, record, out, by.strip(), when, folders.dataset,
-                                   dry_run=False, expected_sha=expected_sha)
+                                   expected_sha=expected_sha, accept=accept)
     return Saved(report, sha_of(target))
 
 

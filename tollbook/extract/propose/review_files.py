@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -138,10 +139,12 @@ def guard_target(target: Path, dataset: Path, stem: str | None) -> None:
 
 
 def review(draft_path: Path, into: Path | None, decisions: list[Decision], by: str | None, on: dt.date,
-           dataset: Path, dry_run: bool = False, expected_sha: str | None = None) -> tuple[dict, MergeReport, Path]:
+           dataset: Path, dry_run: bool = False, expected_sha: str | None = None,
+           accept: Callable[[dict], None] | None = None) -> tuple[dict, MergeReport, Path]:
     """Merge a reviewed draft into its record file; returns the merged record, what changed and
     the file written. ``expected_sha`` (the record file's sha256 when its reader loaded it; ""
-    for "did not exist") makes the write refuse a file changed meanwhile."""
+    for "did not exist") makes the write refuse a file changed meanwhile. ``accept`` sees the
+    merged record before it is written and raises to refuse it (nothing is written then)."""
     draft, _ = load_yaml(draft_path)
     if draft is None:
         raise ReviewError(f"no such file: {draft_path}")
@@ -173,6 +176,8 @@ def review(draft_path: Path, into: Path | None, decisions: list[Decision], by: s
     if into is not None and record is not None and not isinstance(record, dict):
         raise ReviewError(f"{target} is not a record file")
     merged, report = merge(draft, record)
+    if accept is not None:
+        accept(merged)
     if not dry_run:
         if expected_sha is not None and (sha or "") != expected_sha:
             raise ReviewError(f"{target} changed since it was opened (another tab or a hand edit); "
