@@ -188,3 +188,18 @@ def test_an_edited_sidecar_reaches_the_cached_rows(tiny_dataset, tmp_path):
     assert (warm.hits, warm.misses) == (0, 2)  # the record file's bytes did not change; its key did
     assert set(prepared.tables["claims"]["story_id"]) == {"sty_eeeeffff00001111"}
 
+
+
+def test_a_document_without_its_sidecar_is_not_compiled(tiny_dataset):
+    from tollbook.extract.compile_claims import compile_claims
+    from tollbook.extract.dataset import read_dataset
+
+    def scores(data):
+        data["claims"][0]["casualties"][0]["count"] = {"word": "scores", "qualifier": "vague"}
+    factories.edit_records(tiny_dataset, scores)
+    tables, problems = compile_claims(read_dataset(tiny_dataset, ParsedCache(None)))
+    assert [(p.record_id, p.field, p.code) for p in problems] == [("cas_test_01a", "count.word", "foreign-key")]
+    assert len(tables["casualties"]) == 3
+    (tiny_dataset / "sources" / f"{factories.STEM}.yaml").unlink()
+    tables, problems = compile_claims(read_dataset(tiny_dataset, ParsedCache(None)))
+    assert problems == [] and tables["casualties"] == []  # read_dataset reports the missing sidecar

@@ -253,7 +253,8 @@ def read_records(dataset: Path, origins: Origins, cache: ParsedCache | None = No
         sidecar = sources[doc_id].sidecar if doc_id in sources else None
         rows, pending = file_rows(content, sidecar.story_id if sidecar else None,
                                   sidecar.outlet_id if sidecar else None, ctx)
-        records.pending += pending
+        if sidecar is not None:  # a document without its sidecar is reported as such, and not compiled
+            records.pending += pending
         fresh.append((doc_id, i, rows))
         if not careful and not relay and not pending and keys[i]:
             cache.put_rows(keys[i], {"document_id": doc_id, "ids": ids}, rows)
