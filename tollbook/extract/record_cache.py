@@ -280,6 +280,9 @@ def _read_pack(path: Path) -> tuple[pa.Table, dict[str, int]]:
         table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()  # the buffers keep the map open
         if table.schema != _SCHEMA:
             return empty, {}
+        # offsets in range, valid UTF-8: nothing reads past a buffer (0.04 s for the 10k pack); the
+        # entries' checksums then catch changed values
+        table.validate(full=True)
         keys = table.column(0).to_pylist()
     except (OSError, pa.ArrowException, ValueError):
         return empty, {}
