@@ -104,13 +104,15 @@ def test_a_damaged_entry_is_ignored_and_rewritten(tiny_dataset, tmp_path):
     prepare(tiny_dataset, cache=ParsedCache(cache))
     path = cache / "pack.arrow"
     good, entries = path.read_bytes(), rows(cache)
-    flipped = good.replace(b'"value":12', b'"value":99')
-    assert flipped != good  # the count is in the pack as JSON text
+    flipped = good.replace(b"12 soldiers", b"99 soldiers")
+    assert flipped != good  # the quote is in the pack as text, in the record file's rows
     path.write_bytes(flipped)
     damaged = ParsedCache(cache)
     prepared = prepare(tiny_dataset, cache=damaged)
     assert (damaged.hits, damaged.misses) == (1, 1)
     assert prepared.tables["casualties"].set_index("casualty_id").loc["cas_test_01a", "count_best"] == 12
+    assert prepared.tables["claims"].set_index("claim_id").loc["clm_test_01", "quote"].startswith(
+        "Since Monday, 12 soldiers")
     assert rows(cache) == entries  # rewritten by the build that missed it
 
 
@@ -131,11 +133,11 @@ def test_an_entry_of_another_file_is_not_served(tiny_dataset, tmp_path):
     cache = tmp_path / "cache"
     prepare(tiny_dataset, cache=ParsedCache(cache))
     table = pack(cache).to_pylist()
-    sidecar_json = next(r["json"] for r in table if '"claims"' not in r["json"])
+    sidecar = next(r for r in table if r["claims"] is None)  # a record file's entry holds its rows
     for row in table:  # the record file's key now holds the sidecar, with a checksum that matches
-        if '"claims"' in row["json"]:
-            row["json"] = sidecar_json
-            row["sha256"] = hashlib.sha256(f"{row['key']}\n{sidecar_json}".encode()).hexdigest()
+        if row["claims"] is not None:
+            row.update({part: sidecar[part] for part in row if part not in ("key", "sha256")})
+            row["sha256"] = hashlib.sha256(f"{row['key']}\n{row['json']}".encode()).hexdigest()
     forged = pa.Table.from_pylist(table, schema=pack(cache).schema)
     with pa.OSFile(str(cache / "pack.arrow"), "wb") as sink, pa.ipc.new_file(sink, forged.schema) as writer:
         writer.write_table(forged)
@@ -200,11 +202,13 @@ def test_jobs_fill_and_use_the_same_pack(seed_reports, tmp_path, monkeypatch):
     seed_dataset = seed_reports
     monkeypatch.setattr(parallel_read, "CHUNK", 1)
     one, two = tmp_path / "one", tmp_path / "two"
-    prepare(seed_dataset, cache=ParsedCache(one))
+    single = prepare(seed_dataset, cache=ParsedCache(one))
     cold = ParsedCache(two)
     prepare(seed_dataset, jobs=2, cache=cold)
     assert (cold.hits, cold.misses) == (0, 10)
     assert keys(one) == keys(two) and len(keys(two)) == 10
     warm = ParsedCache(two)
-    prepare(seed_dataset, jobs=2, cache=warm)
+    served = prepare(seed_dataset, jobs=2, cache=warm)
     assert (warm.hits, warm.misses) == (10, 0)
+    for name, table in single.tables.items():  # record files served as rows, in two processes: same tables
+        pd.testing.assert_frame_equal(served.tables[name], table)

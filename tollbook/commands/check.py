@@ -14,11 +14,10 @@ from tollbook.commands.options import (
 
 def undecided_claims(dataset) -> dict[str, int]:
     """Record file → how many of its claims are still ``proposed`` (only files that have any)."""
-    counts = {}
-    for rec in dataset.records.values():
-        n = sum(1 for c in rec.content.claims if c.review.status == "proposed")
-        if n:
-            counts[rec.path] = n
+    counts: dict[str, int] = {}
+    for path, _, status, _ in dataset.records.claim_statuses():
+        if status == "proposed":
+            counts[path] = counts.get(path, 0) + 1
     return dict(sorted(counts.items()))
 
 

@@ -1,176 +1,111 @@
-"""Reviewed record files → claims and their figure tables.
+"""Reviewed record files → claims and their figure tables, over whole columns.
 
-Only claims a curator accepted or edited are compiled. A republished copy's claims inherit
-everything but their quote and offsets from the original claim and carry no figures, so
-each figure is counted once. Figures inherit date, place and event from their claim unless
-they set their own.
+Each record file's rows were made on their own (:mod:`tollbook.extract.record_rows`, or served
+from the cache); here they are already concatenated. Only claims a curator accepted or edited
+are in them. A republished copy's claims inherit everything but their quote and offsets from
+the original claim and carry no figures, so each figure is counted once: copies are resolved
+here, as a join on ``duplicate_of``. Figures inherit date, place and event from their claim
+unless they set their own (done per file).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import pandas as pd
+import pyarrow as pa
 
 from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
 from tollbook.contract.vocabulary import RELEASED_STATUSES
-from tollbook.extract.counts import bounds, conventions_by_word
 from tollbook.extract.dataset import Dataset
-from tollbook.extract.record_format import Claim, DateRange
+from tollbook.extract.row_parts import FIGURE_TABLES, PARTS
 
-FIGURE_TABLES = ("casualties", "airstrikes", "control_changes", "force_sizes")
-
-
-def _dates(d: DateRange | None) -> dict[str, Any]:
-    if d is None:
-        return {"date_start": None, "date_end": None, "date_prec": None}
-    return {"date_start": d.start, "date_end": d.end, "date_prec": d.prec}
+#: What a copy takes from its original (the rest is its own).
+INHERITED = ("claimant_id", "relayed_by", "hedge", "date_start", "date_end", "date_prec", "date_text",
+             "location_id", "where_prec", "event_id", "partisan", "partisan_basis")
+_TAGS = ["_doc", "_file", "_src"]
 
 
-class _Context:
-    def __init__(self, ds: Dataset):
-        self.ds = ds
-        self.problems: list[Problem] = []
-        self.conventions = conventions_by_word(ds.reference.vague_quantities)
-        locations = ds.reference.locations
-        self.where_prec = dict(zip(locations["location_id"], locations["where_prec"], strict=True))
-        self.claims: dict[str, tuple[str, Claim]] = {
-            c.claim_id: (doc_id, c) for doc_id, rec in ds.records.items() for c in rec.content.claims
-        }
-
-    def problem(self, record_id: str, field: str, code: str, message: str) -> None:
-        file, line = self.ds.origins.locate(record_id, field)
-        self.problems.append(Problem(file, line, record_id, field, code, message))
-
-    def where(self, location: str | None, given: int | None) -> int | None:
-        if given is not None or location is None:
-            return given
-        value = self.where_prec.get(location)
-        return int(value) if value is not None and str(value).isdigit() else None
-
-
-def _claim_row(ctx: _Context, doc_id: str, claim: Claim, source: Claim, relay_tail: list[str]) -> dict:
-    sidecar = ctx.ds.sources[doc_id].sidecar
-    relayed = list(source.relayed_by) + [a for a in relay_tail if a not in source.relayed_by]
-    return {
-        "claim_id": claim.claim_id,
-        "document_id": doc_id,
-        "story_id": sidecar.story_id,
-        "quote": claim.quote,
-        "char_start": claim.char_start,
-        "char_end": claim.char_end,
-        "claimant_id": source.claimant,
-        "relayed_by": relayed,
-        "hedge": source.hedge,
-        **_dates(source.date),
-        "date_text": source.date.text if source.date else None,
-        "location_id": source.location,
-        "where_prec": ctx.where(source.location, source.where_prec),
-        "event_id": source.event,
-        "duplicate_of": claim.duplicate_of,
-        "partisan": source.partisan,  # None: derived after compiling (derive/sides.py)
-        "partisan_basis": None if source.partisan is None else "curator",
-        "review_status": claim.review.status,
-        "reviewed_by": claim.review.by,
-        "reviewed_on": claim.review.on,
-        "note": claim.note,
-    }
-
-
-def _figure_common(ctx: _Context, claim: Claim, fig) -> dict:
-    location = fig.location or claim.location
-    where_given = fig.where_prec if fig.location else (fig.where_prec or claim.where_prec)
-    return {
-        "claim_id": claim.claim_id,
-        "event_id": fig.event or claim.event,
-        **_dates(fig.date or claim.date),
-        "location_id": location,
-        "where_prec": ctx.where(location, where_given),
-        "note": fig.note,
-    }
-
-
-def _count_columns(ctx: _Context, record_id: str, spec) -> dict:
-    b, error = bounds(spec, ctx.conventions)
-    if error:
-        ctx.problem(record_id, "count.word", Code.FOREIGN_KEY, error)
-    return {"count_low": b.low, "count_best": b.best, "count_high": b.high,
-            "qualifier": b.qualifier, "vague_word": b.vague_word}
-
-
-def _figures(ctx: _Context, claim: Claim, tables: dict[str, list[dict]]) -> None:
-    for f in claim.casualties:
-        tables["casualties"].append({
-            "casualty_id": f.casualty_id, **_figure_common(ctx, claim, f),
-            "outcome": f.outcome, "party_id": f.party, "party_text": f.party_text,
-            "perpetrator_id": f.perpetrator, "part_of": f.part_of,
-            "civilian": f.civilian, "age_group": f.age_group, "sex": f.sex,
-            **_count_columns(ctx, f.casualty_id, f.count),
-        })
-    for strike in claim.airstrikes:
-        tables["airstrikes"].append({
-            "airstrike_id": strike.airstrike_id, **_figure_common(ctx, claim, strike),
-            "perpetrator_id": strike.perpetrator, "weapon": strike.weapon,
-            **_count_columns(ctx, strike.airstrike_id, strike.count),
-        })
-    for change in claim.control_changes:
-        site_count = None
-        if change.count is not None:
-            site_count = _count_columns(ctx, change.change_id, change.count)["count_best"]
-        tables["control_changes"].append({
-            "change_id": change.change_id, **_figure_common(ctx, claim, change),
-            "gained_by_id": change.gained_by, "lost_by_id": change.lost_by, "status": change.status,
-            "site_text": change.site_text, "site_count": site_count,
-        })
-    for force in claim.force_sizes:
-        tables["force_sizes"].append({
-            "force_id": force.force_id, **_figure_common(ctx, claim, force),
-            "actor_id": force.actor, "description": force.description,
-            **_count_columns(ctx, force.force_id, force.count),
-        })
+def _frame(table: pa.Table) -> pd.DataFrame:
+    frame = table.to_pandas()
+    if "relayed_by" in frame:  # lists, as the rows were written (not numpy arrays)
+        frame["relayed_by"] = table.column("relayed_by").to_pylist()
+    return frame
 
 
 @raises(Code.DUPLICATE_TARGET, Code.FOREIGN_KEY)
-def compile_claims(ds: Dataset) -> tuple[dict[str, list[dict]], list[Problem]]:
+def compile_claims(ds: Dataset) -> tuple[dict[str, pd.DataFrame | list[dict]], list[Problem]]:
     """Rows for claims and the figure tables, and the problems found on the way."""
-    ctx = _Context(ds)
-    tables: dict[str, list[dict]] = {"claims": [], **{t: [] for t in FIGURE_TABLES}}
-    for doc_id in sorted(ds.records):
-        if doc_id not in ds.sources:
-            continue  # reported when reading the dataset
-        outlet = ds.sources[doc_id].sidecar.outlet_id
-        for claim in ds.records[doc_id].content.claims:
-            if claim.review.status not in RELEASED_STATUSES:
-                continue
-            source = claim
-            if claim.duplicate_of is not None:
-                original = ctx.claims.get(claim.duplicate_of)
-                if original is None or original[1].review.status not in RELEASED_STATUSES:
-                    state = "does not exist" if original is None else "is not accepted"
-                    ctx.problem(claim.claim_id, "duplicate_of", Code.FOREIGN_KEY,
-                                f"duplicate_of {claim.duplicate_of} {state}")
-                    continue
-                if original[1].duplicate_of is not None or original[0] == doc_id:
-                    ctx.problem(claim.claim_id, "duplicate_of", Code.DUPLICATE_TARGET,
-                                f"duplicate_of {claim.duplicate_of} must be an original claim "
-                                "in another document")
-                    continue
-                source = original[1]
-            tail = [outlet] if outlet and claim.duplicate_of is not None else []
-            tables["claims"].append(_claim_row(ctx, doc_id, claim, source, tail))
-            _figures(ctx, claim, tables)
-    return {name: _first_of_each_id(rows) for name, rows in tables.items()}, ctx.problems
+    problems = []
+    for record_id, field, code, message in ds.records.pending:
+        file, line = ds.origins.locate(record_id, field)
+        problems.append(Problem(file, line, record_id, field, code, message))
+    rows = ds.records.rows or {part: schema.empty_table().append_column("_doc", pa.array([], pa.string()))
+                               .append_column("_file", pa.array([], pa.int64()))
+                               .append_column("_src", pa.array([], pa.bool_())) for part, schema in PARTS.items()}
+    claims = _frame(rows["claims"])
+    dropped = _resolve_copies(ds, claims, rows["statuses"], problems)
+    tables: dict[str, pd.DataFrame | list[dict]] = {
+        "claims": _first_of_each_id(claims[~claims.index.isin(dropped)], "outlet_id")}
+    for part in FIGURE_TABLES:
+        tables[part] = _first_of_each_id(_frame(rows[part]))
+    return tables, problems
 
 
-def _first_of_each_id(rows: list[dict]) -> list[dict]:
-    """Keep the first row per id: an id written twice is reported (duplicate-id) where the
-    record files are read, not a second time by the table's uniqueness check."""
-    if not rows:
-        return rows
-    key = next(iter(rows[0]))  # every row starts with its id
-    seen: set = set()
-    kept = []
-    for r in rows:
-        if r[key] not in seen:
-            seen.add(r[key])
-            kept.append(r)
-    return kept
+def _resolve_copies(ds: Dataset, claims: pd.DataFrame, statuses: pa.Table, problems: list[Problem]) -> list:
+    """Fill in each released copy's inherited fields from its original, in place (joins, no
+    loop over rows but to report); the rows of copies whose original is missing, not released
+    or not an original in another document are returned (each reported)."""
+    copies = claims.loc[claims["duplicate_of"].notna() & claims["_src"], ["claim_id", "duplicate_of", "_doc",
+                                                                          "outlet_id"]]
+    if copies.empty:
+        return []
+    # a claim id is looked up where it was last defined (ids defined twice are reported when read)
+    every = statuses.select(["claim_id", "review_status", "duplicate_of", "_doc", "_file"]).to_pandas()
+    every = every.drop_duplicates("claim_id", keep="last").set_index("claim_id")
+    target = every.reindex(copies["duplicate_of"].to_numpy())
+    target.index = copies.index
+    missing = target["_file"].isna()
+    unaccepted = ~missing & ~target["review_status"].isin(RELEASED_STATUSES)
+    not_original = ~missing & ~unaccepted & (target["duplicate_of"].notna() | (target["_doc"] == copies["_doc"]))
+    for row in copies.index[missing | unaccepted | not_original]:
+        claim_id, target_id = str(copies.at[row, "claim_id"]), str(copies.at[row, "duplicate_of"])
+        if not_original[row]:
+            _problem(ds, problems, claim_id, Code.DUPLICATE_TARGET,
+                     f"duplicate_of {target_id} must be an original claim in another document")
+        else:
+            state = "does not exist" if missing[row] else "is not accepted"
+            _problem(ds, problems, claim_id, Code.FOREIGN_KEY, f"duplicate_of {target_id} {state}")
+    good = copies.index[~(missing | unaccepted | not_original)]
+    if len(good):
+        places = claims.reset_index().drop_duplicates(["claim_id", "_file"], keep="last")
+        place = places.set_index(["claim_id", "_file"])["index"]  # a claim's row by (id, file)
+        wanted = pd.MultiIndex.from_arrays([copies.loc[good, "duplicate_of"].to_numpy(),
+                                            target.loc[good, "_file"].astype("int64").to_numpy()])
+        source = claims.loc[place.reindex(wanted).to_numpy()]
+        for column in INHERITED:
+            if column != "relayed_by":
+                claims.loc[good, column] = source[column].to_numpy()
+        relayed = [list(r) + ([o] if isinstance(o, str) and o and o not in r else [])
+                   for r, o in zip(source["relayed_by"], copies.loc[good, "outlet_id"], strict=True)]
+        claims["relayed_by"] = claims["relayed_by"].astype(object)
+        for row, value in zip(good, relayed, strict=True):
+            claims.at[row, "relayed_by"] = value  # type: ignore[assignment]  # a list in an object column
+    return list(copies.index[missing | unaccepted | not_original])
+
+
+def _problem(ds: Dataset, problems: list[Problem], record_id: str, code: str, message: str) -> None:
+    file, line = ds.origins.locate(record_id, "duplicate_of")
+    problems.append(Problem(file, line, record_id, "duplicate_of", code, message))
+
+
+def _first_of_each_id(frame: pd.DataFrame, *extra: str) -> pd.DataFrame | list[dict]:
+    """The rows of documents that have their sidecar, in document order, keeping the first row
+    per id: an id written twice is reported (duplicate-id) where the record files are read, not
+    a second time by the table's uniqueness check. No rows: an empty list, typed as any
+    table without rows is."""
+    frame = frame[frame["_src"]].sort_values("_doc", kind="stable")
+    if frame.empty:
+        return []
+    key = frame.columns[0]  # every part starts with its id
+    frame = frame.drop_duplicates(key, keep="first")
+    return frame.drop(columns=[*_TAGS, *extra]).reset_index(drop=True)

@@ -14,7 +14,7 @@ from tollbook.extract.listing import document_id_for, names
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import EventsFile, ReleaseSpec
-from tollbook.extract.records import Records, read_events, read_records
+from tollbook.extract.records import RecordSet, read_events, read_records
 from tollbook.extract.reference import Reference, read_reference
 from tollbook.extract.removals import REMOVALS_FILE, read_removals
 from tollbook.extract.sources import Source, read_sources
@@ -28,7 +28,7 @@ class Dataset:
     root: Path
     release: ReleaseSpec | None
     sources: dict[str, Source]
-    records: dict[str, Records]
+    records: RecordSet
     events: EventsFile | None
     reference: Reference
     origins: Origins
@@ -71,7 +71,7 @@ def read_dataset(root: Path, cache: ParsedCache | None = None, jobs: int = 1) ->
     root = Path(root)
     origins = Origins()
     if not root.is_dir():
-        return Dataset(root, None, {}, {}, None, Reference(), origins,
+        return Dataset(root, None, {}, RecordSet(), None, Reference(), origins,
                        [Problem(str(root), None, None, None, Code.FILE_MISSING,
                                 "dataset folder not found")])
     release, _, problems = read_model_file(root / "release.yaml", ReleaseSpec, "dataset/release.yaml")
@@ -81,7 +81,7 @@ def read_dataset(root: Path, cache: ParsedCache | None = None, jobs: int = 1) ->
     problems += found
     events, found = read_events(root, origins)
     problems += found
-    records, found = read_records(root, origins, cache, jobs)
+    records, found = read_records(root, origins, cache, jobs, sources, reference)
     problems += found
     if cache is not None:
         cache.save()  # keep exactly what this dataset uses now

@@ -1,19 +1,24 @@
-"""A cache of parsed and validated curated files, keyed by content hash, kept as one pack.
+"""A cache of what the curated files compile to, keyed by content hash, kept as one pack.
 
 Reading 100k YAML files is most of a build; a file that did not change since the last build
 is served from ``<project>/.tollbook-cache`` instead. The cache of one dataset folder is one
-Arrow IPC file (a *pack*) with a row per file: the key, the validated model as JSON (plain
-data, never code objects: a tampered one can at worst fail validation) and a checksum of
-both. One file is read (memory-mapped) per build, not one per curated file.
+Arrow IPC file (a *pack*) with a row per file: the key, a JSON text, a checksum, and for a
+record file its rows. A sidecar's JSON is its validated model (plain data, never code objects:
+a tampered one can at worst fail validation). A record file's JSON is a header (its document
+and ids) and its rows are the parts of :data:`tollbook.extract.row_parts.PARTS`, one list of
+structs each (:mod:`tollbook.extract.record_rows` makes them; no model is kept). One file is
+read (memory-mapped) per build, not one per curated file.
 
 The key hashes the SHA-256 of the file's bytes, its kind, the tollbook version, the schema
-version and the source of the record format, so a changed file or a changed format is never
-served stale. Only files that passed every check are cached: a file with problems is read
-through the line-tracking path on every build. An entry whose checksum does not match, or
-that no longer validates, is a miss; a pack that cannot be read is empty. After reading,
-:meth:`ParsedCache.save` rewrites the pack with exactly the entries this build used, so
-entries of edited or deleted files do not pile up; a pack that would not change is not
-rewritten. The pack is replaced with one rename, so a reader sees the old pack or the new.
+version and the source of the code that reads it, and for a record file's rows what they read
+besides the file (:meth:`ParsedCache.rows_key`), so nothing is ever served stale. Only files
+that passed every check are cached: a file with problems is read through the line-tracking
+path on every build. An entry whose checksum does not match (for rows, it covers a hash of
+every value), whose header names another file, or that no longer validates, is a miss; a pack
+that cannot be read is empty. After reading, :meth:`ParsedCache.save` rewrites the pack with
+exactly the entries this build used, so entries of edited or deleted files do not pile up; a
+pack that would not change is not rewritten. The pack is replaced with one rename, so a reader
+sees the old pack or the new.
 
 ``TOLLBOOK_CACHE`` relocates the cache (a folder) or turns it off (``off``); commands take
 ``--cache-dir`` / ``--no-cache``.
@@ -22,20 +27,27 @@ rewritten. The pack is replaced with one rename, so a reader sees the old pack o
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 from pydantic import BaseModel
 
+from tollbook.extract.row_parts import PARTS
 from tollbook.version import __version__
 
 CACHE_ENV = "TOLLBOOK_CACHE"
 CACHE_FOLDER = ".tollbook-cache"
 _OFF = {"off", "0", "no", "false", "none", ""}
-_SCHEMA = pa.schema([("key", pa.string()), ("json", pa.string()), ("sha256", pa.string())])
+#: ``key``, ``json`` and ``sha256`` of every entry; a record file's entry also holds its rows, one
+#: list of structs per part (:data:`tollbook.extract.record_rows.PARTS`), null for a sidecar.
+_SCHEMA = pa.schema([("key", pa.string()), ("json", pa.string()), ("sha256", pa.string()),
+                     *[(part, pa.list_(pa.struct(list(schema)))) for part, schema in PARTS.items()]])
 
 
 @cache
@@ -44,9 +56,12 @@ def _format_stamp() -> bytes:
     from tollbook.contract.schemas import SCHEMA_VERSION
     from tollbook.extract import fast_yaml, record_format
 
-    parts = [__version__, SCHEMA_VERSION, "arrow-ipc-pack-json-4"]
+    parts = [__version__, SCHEMA_VERSION, "arrow-ipc-pack-rows-5"]
+    here = Path(str(record_format.__file__)).parent
     for module in (record_format, fast_yaml):
         parts.append(hashlib.sha256(Path(str(module.__file__)).read_bytes()).hexdigest())
+    for name in ("record_rows.py", "row_parts.py", "counts.py"):  # what a record file's rows are made by
+        parts.append(hashlib.sha256((here / name).read_bytes()).hexdigest())
     return "\n".join(parts).encode()
 
 
@@ -56,7 +71,8 @@ def pack_name(dataset: Path) -> str:
 
 
 class ParsedCache:
-    """Validated models by content hash; ``folder=None`` is a cache that never hits.
+    """Validated models and record files' rows by content hash; ``folder=None`` is a cache
+    that never hits.
 
     ``pack`` names the pack file in ``folder``; :func:`cache_for` names it after the dataset.
     The pack stays memory-mapped: only its keys become Python objects, and an entry's JSON only
@@ -72,6 +88,7 @@ class ParsedCache:
         self._rows: dict[str, int] | None = None  # key → row of the stored pack
         self._served: dict[str, int] = {}  # stored entries this build used
         self._fresh: dict[str, tuple[str, str]] = {}  # entries this build added: key → (json, checksum)
+        self._fresh_rows: dict[str, tuple[str, dict[str, list[dict]]]] = {}  # key → (json, rows by part)
 
     @property
     def enabled(self) -> bool:
@@ -108,6 +125,65 @@ class ParsedCache:
         self._served[key] = row
         return found
 
+    def rows_key(self, file_sha256: str, depends_on: str) -> str:
+        """The entry of a record file's rows: its bytes and what its rows read besides them."""
+        return self.key("record-rows\n" + depends_on, file_sha256)
+
+    def lookup_rows(self, key: str, document_id: str) -> dict | None:
+        """The header of a stored rows entry for the record file of ``document_id`` (its ids, in
+        file order), or ``None``. Not served yet: :meth:`take_rows` checks the rows themselves."""
+        if self.folder is None:
+            return None
+        row = self._index().get(key)
+        if row is None or self._stored is None:
+            return None
+        try:
+            head = json.loads(self._stored.column(1)[row].as_py())
+            if (not isinstance(head, dict) or head.get("kind") != "record-rows"
+                    or head.get("document_id") != document_id or not isinstance(head.get("ids"), list)
+                    or not all(isinstance(i, str) for i in head["ids"])):
+                return None
+        except Exception:  # noqa: BLE001 - any unreadable or foreign entry is a miss, never trusted
+            return None
+        return head
+
+    def take_rows(self, keys: list[str]) -> tuple[list[str], dict[str, pa.Table], dict[str, np.ndarray]]:
+        """Serve the rows of the entries ``keys`` (looked up with :meth:`lookup_rows`) whose
+        checksum holds: the keys served, in the pack's order, their rows part by part (one table
+        each, entry after entry) and each entry's number of rows per part. Counts a hit per key
+        served and a miss per key refused."""
+        if not keys or self._stored is None:
+            self.misses += len(keys)
+            return [], {p: s.empty_table() for p, s in PARTS.items()}, {p: np.zeros(0, np.int64) for p in PARTS}
+        index = self._index()
+        keys = sorted(keys, key=index.__getitem__)  # in the pack's order: a filter, not a take, selects them
+        mask = np.zeros(self._stored.num_rows, dtype=bool)
+        mask[[index[k] for k in keys]] = True
+        taken = self._stored.filter(pa.array(mask))
+        sums = _rows_hashes(taken)
+        texts = [str(t) for t in taken.column(1).to_pylist()]
+        stored = taken.column(2).to_pylist()
+        good = [i for i, k in enumerate(keys) if _digest(k, texts[i], str(sums[i])) == stored[i]]
+        self.misses += len(keys) - len(good)
+        self.hits += len(good)
+        if len(good) != len(keys):
+            taken = taken.take(pa.array(good, pa.int64()))
+        served = [keys[i] for i in good]
+        self._served.update((k, index[k]) for k in served)
+        tables, lengths = {}, {}
+        for part, schema in PARTS.items():
+            column = taken.column(part).combine_chunks()
+            lengths[part] = pc.list_value_length(column).to_numpy(zero_copy_only=False).astype(np.int64)
+            values = column.flatten()  # type: ignore[attr-defined]  # a ListArray
+            tables[part] = pa.Table.from_struct_array(values) if len(values) else schema.empty_table()
+        return served, tables, lengths
+
+    def put_rows(self, key: str, head: dict, rows: dict[str, list[dict]]) -> None:
+        """Add the rows of a record file that passed every check (``head``: its document_id and ids)."""
+        if self.folder is None:
+            return
+        self._fresh_rows[key] = (json.dumps({"kind": "record-rows", **head}, ensure_ascii=False), rows)
+
     def put(self, key: str, value: BaseModel) -> None:
         if self.folder is None:
             return
@@ -137,13 +213,21 @@ class ParsedCache:
             return False
         index = self._index()
         fresh = {k: v for k, v in self._fresh.items() if k not in self._served}
-        if not fresh and len(self._served) == len(index):
+        fresh_rows = {k: v for k, v in self._fresh_rows.items() if k not in self._served and k not in fresh}
+        if not fresh and not fresh_rows and len(self._served) == len(index):
             return False
         kept = sorted(self._served.values())
         keys = sorted(fresh)
         added = pa.table({"key": keys, "json": [fresh[k][0] for k in keys],
-                          "sha256": [fresh[k][1] for k in keys]}, schema=_SCHEMA)
-        table = pa.concat_tables([self._stored.take(kept), added]) if kept and self._stored is not None else added
+                          "sha256": [fresh[k][1] for k in keys],
+                          **{part: pa.nulls(len(keys), _SCHEMA.field(part).type) for part in PARTS}},
+                         schema=_SCHEMA)
+        parts = [added, _rows_table(fresh_rows)]
+        if kept and self._stored is not None:
+            mask = np.zeros(self._stored.num_rows, dtype=bool)
+            mask[kept] = True  # a filter keeps the pack's order and is cheaper than a take on nested rows
+            parts.insert(0, self._stored.filter(pa.array(mask)))
+        table = pa.concat_tables(parts)
         tmp = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -156,8 +240,36 @@ class ParsedCache:
                 Path(tmp).unlink(missing_ok=True)
             return False
         self._stored, self._rows = None, None  # read the new pack when next asked
-        self._served, self._fresh = {}, {}
+        self._served, self._fresh, self._fresh_rows = {}, {}, {}
         return True
+
+
+def _rows_hashes(table: pa.Table) -> np.ndarray:
+    """One 64-bit hash per entry over every value of its rows (every part), as DuckDB hashes
+    nested values: a flipped byte anywhere in an entry's rows changes its hash."""
+    import duckdb
+
+    if table.num_rows == 0:
+        return np.zeros(0, np.uint64)
+    parts = table.select(list(PARTS))
+    con = duckdb.connect()
+    try:
+        con.register("entries", parts)
+        found = con.execute(f"SELECT hash({', '.join(PARTS)}) AS h FROM entries").fetchnumpy()["h"]
+    finally:
+        con.close()
+    return np.asarray(found, dtype=np.uint64)
+
+
+def _rows_table(fresh: dict[str, tuple[str, dict[str, list[dict]]]]) -> pa.Table:
+    """Entries of record files' rows, their checksums made from the rows as stored."""
+    keys = sorted(fresh)
+    table = pa.table({"key": keys, "json": [fresh[k][0] for k in keys], "sha256": pa.nulls(len(keys), pa.string()),
+                      **{part: pa.array([fresh[k][1][part] for k in keys], _SCHEMA.field(part).type)
+                         for part in PARTS}}, schema=_SCHEMA)
+    sums = _rows_hashes(table)
+    checks = [_digest(k, fresh[k][0], str(sums[i])) for i, k in enumerate(keys)]
+    return table.set_column(2, _SCHEMA.field(2), pa.array(checks, pa.string()))
 
 
 def _read_pack(path: Path) -> tuple[pa.Table, dict[str, int]]:
@@ -168,15 +280,20 @@ def _read_pack(path: Path) -> tuple[pa.Table, dict[str, int]]:
         table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()  # the buffers keep the map open
         if table.schema != _SCHEMA:
             return empty, {}
+        # offsets in range, valid UTF-8: nothing reads past a buffer (0.04 s for the 10k pack); the
+        # entries' checksums then catch changed values
+        table.validate(full=True)
         keys = table.column(0).to_pylist()
     except (OSError, pa.ArrowException, ValueError):
         return empty, {}
     return table, {k: i for i, k in enumerate(keys) if isinstance(k, str)}
 
 
-def _digest(key: str, text: str) -> str:
-    """Guards an entry against damage: a flipped byte in the JSON makes it a miss."""
-    return hashlib.sha256(f"{key}\n{text}".encode()).hexdigest()
+def _digest(key: str, text: str, rows: str | None = None) -> str:
+    """Guards an entry against damage: a flipped byte in the JSON (or, through their hash, in
+    the rows) makes it a miss."""
+    tail = "" if rows is None else f"\n{rows}"
+    return hashlib.sha256(f"{key}\n{text}{tail}".encode()).hexdigest()
 
 
 def cache_for(dataset: Path, folder: Path | None = None, enabled: bool = True) -> ParsedCache:

@@ -38,20 +38,23 @@ def sources_section(spec) -> list[str]:
 def decisions(records) -> dict[str, int]:
     """Claims by how the curator decided them: drafted and accepted unedited, drafted and edited,
     drafted and rejected, added by hand (republished copies counted apart)."""
+    if hasattr(records, "claim_statuses"):  # the dataset's record files: their rows, no model made
+        claims = [(claim_id, status, copy_of) for _, claim_id, status, copy_of in records.claim_statuses()]
+    else:
+        claims = [(c.claim_id, c.review.status, c.duplicate_of) for rec in records.values()
+                  for c in rec.content.claims]
     out = {"drafted, accepted unedited": 0, "drafted, edited": 0, "drafted, rejected": 0,
            "added by hand": 0, "republished copies": 0, "still undecided": 0}
-    for rec in records.values():
-        for c in rec.content.claims:
-            status = c.review.status
-            if status == "proposed":
-                out["still undecided"] += 1
-            elif c.duplicate_of is not None:
-                out["republished copies"] += status != "rejected"
-            elif not DRAFTED_ID.match(c.claim_id):
-                out["added by hand"] += status != "rejected"
-            else:
-                out[{"accepted": "drafted, accepted unedited", "edited": "drafted, edited",
-                     "rejected": "drafted, rejected"}[status]] += 1
+    for claim_id, status, duplicate_of in claims:
+        if status == "proposed":
+            out["still undecided"] += 1
+        elif duplicate_of is not None:
+            out["republished copies"] += status != "rejected"
+        elif not DRAFTED_ID.match(claim_id):
+            out["added by hand"] += status != "rejected"
+        else:
+            out[{"accepted": "drafted, accepted unedited", "edited": "drafted, edited",
+                 "rejected": "drafted, rejected"}[status]] += 1
     return out
 
 
