@@ -70,3 +70,23 @@ def test_a_field_the_results_lack_is_one_clear_error(tmp_path):
 def test_expressions_cannot_reach_outside_the_results(expression):
     with pytest.raises(ValueError):
         evaluate(expression, {"files": {}})
+
+
+def test_the_readme_states_the_drafts_quality_the_gold_benchmark_measured():
+    """The README's figures for `tollbook propose` are those of benchmarks/results/propose-gold-v2.json."""
+    import re
+
+    import yaml
+
+    REPO = factories.REPO
+
+    figures = json.loads((REPO / "benchmarks/results/propose-gold-v2.json").read_text(encoding="utf-8"))["figures"]
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    stated = re.search(r"on the curated claims of (\S+) its drafts find ([\d.]+) of the killed figures "
+                       r"\(precision ([\d.]+)\) and name the right claimant for ([\d.]+) of them", readme)
+    assert stated is not None
+    killed, claimant = figures["killed figures"], figures["claimant of a found killed figure"]
+    assert [float(v) for v in stated.groups()[1:]] == [round(killed["recall"], 2), round(killed["precision"], 2),
+                                                       round(claimant["recall"], 2)]
+    release = yaml.safe_load((REPO / "dataset/release.yaml").read_text(encoding="utf-8"))["version"]
+    assert stated.group(1) == str(release)
