@@ -37,10 +37,12 @@ def compile_source_codings(ds: Dataset) -> tuple[list[dict], list[Problem]]:
     rows = []
     for doc_id in sorted(ds.sources):
         src = ds.sources[doc_id]
+        if not src.view["has_provenance"]:  # the model is made only for a document with provenance
+            continue
         prov = src.sidecar.provenance
         if prov is None:
             continue
-        body = src.text[src.sidecar.body.char_start:src.sidecar.body.char_end]
+        body = src.text[src.body.char_start:src.body.char_end]
         for index, coded_row in enumerate(prov.rows):
             for field, value in coded_row.coded.items():
                 number = value if isinstance(value, int) and field.startswith(COUNT_PREFIX) else None

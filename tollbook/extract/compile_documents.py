@@ -9,32 +9,31 @@ def compile_documents(ds: Dataset) -> list[dict]:
     rows = []
     for doc_id in sorted(ds.sources):
         src = ds.sources[doc_id]
-        s = src.sidecar
-        original = s.original
+        v = src.view  # the sidecar's fields (extract/sidecar_view.py): no model is made
         rows.append({
             "document_id": doc_id,
-            "title": s.title,
-            "outlet": s.outlet,
-            "outlet_id": s.outlet_id,
-            "authors": list(s.authors),
-            "published_date": s.published_date,
-            "published_date_kind": s.published_date_evidence.kind,
-            "published_date_evidence": s.published_date_evidence.text or s.published_date_evidence.reason,
-            "reference_date": s.reference_date or s.published_date,
-            "original_document_id": original.document_id if original else None,
-            "original_outlet": original.outlet if original else None,
-            "original_published_date": original.published_date if original else None,
-            "story_id": s.story_id,
-            "text_sha256": s.text_sha256,
+            "title": v["title"],
+            "outlet": v["outlet"],
+            "outlet_id": v["outlet_id"],
+            "authors": list(v["authors"]),
+            "published_date": v["published_date"],
+            "published_date_kind": v["published_date_kind"],
+            "published_date_evidence": v["published_date_evidence"],
+            "reference_date": v["reference_date"],
+            "original_document_id": v["original_document_id"],
+            "original_outlet": v["original_outlet"],
+            "original_published_date": v["original_published_date"],
+            "story_id": v["story_id"],
+            "text_sha256": v["text_sha256"],
             "source_path": src.text_path,
-            "body_start": s.body.char_start,
-            "body_end": s.body.char_end,
+            "body_start": v["body_start"],
+            "body_end": v["body_end"],
             "n_chars": len(src.text),
-            "language": s.language,
-            "provenance": s.provenance.citation if s.provenance else None,
-            "provenance_doi": s.provenance.doi if s.provenance else None,
-            "provenance_row_ids": [r.row_id for r in s.provenance.rows] if s.provenance else [],
-            "text_repair": s.provenance.repair if s.provenance else None,
+            "language": v["language"],
+            "provenance": v["provenance"],
+            "provenance_doi": v["provenance_doi"],
+            "provenance_row_ids": list(v["provenance_row_ids"]),
+            "text_repair": v["text_repair"],
         })
     return rows
 

@@ -3,8 +3,10 @@
 Reading 100k YAML files is most of a build; a file that did not change since the last build
 is served from ``<project>/.tollbook-cache`` instead. The cache of one dataset folder is one
 Arrow IPC file (a *pack*) with a row per file: the key, a JSON text, a checksum, and for a
-record file its rows. A sidecar's JSON is its validated model (plain data, never code objects:
-a tampered one can at worst fail validation). A record file's JSON is a header (its document
+record file its rows, for a sidecar its fields. A sidecar's JSON is its validated model (plain
+data, never code objects: a tampered one can at worst fail validation), made into the model only
+when something asks for it; its fields (:mod:`tollbook.extract.sidecar_view`) are what a build
+reads, served as one Arrow column. A record file's JSON is a header (its document
 and ids) and its rows are the parts of :data:`tollbook.extract.row_parts.PARTS`, one list of
 structs each (:mod:`tollbook.extract.record_rows` makes them; no model is kept). One file is
 read (memory-mapped) per build, not one per curated file.
@@ -39,15 +41,18 @@ import pyarrow.compute as pc
 from pydantic import BaseModel
 
 from tollbook.extract.row_parts import PARTS
+from tollbook.extract.sidecar_view import SIDECAR_VIEW
 from tollbook.version import __version__
 
 CACHE_ENV = "TOLLBOOK_CACHE"
 CACHE_FOLDER = ".tollbook-cache"
 _OFF = {"off", "0", "no", "false", "none", ""}
 #: ``key``, ``json`` and ``sha256`` of every entry; a record file's entry also holds its rows, one
-#: list of structs per part (:data:`tollbook.extract.record_rows.PARTS`), null for a sidecar.
+#: list of structs per part (:data:`tollbook.extract.record_rows.PARTS`), null for a sidecar; a
+#: sidecar's entry holds its fields in ``sidecar`` (:data:`SIDECAR_VIEW`), null for a record file.
 _SCHEMA = pa.schema([("key", pa.string()), ("json", pa.string()), ("sha256", pa.string()),
-                     *[(part, pa.list_(pa.struct(list(schema)))) for part, schema in PARTS.items()]])
+                     *[(part, pa.list_(pa.struct(list(schema)))) for part, schema in PARTS.items()],
+                     ("sidecar", SIDECAR_VIEW)])
 
 
 @cache
@@ -56,11 +61,12 @@ def _format_stamp() -> bytes:
     from tollbook.contract.schemas import SCHEMA_VERSION
     from tollbook.extract import fast_yaml, record_format
 
-    parts = [__version__, SCHEMA_VERSION, "arrow-ipc-pack-rows-5"]
+    parts = [__version__, SCHEMA_VERSION, "arrow-ipc-pack-rows-6"]
     here = Path(str(record_format.__file__)).parent
     for module in (record_format, fast_yaml):
         parts.append(hashlib.sha256(Path(str(module.__file__)).read_bytes()).hexdigest())
-    for name in ("record_rows.py", "row_parts.py", "counts.py"):  # what a record file's rows are made by
+    # what a record file's rows and a sidecar's fields are made by
+    for name in ("record_rows.py", "row_parts.py", "counts.py", "sidecar_view.py"):
         parts.append(hashlib.sha256((here / name).read_bytes()).hexdigest())
     return "\n".join(parts).encode()
 
@@ -89,6 +95,7 @@ class ParsedCache:
         self._served: dict[str, int] = {}  # stored entries this build used
         self._fresh: dict[str, tuple[str, str]] = {}  # entries this build added: key → (json, checksum)
         self._fresh_rows: dict[str, tuple[str, dict[str, list[dict]]]] = {}  # key → (json, rows by part)
+        self._fresh_sidecars: dict[str, tuple[str, dict]] = {}  # key → (model json, fields)
 
     @property
     def enabled(self) -> bool:
@@ -184,6 +191,50 @@ class ParsedCache:
             return
         self._fresh_rows[key] = (json.dumps({"kind": "record-rows", **head}, ensure_ascii=False), rows)
 
+    def sidecar_key(self, file_sha256: str) -> str:
+        """The entry of a sidecar whose bytes have SHA-256 ``file_sha256``."""
+        return self.key("sidecar-view", file_sha256)
+
+    def take_sidecars(self, keys: list[str]) -> dict[str, tuple[str, dict]]:
+        """Serve the stored sidecar entries among ``keys`` whose checksum holds: key → (the
+        model's JSON, its fields as :data:`SIDECAR_VIEW` values). One filter and one hash over
+        all of them; a key not stored, or damaged, is a miss."""
+        if self.folder is None:
+            return {}
+        index = self._index()
+        found = sorted((k for k in set(keys) if k in index), key=index.__getitem__)
+        self.misses += len(set(keys)) - len(found)
+        if not found or self._stored is None:
+            return {}
+        mask = np.zeros(self._stored.num_rows, dtype=bool)
+        mask[[index[k] for k in found]] = True
+        taken = self._stored.filter(pa.array(mask))
+        sums = _rows_hashes(taken, ["sidecar"])
+        texts = taken.column(1).to_pylist()
+        stored = taken.column(2).to_pylist()
+        views = taken.column("sidecar").to_pylist()
+        out = {}
+        for i, k in enumerate(found):
+            text, view = texts[i], views[i]
+            if (isinstance(text, str) and isinstance(view, dict)
+                    and _digest(k, text, str(sums[i])) == stored[i]):
+                out[k] = (text, view)
+                self._served[k] = index[k]
+        self.hits += len(out)
+        self.misses += len(found) - len(out)
+        return out
+
+    def put_sidecar(self, key: str, model_json: str, view: dict) -> None:
+        """Add a sidecar that passed every check, with its document: its model's JSON (made
+        into the model only when asked) and its fields."""
+        if self.folder is None:
+            return
+        self._fresh_sidecars[key] = (model_json, view)
+
+    def discard(self, key: str) -> None:
+        """Do not keep the served entry ``key`` (its document has a problem)."""
+        self._served.pop(key, None)
+
     def put(self, key: str, value: BaseModel) -> None:
         if self.folder is None:
             return
@@ -214,15 +265,18 @@ class ParsedCache:
         index = self._index()
         fresh = {k: v for k, v in self._fresh.items() if k not in self._served}
         fresh_rows = {k: v for k, v in self._fresh_rows.items() if k not in self._served and k not in fresh}
-        if not fresh and not fresh_rows and len(self._served) == len(index):
+        fresh_sidecars = {k: v for k, v in self._fresh_sidecars.items()
+                          if k not in self._served and k not in fresh and k not in fresh_rows}
+        if not fresh and not fresh_rows and not fresh_sidecars and len(self._served) == len(index):
             return False
         kept = sorted(self._served.values())
         keys = sorted(fresh)
         added = pa.table({"key": keys, "json": [fresh[k][0] for k in keys],
                           "sha256": [fresh[k][1] for k in keys],
-                          **{part: pa.nulls(len(keys), _SCHEMA.field(part).type) for part in PARTS}},
+                          **{part: pa.nulls(len(keys), _SCHEMA.field(part).type) for part in PARTS},
+                          "sidecar": pa.nulls(len(keys), SIDECAR_VIEW)},
                          schema=_SCHEMA)
-        parts = [added, _rows_table(fresh_rows)]
+        parts = [added, _rows_table(fresh_rows), _sidecars_table(fresh_sidecars)]
         if kept and self._stored is not None:
             mask = np.zeros(self._stored.num_rows, dtype=bool)
             mask[kept] = True  # a filter keeps the pack's order and is cheaper than a take on nested rows
@@ -240,22 +294,23 @@ class ParsedCache:
                 Path(tmp).unlink(missing_ok=True)
             return False
         self._stored, self._rows = None, None  # read the new pack when next asked
-        self._served, self._fresh, self._fresh_rows = {}, {}, {}
+        self._served, self._fresh, self._fresh_rows, self._fresh_sidecars = {}, {}, {}, {}
         return True
 
 
-def _rows_hashes(table: pa.Table) -> np.ndarray:
-    """One 64-bit hash per entry over every value of its rows (every part), as DuckDB hashes
-    nested values: a flipped byte anywhere in an entry's rows changes its hash."""
+def _rows_hashes(table: pa.Table, columns: list[str] | None = None) -> np.ndarray:
+    """One 64-bit hash per entry over every value of its rows (every part, or ``columns``), as
+    DuckDB hashes nested values: a flipped byte anywhere in an entry's rows changes its hash."""
     import duckdb
 
     if table.num_rows == 0:
         return np.zeros(0, np.uint64)
-    parts = table.select(list(PARTS))
+    names = list(PARTS) if columns is None else columns
+    parts = table.select(names)
     con = duckdb.connect()
     try:
         con.register("entries", parts)
-        found = con.execute(f"SELECT hash({', '.join(PARTS)}) AS h FROM entries").fetchnumpy()["h"]
+        found = con.execute(f"SELECT hash({', '.join(names)}) AS h FROM entries").fetchnumpy()["h"]
     finally:
         con.close()
     return np.asarray(found, dtype=np.uint64)
@@ -266,8 +321,20 @@ def _rows_table(fresh: dict[str, tuple[str, dict[str, list[dict]]]]) -> pa.Table
     keys = sorted(fresh)
     table = pa.table({"key": keys, "json": [fresh[k][0] for k in keys], "sha256": pa.nulls(len(keys), pa.string()),
                       **{part: pa.array([fresh[k][1][part] for k in keys], _SCHEMA.field(part).type)
-                         for part in PARTS}}, schema=_SCHEMA)
+                         for part in PARTS},
+                      "sidecar": pa.nulls(len(keys), SIDECAR_VIEW)}, schema=_SCHEMA)
     sums = _rows_hashes(table)
+    checks = [_digest(k, fresh[k][0], str(sums[i])) for i, k in enumerate(keys)]
+    return table.set_column(2, _SCHEMA.field(2), pa.array(checks, pa.string()))
+
+
+def _sidecars_table(fresh: dict[str, tuple[str, dict]]) -> pa.Table:
+    """Entries of sidecars' fields, their checksums made from the fields as stored."""
+    keys = sorted(fresh)
+    table = pa.table({"key": keys, "json": [fresh[k][0] for k in keys], "sha256": pa.nulls(len(keys), pa.string()),
+                      **{part: pa.nulls(len(keys), _SCHEMA.field(part).type) for part in PARTS},
+                      "sidecar": pa.array([fresh[k][1] for k in keys], SIDECAR_VIEW)}, schema=_SCHEMA)
+    sums = _rows_hashes(table, ["sidecar"])
     checks = [_digest(k, fresh[k][0], str(sums[i])) for i, k in enumerate(keys)]
     return table.set_column(2, _SCHEMA.field(2), pa.array(checks, pa.string()))
 

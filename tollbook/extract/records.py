@@ -250,7 +250,7 @@ def read_records(dataset: Path, origins: Origins, cache: ParsedCache | None = No
             problems.append(Problem(file, line, record_id, field, code, message))
         if ctx is None:
             continue
-        sidecar = sources[doc_id].sidecar if doc_id in sources else None
+        sidecar = sources[doc_id] if doc_id in sources else None  # its Source: no model needed
         rows, pending = file_rows(content, sidecar.story_id if sidecar else None,
                                   sidecar.outlet_id if sidecar else None, ctx)
         if sidecar is not None:  # a document without its sidecar is reported as such, and not compiled
@@ -282,7 +282,7 @@ def _look_up(paths: list[Path], sources: Mapping[str, Any], cache: ParsedCache,
                 digest = None
             doc_id = document_id_for(path.stem)
             if digest is not None and doc_id in sources:
-                sidecar = sources[doc_id].sidecar
+                sidecar = sources[doc_id]
                 key = cache.rows_key(digest, deps + "\n" + sidecar_stamp(sidecar.story_id, sidecar.outlet_id))
                 head = cache.lookup_rows(key, doc_id)
                 if head is not None:

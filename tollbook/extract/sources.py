@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from tollbook.contract.codes import Code, raises
 from tollbook.contract.problems import Problem
@@ -14,20 +13,64 @@ from tollbook.extract.listing import document_id_for
 from tollbook.extract.origins import Origins
 from tollbook.extract.record_cache import ParsedCache
 from tollbook.extract.record_format import Sidecar
+from tollbook.extract.sidecar_view import Body, Excluded, body_of, excluded_of, sidecar_view
 from tollbook.extract.yaml_lines import NotRegularFile, check_regular, read_yaml
 
 
-@dataclass(frozen=True)
 class Source:
-    """One document: its stored text, its sidecar and where both live."""
+    """One document: its stored text, its sidecar and where both live.
 
-    stem: str
-    text_path: str
-    sidecar_path: str
-    text: str
-    sha256: str
-    sidecar: Sidecar
-    sidecar_sha256: str | None = None  # of the sidecar's bytes, when the fast path read it
+    Made from the sidecar's model, or (served from the cache) from its fields alone
+    (``view``, :func:`sidecar_view`) and the model's JSON: ``sidecar`` is then validated only
+    when something asks for it. What a build reads (``document_id``, ``story_id``,
+    ``outlet_id``, ``body``, ``excluded_spans``, ``view``) never needs the model.
+    """
+
+    __slots__ = ("stem", "text_path", "sidecar_path", "text", "sha256", "sidecar_sha256", "_sidecar",
+                 "_json", "_view")
+
+    def __init__(self, stem: str, text_path: str, sidecar_path: str, text: str, sha256: str,
+                 sidecar: Any = None, sidecar_sha256: str | None = None, *,
+                 view: dict[str, Any] | None = None, sidecar_json: str | None = None):
+        if sidecar is None and (view is None or sidecar_json is None):
+            raise ValueError("a source needs its sidecar, or its fields and the sidecar's JSON")
+        self.stem, self.text_path, self.sidecar_path, self.text = stem, text_path, sidecar_path, text
+        self.sha256, self.sidecar_sha256 = sha256, sidecar_sha256  # of the sidecar's bytes, when read fast
+        self._sidecar, self._json, self._view = sidecar, sidecar_json, view
+
+    @property
+    def sidecar(self) -> Sidecar:
+        """The sidecar's model (validated from the cached JSON the first time it is asked for)."""
+        if self._sidecar is None:
+            self._sidecar = Sidecar.model_validate_json(cast(str, self._json))
+        return cast(Sidecar, self._sidecar)
+
+    @property
+    def view(self) -> dict[str, Any]:
+        """The sidecar's fields a build reads (:func:`sidecar_view`)."""
+        if self._view is None:
+            self._view = sidecar_view(self.sidecar)
+        return self._view
+
+    @property
+    def document_id(self) -> str:
+        return self._sidecar.document_id if self._sidecar is not None else self.view["document_id"]
+
+    @property
+    def story_id(self) -> str:
+        return self._sidecar.story_id if self._sidecar is not None else self.view["story_id"]
+
+    @property
+    def outlet_id(self) -> str | None:
+        return self._sidecar.outlet_id if self._sidecar is not None else self.view["outlet_id"]
+
+    @property
+    def body(self) -> Body:
+        return body_of(self.view)
+
+    @property
+    def excluded_spans(self) -> tuple[Excluded, ...]:
+        return excluded_of(self.view)
 
 
 #: A document text larger than this is refused unread: articles are tens of kB; a text file of
@@ -94,11 +137,11 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
                  jobs: int = 1) -> tuple[dict[str, Source], list[Problem]]:
     """Every ``*.txt`` with its sidecar, keyed by document_id.
 
-    Sidecars are read the fast way (or from ``cache``); one with any problem is read again
-    with line tracking, so every problem keeps its line.
+    Sidecars are served from ``cache`` (their fields, no model) or read the fast way; one with
+    any problem is read again with line tracking, so every problem keeps its line. Only a
+    sidecar whose document has no problem is cached.
     """
     from tollbook.extract.listing import names
-    from tollbook.extract.parallel_read import parse_many
 
     cache = cache if cache is not None else ParsedCache(None)
     sources: dict[str, Source] = {}
@@ -109,10 +152,8 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
     text_paths = [folder / n for n in text_names]
     metas = [folder / f"{n[:-4]}.yaml" for n in text_names]
     present = [m for m in metas if m.name in yaml_names]
-    parsed = parse_many("sidecar", present, cache, jobs)
+    fast, digests, keys = _fast_sidecars(present, cache, jobs)
     by_sha: dict[str, list[Source]] = {}  # texts kept so far, by the sha256 of their bytes
-    fast = {m.name: cast(Sidecar | None, content) for m, (content, _) in zip(present, parsed, strict=True)}
-    digests = {m.name: digest for m, (_, digest) in zip(present, parsed, strict=True)}
     for text_path, meta_path in zip(text_paths, metas, strict=True):
         stem = text_path.stem
         rel_text = f"dataset/sources/{text_path.name}"
@@ -127,18 +168,24 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
             problems.append(Problem(rel_meta, None, None, None, Code.FILE_MISSING,
                                     f"every document needs a sidecar; none for {text_path.name}"))
             continue
-        sidecar = fast.get(meta_path.name)
-        if sidecar is not None and text is not None:
+        got = fast.get(meta_path.name)
+        key = keys.get(meta_path.name, "")
+        if got is not None and text is not None:
+            view, model_json, model = got
             sha = hashlib.sha256(raw).hexdigest()
-            body = sidecar.body
-            if (sha == sidecar.text_sha256 and 0 <= body.char_start < body.char_end <= len(text)
-                    and all(s.char_start <= s.char_end for s in sidecar.excluded_spans)
+            body = body_of(view)
+            if (sha == view["text_sha256"] and 0 <= body.char_start < body.char_end <= len(text)
+                    and all(s["char_start"] <= s["char_end"] for s in view["excluded_spans"])
                     and not body_words_problems(text, body)):
-                origins.defer([sidecar.document_id], _sidecar_lines(origins, meta_path, rel_meta,
-                                                                    sidecar.document_id))
-                _keep(sources, Source(stem, rel_text, rel_meta, text, sha, sidecar, digests[meta_path.name]),
-                      problems, by_sha)
+                doc_id = view["document_id"]
+                origins.defer([doc_id], _sidecar_lines(origins, meta_path, rel_meta, doc_id))
+                _keep(sources, Source(stem, rel_text, rel_meta, text, sha, model, digests[meta_path.name],
+                                      view=view, sidecar_json=model_json), problems, by_sha)
+                if model is not None and key:  # read now, no problem: cache it
+                    cache.put_sidecar(key, model.model_dump_json(), view)
                 continue
+        if key:
+            cache.discard(key)  # a document with a problem is never cached
         source = _read_sidecar_carefully(meta_path, rel_meta, text_path, rel_text, raw, text, origins, problems)
         if source is not None:
             _keep(sources, source, problems, by_sha)
@@ -150,6 +197,46 @@ def read_sources(dataset: Path, origins: Origins, cache: ParsedCache | None = No
     return sources, problems
 
 
+def _fast_sidecars(paths: list[Path], cache: ParsedCache, jobs: int
+                   ) -> tuple[dict[str, tuple[dict[str, Any], str | None, Sidecar | None]], dict[str, str | None],
+                              dict[str, str]]:
+    """Each sidecar's fields (with its model's JSON when served, its model when read now), by
+    file name, for the files that passed the fast path; the SHA-256 of every file's bytes; and
+    the cache key of each file read. Served entries come from the cache in one batch; the rest
+    are parsed (in ``jobs`` processes)."""
+    from tollbook.extract.parallel_read import parse_many
+
+    fast: dict[str, tuple[dict[str, Any], str | None, Sidecar | None]] = {}
+    digests: dict[str, str | None] = {}
+    keys: dict[str, str] = {}
+    if cache.enabled:
+        for path in paths:
+            try:
+                check_regular(path)  # a FIFO or /dev/zero would never finish; the careful path reports it
+                digest: str | None = hashlib.sha256(path.read_bytes()).hexdigest()
+            except (OSError, NotRegularFile):
+                digest = None
+            digests[path.name] = digest
+            if digest is not None:
+                keys[path.name] = cache.sidecar_key(digest)
+        served = cache.take_sidecars(list(keys.values()))
+        for path in paths:
+            hit = served.get(keys.get(path.name, ""))
+            if hit is None:
+                continue
+            if hit[1]["document_id"] == document_id_for(path.stem):  # never another file's
+                fast[path.name] = (hit[1], hit[0], None)
+            else:
+                cache.discard(keys[path.name])
+    rest = [p for p in paths if p.name not in fast]
+    for path, (content, digest) in zip(rest, parse_many("sidecar", rest, ParsedCache(None), jobs), strict=True):
+        digests[path.name] = digest
+        if content is not None:
+            model = cast(Sidecar, content)
+            fast[path.name] = (sidecar_view(model), None, model)
+    return fast, digests, keys
+
+
 def _keep(sources: dict[str, Source], source: Source, problems: list[Problem],
           by_sha: dict[str, list[Source]]) -> None:
     """Add ``source`` unless its document is already stored, or the same bytes are under another
@@ -157,17 +244,17 @@ def _keep(sources: dict[str, Source], source: Source, problems: list[Problem],
     a copy of the same story (one wire story published word for word by two outlets).
     ``by_sha`` holds the kept sources by text hash, in the order kept, so the look-up is one
     dictionary access, not a scan of every source kept so far."""
-    doc_id = source.sidecar.document_id
+    doc_id = source.document_id
     if doc_id in sources:
         problems.append(Problem(source.sidecar_path, 1, doc_id, "document_id", Code.DUPLICATE_DOCUMENT,
                                 f"{doc_id} is already stored as {sources[doc_id].text_path}; one document has "
                                 "one text and one sidecar"))
         return
     same = next((s for s in by_sha.get(source.sha256, ())
-                 if s.sha256 == source.sha256 and s.sidecar.story_id != source.sidecar.story_id), None)
+                 if s.sha256 == source.sha256 and s.story_id != source.story_id), None)
     if same is not None:
         problems.append(Problem(source.text_path, None, doc_id, "text_sha256", Code.DUPLICATE_TEXT,
-                                f"the same text as {same.sidecar.document_id} ({same.text_path}); store a text "
+                                f"the same text as {same.document_id} ({same.text_path}); store a text "
                                 "once, or declare it a copy of that story (original, story_id)"))
         return
     sources[doc_id] = source

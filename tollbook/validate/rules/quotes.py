@@ -50,9 +50,9 @@ def _suspects(ctx: RuleContext) -> list[int]:
         if source is None or not present(start) or not present(end):
             continue
         start, end = int(start), int(end)
-        body = source.sidecar.body
+        body = source.body
         if (source.text[start:end] != quote or start < body.char_start or end > body.char_end
-                or source.sidecar.excluded_spans or _too_long(quote, body)):
+                or source.excluded_spans or _too_long(quote, body)):
             out.append(i)
     return out
 
@@ -72,7 +72,7 @@ def check_quotes(ctx: RuleContext) -> list[Problem]:
                                         f"text at {start}-{end} is {text[start:end][:60]!r}; "
                                         f"{_hint(text, row.quote)}"))
             continue
-        body = source.sidecar.body
+        body = source.body
         if _too_long(row.quote, body):
             problems.append(ctx.problem(row.claim_id, "quote", Code.QUOTE_TOO_LONG,
                                         f"the quote has {len(row.quote)} characters of an article body of "
@@ -87,7 +87,7 @@ def check_quotes(ctx: RuleContext) -> list[Problem]:
                                         f"{body.char_start}-{body.char_end} (site furniture, "
                                         "captions or reader comments)"))
             continue
-        for span in source.sidecar.excluded_spans:
+        for span in source.excluded_spans:
             if start < span.char_end and end > span.char_start:
                 problems.append(ctx.problem(row.claim_id, "char_start", Code.QUOTE_OUTSIDE_BODY,
                                             f"quote at {start}-{end} overlaps excluded "
