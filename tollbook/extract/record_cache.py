@@ -66,7 +66,8 @@ def _format_stamp() -> bytes:
     for module in (record_format, fast_yaml):
         parts.append(hashlib.sha256(Path(str(module.__file__)).read_bytes()).hexdigest())
     # what a record file's rows and a sidecar's fields are made by
-    for name in ("record_rows.py", "row_parts.py", "counts.py", "sidecar_view.py"):
+    # (and the checks a sidecar's entry stands for: sources.py)
+    for name in ("record_rows.py", "row_parts.py", "counts.py", "sidecar_view.py", "sources.py"):
         parts.append(hashlib.sha256((here / name).read_bytes()).hexdigest())
     return "\n".join(parts).encode()
 
