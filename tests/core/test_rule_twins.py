@@ -132,8 +132,8 @@ BODY = "Fighting near the town killed 12 people on Monday, officials said. " * 2
 
 
 def quotes_ctx(quote: str) -> RuleContext:
-    source = SimpleNamespace(text=BODY, sidecar=SimpleNamespace(
-        body=SimpleNamespace(char_start=0, char_end=len(BODY)), excluded_spans=[]))
+    # the quote rules read a Source's body span and excluded spans (its sidecar's fields, no model)
+    source = SimpleNamespace(text=BODY, body=SimpleNamespace(char_start=0, char_end=len(BODY)), excluded_spans=())
     frame = pd.DataFrame({"claim_id": ["clm_a"], "document_id": ["doc_1"], "char_start": [0],
                           "char_end": [len(quote)], "quote": [quote]})
     return RuleContext(tables(claims=frame), {"doc_1": source}, Origins())
