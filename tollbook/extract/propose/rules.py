@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -243,20 +243,41 @@ def _no_error(field_name: str, problem: str) -> RuleError:
     return RuleError(f"fragment: {problem}")
 
 
-def _pairing(entry: object, where: str) -> Pairing:
+def _head(section: str, entry: object, where: str) -> tuple[Mapping, str, Callable[[str, str], RuleError]]:
+    """A rule's fields, its name and how to report one of its fields; a rule that is no
+    mapping, has no name or has a field its section does not know is refused here."""
     if not isinstance(entry, Mapping):
-        raise RuleError(f"{where}: pairings: a rule is a mapping of fields "
-                        f"({', '.join(_REQUIRED['pairings'])})")
+        raise RuleError(f"{where}: {section}: a rule is a mapping of fields "
+                        f"({', '.join(_REQUIRED[section])})")
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise RuleError(f"{where}: a rule of pairings: field name: missing or not text")
+        raise RuleError(f"{where}: a rule of {section}: field name: missing or not text")
 
     def bad(field_name: str, problem: str) -> RuleError:
         return RuleError(f"{where}: rule {name}: field {field_name}: {problem}")
 
     for key in entry:
-        if key not in _FIELDS["pairings"]:
-            raise bad(str(key), f"unknown field (known: {', '.join(sorted(_FIELDS['pairings']))})")
+        if key not in _FIELDS[section]:
+            raise bad(str(key), f"unknown field (known: {', '.join(sorted(_FIELDS[section]))})")
+    return entry, name, bad
+
+
+def _needs_groups(pattern: re.Pattern[str], shape: str, groups: tuple[str, ...], bad) -> None:
+    missing = [g for g in groups if g not in pattern.groupindex]
+    if missing:
+        raise bad("pattern", f"a {shape} pattern needs the group(s) "
+                  + ", ".join(f"(?P<{g}>...)" for g in missing))
+
+
+def _needles(entry: Mapping, bad) -> tuple[str, ...]:
+    needles = entry.get("needles") or []
+    if not isinstance(needles, list) or not all(isinstance(n, str) and n for n in needles):
+        raise bad("needles", "a list of words (text)")
+    return tuple(n.lower() for n in needles)
+
+
+def _pairing(entry: object, where: str) -> Pairing:
+    entry, name, bad = _head("pairings", entry, where)
     if name not in PAIRING_SHAPES:
         raise bad("name", f"no pairing shape of that name (known: {', '.join(PAIRING_SHAPES)})")
     if entry.get("anchor") != PAIRING_SHAPES[name]:
@@ -315,19 +336,7 @@ def _load(path: Path, mtime: float) -> tuple[dict, dict[tuple, int]]:
 
 def _rule(section: str, entry: object, where: str, fragments: dict[str, str],
           tags: frozenset[str], date_words: frozenset[str], speech: frozenset[str]) -> Rule:
-    if not isinstance(entry, Mapping):
-        raise RuleError(f"{where}: {section}: a rule is a mapping of fields "
-                        f"({', '.join(_REQUIRED[section])})")
-    name = entry.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise RuleError(f"{where}: a rule of {section}: field name: missing or not text")
-
-    def bad(field_name: str, problem: str) -> RuleError:
-        return RuleError(f"{where}: rule {name}: field {field_name}: {problem}")
-
-    for key in entry:
-        if key not in _FIELDS[section]:
-            raise bad(str(key), f"unknown field (known: {', '.join(sorted(_FIELDS[section]))})")
+    entry, name, bad = _head(section, entry, where)
     for key in _REQUIRED[section]:
         if key == "anchor" and section in ("dates", "attributions"):
             continue
@@ -353,28 +362,18 @@ def _rule(section: str, entry: object, where: str, fragments: dict[str, str],
         shape = str(entry["shape"])
         if shape not in SPEAKER_SHAPES:
             raise bad("shape", f"unknown shape {shape!r} (known: {', '.join(SPEAKER_SHAPES)})")
-        missing = [g for g in SPEAKER_SHAPES[shape] if g not in pattern.groupindex]
-        if missing:
-            raise bad("pattern", f"a {shape} pattern needs the group(s) "
-                      + ", ".join(f"(?P<{g}>...)" for g in missing))
+        _needs_groups(pattern, shape, SPEAKER_SHAPES[shape], bad)
         gate = _compile(str(entry["gate"]), fragments, bad, "gate")
         return Rule(name, "document", pattern, str(entry["evidence"]), shape,
                     start_at=gate, where=where)
     if section == "hedges":
-        needles = entry.get("needles") or []
-        if not isinstance(needles, list) or not all(isinstance(n, str) and n for n in needles):
-            raise bad("needles", "a list of words (text)")
         return Rule(name, "sentence", re.compile(pattern.pattern, re.IGNORECASE),
-                    str(entry["evidence"]), str(entry["hedge"]),
-                    needles=tuple(n.lower() for n in needles), where=where)
+                    str(entry["evidence"]), str(entry["hedge"]), needles=_needles(entry, bad), where=where)
     if section == "dates":
         shape = str(entry["shape"])
         if shape not in DATE_SHAPES:
             raise bad("shape", f"unknown shape {shape!r} (known: {', '.join(DATE_SHAPES)})")
-        missing = [g for g in DATE_SHAPES[shape] if g not in pattern.groupindex]
-        if missing:
-            raise bad("pattern", f"a {shape} pattern needs the group(s) "
-                      + ", ".join(f"(?P<{g}>...)" for g in missing))
+        _needs_groups(pattern, shape, DATE_SHAPES[shape], bad)
         given = entry.get("anchor")
         if isinstance(given, str):
             given = [given]
@@ -390,9 +389,7 @@ def _rule(section: str, entry: object, where: str, fragments: dict[str, str],
     if anchor not in PLACES and tags and anchor not in tags:
         raise bad("anchor", f"{anchor!r} is no tag of the lexicon (its anchors section) nor "
                   f"one of {', '.join(PLACES)}")
-    needles = entry.get("needles") or []
-    if not isinstance(needles, list) or not all(isinstance(n, str) and n for n in needles):
-        raise bad("needles", "a list of words (text)")
+    needles = _needles(entry, bad)
     start_at = entry.get("start_at")
     if start_at is not None and not isinstance(start_at, str):
         raise bad("start_at", "a pattern (text)")
@@ -402,7 +399,7 @@ def _rule(section: str, entry: object, where: str, fragments: dict[str, str],
         raise bad("pattern", "a digit rule starts at a digit, not at a line")
     return Rule(
         name, anchor, pattern, str(entry["evidence"]), str(entry["reason"]),
-        lower_case_twin(pattern), tuple(n.lower() for n in needles),
+        lower_case_twin(pattern), needles,
         _compile(start_at, fragments, bad, "start_at") if start_at else None, where,
     )
 
