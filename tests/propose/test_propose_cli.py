@@ -1,6 +1,7 @@
 import json
 import shutil
 
+import pytest
 import yaml
 from click.testing import CliRunner
 from propose_support import SOURCES
@@ -110,29 +111,19 @@ def test_review_errors_are_one_line(tmp_path):
     assert (result.exit_code, result.output) == (1, f"{announced()}Error: no such file: {tmp_path}/nope.yaml\n")
 
 
-def test_propose_bad_lexicon_file_is_one_line(tmp_path):
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("propose-lexicon.yaml", "outcomes: [\n", "propose-lexicon.yaml:2: not valid YAML"),
+    ("propose-rules.yaml",
+     "exclusions:\n  - {name: x, reason: y, anchor: digit, pattern: '\\d(', evidence: e}\n",
+     "propose-rules.yaml:2: rule x: field pattern: not a valid regular expression"),
+])
+def test_propose_bad_dataset_lexicon_or_rules_file_is_one_line(tmp_path, name, content, expected):
     dataset = tmp_path / "dataset"
     (dataset / "reference").mkdir(parents=True)
-    (dataset / "reference" / "propose-lexicon.yaml").write_text("outcomes: [\n",
-                                                               encoding="utf-8")
+    (dataset / "reference" / name).write_text(content, encoding="utf-8")
     report = tmp_path / "r.txt"
     report.write_text("Three people were killed.", encoding="utf-8")
     result = run("propose", str(report), "--dataset", str(dataset))
     assert result.exit_code == 1
     [line] = result.output.strip().splitlines()
-    assert line.startswith("Error: ") and "propose-lexicon.yaml:2: not valid YAML" in line
-
-
-def test_propose_bad_rules_file_is_one_line(tmp_path):
-    dataset = tmp_path / "dataset"
-    (dataset / "reference").mkdir(parents=True)
-    (dataset / "reference" / "propose-rules.yaml").write_text(
-        "exclusions:\n  - {name: x, reason: y, anchor: digit, pattern: '\\d(', evidence: e}\n",
-        encoding="utf-8")
-    report = tmp_path / "r.txt"
-    report.write_text("Three people were killed.", encoding="utf-8")
-    result = run("propose", str(report), "--dataset", str(dataset))
-    assert result.exit_code == 1
-    [line] = result.output.strip().splitlines()
-    assert line.startswith("Error: ") and \
-        "propose-rules.yaml:2: rule x: field pattern: not a valid regular expression" in line
+    assert line.startswith("Error: ") and expected in line
