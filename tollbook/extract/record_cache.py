@@ -115,6 +115,14 @@ class ParsedCache:
             self._stored, self._rows = _read_pack(self.path) if self.path is not None else (None, {})
         return self._rows
 
+    def _select(self, rows: list[int]) -> pa.Table:
+        """The stored entries at ``rows``, in the pack's order: one filter, which keeps that
+        order and is cheaper than a take on nested rows."""
+        assert self._stored is not None
+        mask = np.zeros(self._stored.num_rows, dtype=bool)
+        mask[rows] = True
+        return self._stored.filter(pa.array(mask))
+
     def get(self, key: str, model: type[BaseModel]) -> BaseModel | None:
         if self.folder is None:
             return None
@@ -165,13 +173,9 @@ class ParsedCache:
             return [], {p: s.empty_table() for p, s in PARTS.items()}, {p: np.zeros(0, np.int64) for p in PARTS}
         index = self._index()
         keys = sorted(keys, key=index.__getitem__)  # in the pack's order: a filter, not a take, selects them
-        mask = np.zeros(self._stored.num_rows, dtype=bool)
-        mask[[index[k] for k in keys]] = True
-        taken = self._stored.filter(pa.array(mask))
-        sums = _rows_hashes(taken)
-        texts = [str(t) for t in taken.column(1).to_pylist()]
-        stored = taken.column(2).to_pylist()
-        good = [i for i, k in enumerate(keys) if _digest(k, texts[i], str(sums[i])) == stored[i]]
+        taken = self._select([index[k] for k in keys])
+        intact = _intact(keys, taken, list(PARTS))
+        good = [i for i, ok in enumerate(intact) if ok]
         self.misses += len(keys) - len(good)
         self.hits += len(good)
         if len(good) != len(keys):
@@ -207,18 +211,14 @@ class ParsedCache:
         self.misses += len(set(keys)) - len(found)
         if not found or self._stored is None:
             return {}
-        mask = np.zeros(self._stored.num_rows, dtype=bool)
-        mask[[index[k] for k in found]] = True
-        taken = self._stored.filter(pa.array(mask))
-        sums = _rows_hashes(taken, ["sidecar"])
+        taken = self._select([index[k] for k in found])
+        intact = _intact(found, taken, ["sidecar"])
         texts = taken.column(1).to_pylist()
-        stored = taken.column(2).to_pylist()
         views = taken.column("sidecar").to_pylist()
         out = {}
         for i, k in enumerate(found):
             text, view = texts[i], views[i]
-            if (isinstance(text, str) and isinstance(view, dict)
-                    and _digest(k, text, str(sums[i])) == stored[i]):
+            if intact[i] and isinstance(text, str) and isinstance(view, dict):
                 out[k] = (text, view)
                 self._served[k] = index[k]
         self.hits += len(out)
@@ -272,16 +272,15 @@ class ParsedCache:
             return False
         kept = sorted(self._served.values())
         keys = sorted(fresh)
-        added = pa.table({"key": keys, "json": [fresh[k][0] for k in keys],
-                          "sha256": [fresh[k][1] for k in keys],
-                          **{part: pa.nulls(len(keys), _SCHEMA.field(part).type) for part in PARTS},
-                          "sidecar": pa.nulls(len(keys), SIDECAR_VIEW)},
-                         schema=_SCHEMA)
-        parts = [added, _rows_table(fresh_rows), _sidecars_table(fresh_sidecars)]
+        added = _entries(keys, [fresh[k][0] for k in keys], {}, checks=[fresh[k][1] for k in keys])
+        row_keys, sidecar_keys = sorted(fresh_rows), sorted(fresh_sidecars)
+        parts = [added,
+                 _entries(row_keys, [fresh_rows[k][0] for k in row_keys],
+                          {part: [fresh_rows[k][1][part] for k in row_keys] for part in PARTS}),
+                 _entries(sidecar_keys, [fresh_sidecars[k][0] for k in sidecar_keys],
+                          {"sidecar": [fresh_sidecars[k][1] for k in sidecar_keys]})]
         if kept and self._stored is not None:
-            mask = np.zeros(self._stored.num_rows, dtype=bool)
-            mask[kept] = True  # a filter keeps the pack's order and is cheaper than a take on nested rows
-            parts.insert(0, self._stored.filter(pa.array(mask)))
+            parts.insert(0, self._select(kept))
         table = pa.concat_tables(parts)
         tmp = None
         try:
@@ -317,27 +316,28 @@ def _rows_hashes(table: pa.Table, columns: list[str] | None = None) -> np.ndarra
     return np.asarray(found, dtype=np.uint64)
 
 
-def _rows_table(fresh: dict[str, tuple[str, dict[str, list[dict]]]]) -> pa.Table:
-    """Entries of record files' rows, their checksums made from the rows as stored."""
-    keys = sorted(fresh)
-    table = pa.table({"key": keys, "json": [fresh[k][0] for k in keys], "sha256": pa.nulls(len(keys), pa.string()),
-                      **{part: pa.array([fresh[k][1][part] for k in keys], _SCHEMA.field(part).type)
-                         for part in PARTS},
-                      "sidecar": pa.nulls(len(keys), SIDECAR_VIEW)}, schema=_SCHEMA)
-    sums = _rows_hashes(table)
-    checks = [_digest(k, fresh[k][0], str(sums[i])) for i, k in enumerate(keys)]
+def _entries(keys: list[str], texts: list[str], values: dict[str, list], checks: list[str] | None = None
+             ) -> pa.Table:
+    """New entries in the pack's schema: ``values`` fills the row or sidecar columns it names
+    (the others are null). Without ``checks``, each checksum is made from the entry's JSON and
+    the hash of those values as stored."""
+    columns: dict[str, list | pa.Array] = {"key": keys, "json": texts, "sha256": pa.nulls(len(keys), pa.string())}
+    for column in _SCHEMA.names[3:]:
+        kind = _SCHEMA.field(column).type
+        columns[column] = pa.array(values[column], kind) if column in values else pa.nulls(len(keys), kind)
+    table = pa.table(columns, schema=_SCHEMA)
+    if checks is None:
+        sums = _rows_hashes(table, list(values))
+        checks = [_digest(k, texts[i], str(sums[i])) for i, k in enumerate(keys)]
     return table.set_column(2, _SCHEMA.field(2), pa.array(checks, pa.string()))
 
 
-def _sidecars_table(fresh: dict[str, tuple[str, dict]]) -> pa.Table:
-    """Entries of sidecars' fields, their checksums made from the fields as stored."""
-    keys = sorted(fresh)
-    table = pa.table({"key": keys, "json": [fresh[k][0] for k in keys], "sha256": pa.nulls(len(keys), pa.string()),
-                      **{part: pa.nulls(len(keys), _SCHEMA.field(part).type) for part in PARTS},
-                      "sidecar": pa.array([fresh[k][1] for k in keys], SIDECAR_VIEW)}, schema=_SCHEMA)
-    sums = _rows_hashes(table, ["sidecar"])
-    checks = [_digest(k, fresh[k][0], str(sums[i])) for i, k in enumerate(keys)]
-    return table.set_column(2, _SCHEMA.field(2), pa.array(checks, pa.string()))
+def _intact(keys: list[str], taken: pa.Table, hashed: list[str]) -> list[bool]:
+    """Whether each taken entry's checksum still matches its key, JSON and hashed values."""
+    sums = _rows_hashes(taken, hashed)
+    texts, stored = taken.column(1).to_pylist(), taken.column(2).to_pylist()
+    return [isinstance(text, str) and _digest(k, text, str(sums[i])) == stored[i]
+            for i, (k, text) in enumerate(zip(keys, texts, strict=True))]
 
 
 def _read_pack(path: Path) -> tuple[pa.Table, dict[str, int]]:
