@@ -7,6 +7,7 @@ curator's CSV files through :func:`tollbook.extract.reference.read_reference`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,8 @@ from tollbook.extract.propose.names import NameIndex
 from tollbook.extract.propose.numbers import NumberReader
 from tollbook.extract.propose.rules import Rules, default_rules, read_rules
 from tollbook.extract.propose.tagger import Tagger, Words, default_tagger, read_words
+from tollbook.extract.propose.unnamed_sites import COUNTRY_PRECISION
+from tollbook.extract.propose.war_wide import country_ids
 
 Rows = Iterable[Mapping[str, object]]
 
@@ -29,6 +32,13 @@ class Lexicon:
     rules: Rules = field(default_factory=default_rules)
     #: The first-level administrative unit of each place (``admin1_pcode``, else ``admin1``).
     admin1: dict[str, str] = field(default_factory=dict)
+    #: The country of each place (``country_iso3``).
+    country: dict[str, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def countries(self) -> dict[str, str]:
+        """Each country's own location id (ISO3 → the place of the country's where-precision)."""
+        return country_ids(self.where_prec, self.country, COUNTRY_PRECISION)
 
     @property
     def words(self) -> Words:
@@ -71,6 +81,8 @@ class Lexicon:
             rules if rules is not None else default_rules(),
             {str(r["location_id"]): str(r.get("admin1_pcode") or r.get("admin1"))
              for r in locations if r.get("location_id") and (r.get("admin1_pcode") or r.get("admin1"))},
+            {str(r["location_id"]): str(r["country_iso3"])
+             for r in locations if r.get("location_id") and r.get("country_iso3")},
         )
 
 

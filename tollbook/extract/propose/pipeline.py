@@ -16,11 +16,17 @@ from tollbook.extract.propose.gazetteer import lookup as gazetteer_lookup
 from tollbook.extract.propose.implied import combine, implied_quantities, merge_ranges
 from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.names import NameMention, UnknownName
+from tollbook.extract.propose.numbers import Quantity
 from tollbook.extract.propose.outcomes import find_control_cues, find_cues, may_hold_cue
 from tollbook.extract.propose.sentences import sentence_spans
+from tollbook.extract.propose.speaker_places import speaks_from
 from tollbook.extract.propose.tagger import Tags
 from tollbook.extract.propose.text import StoredText, match_view
+from tollbook.extract.propose.unnamed_sites import describes_site, named_after
+from tollbook.extract.propose.war_wide import country_place, war_wide
 
+#: How many sentences after a lead's unnamed site ("a town in eastern Syria") may name it.
+SITE_NAMED_WITHIN = 4
 #: Added to a figure's score when the sentence names who says so.
 ATTRIBUTED_BONUS = 0.05
 _PLACE_PREPOSITIONS = ("in ", "at ", "near ", "on ", "around ", "of ", "outside ", "inside ")
@@ -87,7 +93,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
         context.date = DateMention(0, 0, f"reference date {ref.isoformat()}, or the day before",
                                    DateRange(ref - dt.timedelta(days=1), ref, 2, ref.isoformat()))
     candidates: list[Candidate] = []
-    for s, e in sentences:
+    for i, (s, e) in enumerate(sentences):
         figures: list[Figure] = []
         if not may_hold_cue(view, s, e, tags):
             attributor.note_sentence(s, e)
@@ -107,8 +113,9 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                 frozenset(t.start for t in tags.within(s, e, "thing")),
             )
         if figures:
+            horizon = sentences[min(i + SITE_NAMED_WITHIN, len(sentences) - 1)][1]
             candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon,
-                                          context, mentions, tags))
+                                          context, mentions, tags, horizon))
         attributor.note_sentence(s, e)
     candidates = drop_repeats(candidates)
     candidates.sort(key=lambda c: (-c.confidence, c.char_start, c.number_start or 0))
@@ -185,6 +192,7 @@ def _candidates(
     context: Context | None = None,
     mentions: Sequence[NameMention] = (),
     tags: Tags | None = None,
+    horizon: int | None = None,
 ) -> list[Candidate]:
     def mentions_in(s: int, e: int) -> list[NameMention]:
         return [m for m in mentions if s <= m.start < e]
@@ -200,6 +208,11 @@ def _candidates(
     elif context.date is not None:
         dates = [context.date]  # carried from the sentence before that gave one
     in_sentence = [p for p in places if s <= p.start < e]
+    speakers = [p for p in in_sentence if speaks_from(view, p, lexicon.words.speaker_before,
+                                                       lexicon.words.speaker_after)]
+    if speakers and (len(speakers) < len(in_sentence) or context.place is not None):
+        # "a source in Hassakeh city said": where the source is, not where the events were
+        in_sentence = [p for p in in_sentence if p not in speakers]
     unknown_places = [
         p for p in place_phrases(view, s, e, lexicon.words.place_prepositions,
                                  lexicon.words.place_nouns, lexicon.words.not_places,
@@ -207,7 +220,8 @@ def _candidates(
         if not any(p.start < m.end and m.start < p.end for m in mentions_in(s, e))
     ]
     if in_sentence:
-        context.place = _nearest_place(view, in_sentence, s, lexicon.where_prec)
+        lead = _nearest_place(view, in_sentence, s, lexicon.where_prec)
+        context.place = lead and _named_site(view, lead, s, e, horizon, places, lexicon)
         context.written = None
     elif unknown_places:
         context.place, context.written = None, unknown_places[0]
@@ -220,11 +234,11 @@ def _candidates(
         place = f.location or _nearest_place(view, in_sentence, at, lexicon.where_prec)
         if place is not None and in_sentence:  # the sentence's leading place, if narrower
             place = _narrower_lead(view, place, context.place, lexicon)
-            head = next((p for p in in_sentence if p.end <= place.start
-                         and view[p.end:place.start].strip(" ,").lower() in ("in", "of", "")),
-                        None)
-            if head is not None:  # "Khan Sheikhun in Idlib province": the place it names
-                place = _narrower_lead(view, place, head, lexicon)
+            place = _head_place(view, place, in_sentence, lexicon)
+            place = _named_site(view, place, s, e, horizon, places, lexicon)
+        if f.location is None and f.quantity is not None:
+            known = [p for p in (place, context.place) if p is not None] + places
+            place = _war_toll_place(view, s, e, f.quantity, known, lexicon) or place
         written = None
         if place is None:  # words naming a place the dataset does not know
             written = min(unknown_places, key=lambda p: abs(p.start - at), default=None)
@@ -280,6 +294,77 @@ def _candidates(
             count_note=q.note if q else None,
         ))
     return out
+
+
+def _head_place(view: str, place: NameMention, in_sentence: list[NameMention],
+                lexicon: Lexicon) -> NameMention:
+    """The place a phrase names when ``place`` only holds it: "the town of Khan Sheikhun in
+    Idlib" and "the Midan district of Damascus" are Khan Sheikhun and Midan (in the same
+    first-level unit), "Dumeir east of Damascus" is Dumeir (in any case); "Khan Sheikhun,
+    Idlib province" is the town when the province is wider."""
+    for p in in_sentence:
+        if p.end > place.start or p.ref_id == place.ref_id:
+            continue
+        words = view[p.end:place.start].replace(",", " ").lower().split()
+        if words and words[0] in lexicon.words.place_nouns:  # "the Midan district of …"
+            words = words[1:]
+        if words and words[-1] == "the":
+            words = words[:-1]
+        joint = " ".join(words)
+        if joint in _LANDMARK_JOINTS:
+            return p
+        if joint in ("in", "of"):
+            if _listed(view, p, in_sentence):
+                return place  # "… on Hamadaniyeh and Assad suburb in Aleppo city": the city
+            unit = lexicon.admin1.get(str(place.ref_id))
+            if unit is not None and unit == lexicon.admin1.get(str(p.ref_id)):
+                return p
+        if joint == "":
+            return _narrower_lead(view, place, p, lexicon)
+    return place
+
+
+def _listed(view: str, p: NameMention, in_sentence: list[NameMention]) -> bool:
+    """``p`` ends a list of places ("Mesraba, Harasta and Douma")."""
+    return any(q.end <= p.start and view[q.end:p.start].strip(" ,").lower() in ("and", "or", "")
+               for q in in_sentence if q is not p)
+
+
+#: Words between two places that make the first the place and the second a landmark.
+_LANDMARK_JOINTS = frozenset((
+    "near", "outside", "close to", "north of", "south of", "east of", "west of",
+    "northeast of", "northwest of", "southeast of", "southwest of", "just outside",
+    "on the outskirts of", "in the outskirts of", "in the countryside of"))
+
+
+def _named_site(view: str, place: NameMention, s: int, e: int, horizon: int | None,
+                places: list[NameMention], lexicon: Lexicon) -> NameMention:
+    """The place named after the sentence ``[s, e)`` when the sentence only gives what holds
+    it ("a town in eastern Syria"; see :mod:`.unnamed_sites`), else ``place``."""
+    if horizon is None or not s <= place.start < e:
+        return place
+    words = lexicon.words
+    preposition = describes_site(view, place, s, words.site_determiners, words.site_nouns,
+                                 words.place_prepositions)
+    if preposition is None:
+        return place
+    return named_after(view, place, preposition, places, e, horizon, words.place_prepositions,
+                       words.site_nouns | words.place_nouns, words.site_verbs,
+                       lexicon.where_prec, lexicon.admin1, lexicon.country) or place
+
+
+def _war_toll_place(view: str, s: int, e: int, q: Quantity, known: list[NameMention],
+                    lexicon: Lexicon) -> NameMention | None:
+    """The country, for a toll of the whole war ("the conflict has killed 280,000"; see
+    :mod:`.war_wide`): the country of the first of ``known`` places the tables place."""
+    words = lexicon.words
+    span = war_wide(view, s, e, (q.start, q.end), known, words.war_nouns, words.war_scopes)
+    if span is None:
+        return None
+    ref = country_place(known, lexicon.country, lexicon.countries)
+    if ref is None:
+        return None
+    return NameMention(span[0], span[1], view[span[0]:span[1]], "location", ref, "war_wide")
 
 
 @dataclass

@@ -79,6 +79,13 @@ class Words:
     units: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    site_determiners: frozenset[str] = frozenset()  # unnamed_sites: "a", "several" ...
+    site_nouns: frozenset[str] = frozenset()  # unnamed_sites: "town", "areas" ...
+    site_verbs: frozenset[str] = frozenset()  # unnamed_sites: "hit", "shelled" ...
+    war_nouns: frozenset[str] = frozenset()  # war_wide: "war", "conflict" ...
+    speaker_before: frozenset[str] = frozenset()  # speaker_places: "source" (at X) ...
+    speaker_after: frozenset[str] = frozenset()  # speaker_places: (X) "governor" ...
+    war_scopes: tuple[tuple[str, ...], ...] = ()  # war_wide: ("across", "the", "country") ...
     source_kinds: dict[str, str] = field(default_factory=dict)  # description -> actor_type
     source_roles: frozenset[str] = frozenset()
     continuations: frozenset[str] = frozenset()
@@ -131,6 +138,17 @@ class Words:
         self.units |= {_norm(x) for x in d.get("units") or []}
         self.place_prepositions |= {_norm(x) for x in d.get("place_prepositions") or []}
         self.place_nouns |= {_norm(x) for x in d.get("place_nouns") or []}
+        sites = d.get("unnamed_sites") or {}
+        self.site_determiners |= {_norm(x) for x in sites.get("determiners") or []}
+        self.site_nouns |= {_norm(x) for x in sites.get("nouns") or []}
+        self.site_verbs |= {_norm(x) for x in sites.get("verbs") or []}
+        speakers = d.get("speaker_places") or {}
+        self.speaker_before |= {_norm(x) for x in speakers.get("before") or []}
+        self.speaker_after |= {_norm(x) for x in speakers.get("after") or []}
+        war = d.get("war_wide") or {}
+        self.war_nouns |= {_norm(x) for x in war.get("nouns") or []}
+        self.war_scopes += tuple(tuple(_norm(x).split()) for x in war.get("scopes") or []
+                                 if tuple(_norm(x).split()) not in self.war_scopes)
         self.source_roles |= {_norm(x) for x in d.get("source_roles") or []}
         self.continuations |= {_norm(x) for x in d.get("continuations") or []}
         self.things |= {_norm(x) for x in d.get("things") or []}
@@ -176,8 +194,10 @@ def _norm(phrase: object) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _read(path: Path, mtime: float) -> dict:
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(text) or {}
+        _no_yes_no_words(yaml.compose(text), path)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -185,6 +205,24 @@ def _read(path: Path, mtime: float) -> dict:
     if not isinstance(data, dict):
         raise ValueError(f"{path}:1: a propose lexicon is a mapping of sections")
     return data
+
+
+def _no_yes_no_words(node: yaml.Node | None, path: Path) -> None:
+    """A word YAML reads as true/false or null ("on", "no", "off", "yes", "null") is an error:
+    unquoted, it would silently become another word ("true") and never match."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            if isinstance(item, yaml.ScalarNode) and item.tag in _NOT_WORDS and not item.style:
+                raise ValueError(f"{path}:{item.start_mark.line + 1}: {item.value!r} is read by "
+                                 f"YAML as {_NOT_WORDS[item.tag]}, not as a word; write it in "
+                                 f"quotes ('{item.value}')")
+            _no_yes_no_words(item, path)
+    elif isinstance(node, yaml.MappingNode):
+        for _, value in node.value:
+            _no_yes_no_words(value, path)
+
+
+_NOT_WORDS = {"tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:null": "empty"}
 
 
 def read_words(dataset: Path | None = None) -> Words:

@@ -1,0 +1,152 @@
+"""A place a report describes first and names only after.
+
+Leads are often written "air strikes on a town in eastern Syria killed 23 … The strikes hit
+Al-Mayadin", "a rebel-held Syrian town", "a neighbourhood of the city of Aleppo held by …",
+"a village near the capital". The place the sentence names ("Syria", "Aleppo") only holds
+the place of the events; the next sentences name it. :func:`describes_site` tells when a
+place mention is used that way, from the lexicon's ``unnamed_sites`` words; :func:`named_after`
+finds the first place the following text names inside it.
+
+Inside means: in the same country (for a country), in the same first-level unit and finer
+(for a province or district), in the same first-level unit and not wider than a town (for a
+town: its neighbourhoods, a village near it). After "near", "outside", "close to" a town,
+the same country will do: "a region near Damascus" may lie in the next province.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from tollbook.extract.propose.names import NameMention
+
+#: The words of the stretch before a place that may describe it (a lead's noun phrase).
+_WORDS_BEFORE = 12
+#: Words between a site noun and the place that holds it ("a town in eastern Syria held").
+_GAP = 10
+#: Words between the determiner and the site noun ("a predominantly Kurdish-populated town").
+_MODIFIERS = 3
+#: The where-precision of a first-level unit and of a country (UCDP's scale).
+ADMIN1_PRECISION, COUNTRY_PRECISION = 4, 6
+#: Prepositions after which a town is only a landmark ("a village near Aleppo").
+_LANDMARK = frozenset(("near", "outside", "around", "close to", "north of", "south of",
+                       "east of", "west of", "northeast of", "northwest of", "southeast of",
+                       "southwest of"))
+
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text)]
+
+
+def describes_site(view: str, place: NameMention, start: int, determiners: frozenset[str],
+                   nouns: frozenset[str], prepositions: frozenset[str]) -> str | None:
+    """The preposition (or "" when the place is an adjective of the site: "a rebel-held Syrian
+    town") when the sentence gives ``place`` only as what holds an unnamed site; else None.
+    ``start`` is the sentence's first character."""
+    if not determiners or not nouns:
+        return None
+    before = _tokens(view[max(start, place.start - 120):place.start])[-_WORDS_BEFORE:]
+    after = _tokens(view[place.end:place.end + 40])[:2]
+    # the place as the site's adjective: "a rebel-held Syrian town", "an Idlib village"
+    if after and _is_noun(after, nouns) and _determined(before, len(before), determiners):
+        return ""
+    # the site, then a preposition, then the place: "a town in eastern Syria"; "a district
+    # of the city of Hasakeh" (a noun naming the place itself, "the city of", is passed by)
+    for i in range(len(before) - 1, max(-1, len(before) - _GAP - 2), -1):
+        word = before[i]
+        if word in (".", ";", ":", "!", "?", '"'):
+            return None
+        if word not in nouns and " ".join(before[i - 1:i + 1]) not in nouns:
+            continue
+        preposition = _preposition(before[i + 1:], prepositions)
+        if preposition is not None and (_determined(before, i, determiners)
+                                        or word.endswith("s")):
+            return preposition
+    return None
+
+
+def _is_noun(after: list[str], nouns: frozenset[str]) -> bool:
+    return after[0] in nouns or " ".join(after) in nouns
+
+
+def _determined(words: list[str], noun: int, determiners: frozenset[str]) -> bool:
+    """A determiner among the few words before ``words[noun]``, with no sentence sign between."""
+    for w in reversed(words[max(0, noun - _MODIFIERS - 1):noun]):
+        if w in determiners:
+            return True
+        if not (w[0].isalnum() or w in ("-",)):
+            return False
+    return False
+
+
+def _preposition(gap: list[str], prepositions: frozenset[str]) -> str | None:
+    """The first preposition of the words between a site and its holder, if any."""
+    for i, w in enumerate(gap):
+        if i + 1 < len(gap) and f"{w} {gap[i + 1]}" in prepositions:
+            return f"{w} {gap[i + 1]}"
+        if w in prepositions:
+            return w
+    return None
+
+
+def named_after(view: str, place: NameMention, preposition: str,
+                mentions: Iterable[NameMention], after: int, until: int,
+                prepositions: frozenset[str], nouns: frozenset[str], verbs: frozenset[str],
+                where_prec: Mapping[str, int],
+                admin1: Mapping[str, str], country: Mapping[str, str]) -> NameMention | None:
+    """The first place named in ``[after, until)`` as where something is ("in", "at", "on"
+    it: not "from" it, nor "Damascus said") that lies inside ``place``."""
+    wide = where_prec.get(str(place.ref_id))
+    if wide is None:
+        return None
+    for m in mentions:
+        if m.start < after or m.kind != "location" or m.ref_id == place.ref_id:
+            continue
+        if m.start >= until:
+            break
+        if _inside(str(m.ref_id), str(place.ref_id), wide, preposition, where_prec, admin1,
+                   country) and _located(view, m, prepositions, nouns, verbs):
+            return m
+    return None
+
+
+def _located(view: str, m: NameMention, prepositions: frozenset[str], nouns: frozenset[str],
+             verbs: frozenset[str]) -> bool:
+    """The mention names where something happened: after a preposition of place (a few
+    modifiers or a place noun between: "in the northern town of Khan Sheikhun"), after a
+    site noun ("two villages, Tokhar and …") or a verb of attack ("raids hit Babeska"), or
+    before its own description ("Babeska, a village in …")."""
+    words = _tokens(view[max(0, m.start - 60):m.start])[-5:]
+    after = [w for w in _tokens(view[m.end:m.end + 40])[:3] if w != ","]
+    if len(after) >= 2 and after[0] in ("a", "an", "the") and after[1] in nouns:
+        return True
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if w in _NOT_WHERE:
+            return False
+        if (w in prepositions or " ".join(words[i - 1:i + 1]) in prepositions
+                or w in verbs or (w in nouns and i == len(words) - 1)):
+            return True
+        if not w[0].isalnum():
+            return False
+    return False
+
+
+#: Prepositions of place that tell where someone comes from, not where something happened.
+_NOT_WHERE = frozenset(("from", "to", "toward", "towards", "into"))
+
+
+def _inside(inner: str, outer: str, wide: int, preposition: str, where_prec: Mapping[str, int],
+            admin1: Mapping[str, str], country: Mapping[str, str]) -> bool:
+    fine = where_prec.get(inner)
+    if fine is None or country.get(inner) != country.get(outer):
+        return False
+    if wide >= COUNTRY_PRECISION:
+        return fine < COUNTRY_PRECISION
+    if fine >= ADMIN1_PRECISION:
+        return False
+    if preposition in _LANDMARK and wide < ADMIN1_PRECISION:
+        return True
+    return admin1.get(inner) is not None and admin1.get(inner) == admin1.get(outer)

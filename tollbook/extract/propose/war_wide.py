@@ -1,0 +1,75 @@
+"""A figure told of the whole war, not of the place the story is about.
+
+Reports close with the war's toll: "the five-year war that has claimed over 300,000 lives",
+"The conflict has killed more than 280,000 people", "more than a quarter of a million people
+have been killed … across the war-battered country". Such a figure's place is the country,
+whatever town the sentence or the story names. :func:`war_wide` tells when a figure is one,
+from the lexicon's ``war_wide`` words: a war noun shortly before the figure with no place
+named between them, or a country-wide phrase shortly after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from tollbook.extract.propose.names import NameMention
+
+#: Words before a figure within which a war noun makes it the war's toll.
+_BEFORE = 12
+#: Words after a figure within which "across the country" makes it the war's toll.
+_AFTER = 15
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+_CLAUSE_END = frozenset(".;:!?")
+
+
+def war_wide(view: str, start: int, end: int, number: tuple[int, int],
+             places: Iterable[NameMention], nouns: frozenset[str],
+             scopes: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
+    """The span of the words that make the figure at ``number`` a toll of the whole war (a war
+    noun before it, or a country-wide phrase after it), or None. ``start``/``end`` bound the
+    sentence."""
+    if not nouns and not scopes:
+        return None
+    at, after_number = number
+    before = list(_TOKEN.finditer(view, max(start, at - 120), at))[-_BEFORE:]
+    named = [p for p in places if start <= p.start < end]
+    for i in range(len(before) - 1, -1, -1):
+        t = before[i]
+        if t.group() in _CLAUSE_END:
+            break
+        two = " ".join(x.group().lower() for x in before[i:i + 2])
+        if t.group().lower() in nouns or two in nouns:
+            if any(t.end() <= p.start < at for p in named):
+                break  # "the war in Yemen's Taiz killed 12": Taiz's toll
+            return t.start(), t.end()
+    after = list(_TOKEN.finditer(view, after_number, min(end, after_number + 160)))[:_AFTER]
+    lowered = [t.group().lower() for t in after]
+    for i in range(len(after)):
+        if after[i].group() in _CLAUSE_END:
+            break
+        for scope in scopes:
+            if tuple(lowered[i:i + len(scope)]) == scope:
+                return after[i].start(), after[i + len(scope) - 1].end()
+    return None
+
+
+def country_place(context: Iterable[NameMention], country: Mapping[str, str],
+                  countries: Mapping[str, str]) -> str | None:
+    """The location id of the country of the first of ``context``'s places the reference
+    tables give a country (the story's place first), or None."""
+    for p in context:
+        iso3 = country.get(str(p.ref_id))
+        if iso3 and iso3 in countries:
+            return countries[iso3]
+    return None
+
+
+def country_ids(where_prec: Mapping[str, int], country: Mapping[str, str],
+                country_precision: int) -> dict[str, str]:
+    """Each country's own location id (the place of where-precision ``country_precision``)."""
+    out: dict[str, str] = {}
+    for loc, prec in sorted(where_prec.items()):
+        if prec == country_precision and loc in country:
+            out.setdefault(country[loc], loc)
+    return out
