@@ -221,7 +221,9 @@ def _candidates(
     ]
     if in_sentence:
         lead = _nearest_place(view, in_sentence, s, lexicon.where_prec)
-        context.place = lead and _named_site(view, lead, s, e, horizon, places, lexicon)
+        if lead is not None and (tags is None or tags.any(s, e, "site_noun")):
+            lead = _named_site(view, lead, s, e, horizon, places, lexicon)
+        context.place = lead
         context.written = None
     elif unknown_places:
         context.place, context.written = None, unknown_places[0]
@@ -235,8 +237,10 @@ def _candidates(
         if place is not None and in_sentence:  # the sentence's leading place, if narrower
             place = _narrower_lead(view, place, context.place, lexicon)
             place = _head_place(view, place, in_sentence, lexicon)
-            place = _named_site(view, place, s, e, horizon, places, lexicon)
-        if f.location is None and f.quantity is not None:
+            if tags is None or tags.any(s, e, "site_noun"):
+                place = _named_site(view, place, s, e, horizon, places, lexicon)
+        if f.location is None and f.quantity is not None and (
+                tags is None or tags.any(s, e, "war") or tags.any(s, e, "war_scope")):
             known = [p for p in (place, context.place) if p is not None] + places
             place = _war_toll_place(view, s, e, f.quantity, known, lexicon) or place
         written = None

@@ -34,7 +34,8 @@ DATASET_LEXICON = Path("reference") / "propose-lexicon.yaml"
 
 #: The tags of the lexicon's own sections (``anchors`` adds tags of its own).
 BUILT_IN_TAGS = ("outcome", "control", "implied", "pronoun", "person", "other_outcome", "speech",
-                 "release", "hedge", "month", "weekday", "date_word", "weapon", "place_noun")
+                 "release", "hedge", "month", "weekday", "date_word", "weapon", "place_noun",
+                 "site_noun", "war", "war_scope")
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ class Words:
     things: frozenset[str] = frozenset()
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # rule anchor tag -> words
 
-    @property
+    @functools.cached_property
     def not_places(self) -> frozenset[str]:
         """Capitalised words after a preposition that name no place ("on Monday")."""
         return frozenset(self.months) | frozenset(self.weekdays) | {"the", "a", "an"}
@@ -176,6 +177,9 @@ class Words:
         yield from ((p, "date_word") for p in self.date_words)
         yield from ((p, "weapon") for p in self.weapons)
         yield from ((p, "place_noun") for p in self.place_nouns)
+        yield from ((p, "site_noun") for p in self.site_nouns)
+        yield from ((p, "war") for p in self.war_nouns)
+        yield from ((" ".join(p), "war_scope") for p in self.war_scopes)
         for tag, phrases in self.anchors.items():
             yield from ((p, tag) for p in phrases)
 
