@@ -172,20 +172,25 @@ def gazetteer() -> Gazetteer | None:
         return Gazetteer.build()
 
 
-_NAME = r"[A-Z][\w'’-]*(?:\s+(?:al|el|ad|ash|as|ar|an|de|du|la|le|of|bin|ibn|abu)(?=\s+[A-Z]))?" \
-        r"(?:\s+[A-Z][\w'’-]*)*"
+def _name(particles: tuple[str, ...]) -> str:
+    """A capitalised place name, its words joined by the lexicon's name ``particles`` ("Bab
+    al Hawa")."""
+    joins = "|".join(sorted((re.escape(p) for p in set(particles)), key=len, reverse=True))
+    joined = r"(?:\s+(?:" + joins + r")(?=\s+[A-Z]))?" if joins else ""
+    return r"[A-Z][\w'’-]*" + joined + r"(?:\s+[A-Z][\w'’-]*)*"
 
 
 @functools.lru_cache(maxsize=4)
-def _patterns(prepositions: frozenset[str], nouns: frozenset[str]
+def _patterns(prepositions: frozenset[str], nouns: frozenset[str], particles: tuple[str, ...]
               ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    name = _name(particles)
     preps = "|".join(sorted((re.escape(p).replace(r"\ ", r"\s+") for p in prepositions),
                             key=len, reverse=True))
     noun = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
     after_prep = re.compile(
-        rf"\b(?i:{preps})\s+(?:the\s+(?:(?i:{noun})\s+of\s+)?)?(?P<name>{_NAME})")
-    before_noun = re.compile(rf"(?P<name>{_NAME})\s+(?i:{noun})\b")
-    noun_of = re.compile(rf"\b(?i:{noun})\s+of\s+(?P<name>{_NAME})")
+        rf"\b(?i:{preps})\s+(?:the\s+(?:(?i:{noun})\s+of\s+)?)?(?P<name>{name})")
+    before_noun = re.compile(rf"(?P<name>{name})\s+(?i:{noun})\b")
+    noun_of = re.compile(rf"\b(?i:{noun})\s+of\s+(?P<name>{name})")
     return after_prep, before_noun, noun_of
 
 
@@ -195,12 +200,13 @@ _ADJECTIVE = re.compile(r"(?:ian|ians|ish|ese|ist|ists|-based|-held|-led|-backed
 
 def place_phrases(view: str, start: int, end: int, prepositions: frozenset[str],
                   nouns: frozenset[str], not_places: frozenset[str] = frozenset(),
-                  has_noun: bool = True) -> list[PlacePhrase]:
+                  has_noun: bool = True, particles: tuple[str, ...] = ()
+                  ) -> list[PlacePhrase]:
     """Place names written in ``view[start:end]``, in text order, without overlaps.
     ``has_noun``: whether a place noun stands in the stretch (the keyword pass says); the
     shapes built on one ("Helmand province", "the town of Menaka") are skipped without."""
     found: dict[tuple[int, int], PlacePhrase] = {}
-    after_prep, before_noun, noun_of = _patterns(prepositions, nouns)
+    after_prep, before_noun, noun_of = _patterns(prepositions, nouns, particles)
     for pattern in (after_prep, before_noun, noun_of) if has_noun else (after_prep,):
         for m in pattern.finditer(view, start, end):
             words = list(re.finditer(r"\S+", view[m.start("name"):m.end("name")]))

@@ -69,13 +69,15 @@ class Lexicon:
                 where[str(r["location_id"])] = int(float(str(r.get("where_prec"))))
             except (TypeError, ValueError):
                 continue
-        index = NameIndex.build(actor_names, place_names)
+        lexicon_words = words or read_words()
+        index = NameIndex.build(actor_names, place_names, lexicon_words.not_names,
+                                lexicon_words.name_particles)
         names = index.spellings()
         return cls(
             NumberReader.from_rows(vague_quantities),
             index,
             where,
-            Tagger(words or read_words(), names) if names or words else default_tagger(),
+            Tagger(lexicon_words, names) if names or words else default_tagger(),
             {str(r["actor_id"]): str(r["actor_type"]) for r in actors
              if r.get("actor_id") and r.get("actor_type")},
             rules if rules is not None else default_rules(),

@@ -29,21 +29,13 @@ FUZZY_HINT = 75
 #: Keys shorter than this are never fuzzy-matched: "Isis" ~ "Idlib" is noise, not a spelling.
 FUZZY_MIN_LENGTH = 6
 
-# The capital comes first (the look behind it after) so that the search skips straight to
-# capitals instead of trying the pattern at every position.
-_CAPITALISED = re.compile(
-    r"[A-Z](?<![\w'-][A-Z])[\w'-]*(?:\s+(?:(?:al|el|ad|as|ash|ar|an|bin|ibn|abu|de|of|for|the)"
-    r"[\s-]+)*[A-Z][\w'-]*)*"
-)
-#: Capitalised words that begin sentences or headlines without naming anyone.
-_NOT_NAMES = frozenset(
-    "the a an this that these those he she it they we i his her its their our my you your "
-    "there here in on at of for by from with since during after before but and or if when "
-    "while as according some many most all other another members more one two three "
-    "published updated posted photo gmt utc monday tuesday wednesday thursday friday saturday "
-    "sunday january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+def capitalised_pattern(particles: Iterable[str]) -> re.Pattern[str]:
+    """Capitalised phrases, their words joined by ``particles``. The capital comes first (the
+    look behind it after) so that the search skips straight to capitals instead of trying the
+    pattern at every position."""
+    joins = "|".join(sorted((re.escape(p) for p in set(particles)), key=len, reverse=True))
+    return re.compile(
+        r"[A-Z](?<![\w'-][A-Z])[\w'-]*(?:\s+(?:(?:" + joins + r")[\s-]+)*[A-Z][\w'-]*)*")
 
 
 _SEPARATORS = re.compile(r"[-'’‘`]")
@@ -86,13 +78,27 @@ class NameIndex:
     """Every known spelling of every actor and place, ready to match."""
 
     known: dict[str, Known] = field(default_factory=dict)
+    #: Capitalised words that open sentences and headings without naming anyone ("The",
+    #: "Monday"): the lexicon's ``names.not_names``, months and weekdays.
+    not_names: frozenset[str] = frozenset()
+    #: Lower-case words that may join a name's words ("Bab al Hawa"): ``names.particles``.
+    particles: tuple[str, ...] = ()
 
     @classmethod
     def build(
-        cls, actors: Iterable[tuple[str, str]] = (), locations: Iterable[tuple[str, str]] = ()
+        cls, actors: Iterable[tuple[str, str]] = (), locations: Iterable[tuple[str, str]] = (),
+        not_names: Iterable[str] | None = None, particles: Iterable[str] | None = None,
     ) -> NameIndex:
-        """``actors``/``locations``: (spelling, id) pairs, e.g. from alias and variant tables."""
-        index = cls()
+        """``actors``/``locations``: (spelling, id) pairs, e.g. from alias and variant tables;
+        ``not_names`` and ``particles``: the lexicon's (the packaged one's when not given)."""
+        if not_names is None or particles is None:
+            from tollbook.extract.propose.tagger import read_words
+
+            words = read_words()
+            not_names = words.not_names if not_names is None else not_names
+            particles = words.name_particles if particles is None else particles
+        index = cls(not_names=frozenset(w.lower() for w in not_names),
+                    particles=tuple(particles))
         for kind, pairs in (("actor", actors), ("location", locations)):
             for name, ref_id in pairs:
                 if name and ref_id and key(name) and key(name) not in index.known:
@@ -121,6 +127,7 @@ class NameIndex:
         self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
         self._lookups: dict[tuple[str, str | None], NameMention | None] = {}
         self._capitals: dict[str, tuple[str, str | None] | None] = {}
+        self._capitalised = capitalised_pattern(self.particles)
 
     def find(self, view: str, start: int = 0, end: int | None = None) -> list[NameMention]:
         """Exact matches of known spellings, longest first, non-overlapping."""
@@ -192,9 +199,9 @@ class NameIndex:
         text uses it in lower case); None when it names nothing anywhere. Kept by phrase:
         the same capitalised phrases recur in sentence after sentence and report after report.
         """
-        name = _strip_leading(text)
+        name = _strip_leading(text, self.not_names)
         words = name.split()
-        if not name or _not_a_name(name, frozenset()):
+        if not name or _not_a_name(name, frozenset(), self.not_names):
             found = None
         else:
             found = (name, words[0].lower() if len(words) == 1 else None)
@@ -242,7 +249,7 @@ class NameIndex:
         spans = list(spans)
         lo, hi = (spans[0][0], spans[-1][1]) if spans else (0, 0)
         names = self._hits(view, lo, hi) if tags is None else self.tagged_hits(view, tags, lo, hi)
-        capitals = [m.span() for m in _CAPITALISED.finditer(view, lo, hi)]
+        capitals = [m.span() for m in self._capitalised.finditer(view, lo, hi)]
         name_at = _Located(names)
         capital_at = _Located(capitals)
         for start, end in spans:
@@ -251,7 +258,7 @@ class NameIndex:
             if crossed or crossed_too:
                 span_names = self._hits(view, start, end) if tags is None else \
                     self.tagged_hits(view, tags, start, end)
-                span_capitals = [m.span() for m in _CAPITALISED.finditer(view, start, end)]
+                span_capitals = [m.span() for m in self._capitalised.finditer(view, start, end)]
             exact = self._select(view, span_names)
             mentions.extend(exact)
             for c_start, c_end in span_capitals:
@@ -409,16 +416,17 @@ def _drop_article(k: str) -> str:
     return k[4:] if k.startswith("the ") else k
 
 
-def _strip_leading(name: str) -> str:
+def _strip_leading(name: str, not_names: frozenset[str]) -> str:
     words = name.split()
-    while words and words[0].lower() in _NOT_NAMES:
+    while words and words[0].lower() in not_names:
         words = words[1:]
     return " ".join(words)
 
 
-def _not_a_name(name: str, lower_words: _LowerWords | frozenset[str]) -> bool:
+def _not_a_name(name: str, lower_words: _LowerWords | frozenset[str],
+                not_names: frozenset[str]) -> bool:
     words = name.split()
-    if all(w.lower() in _NOT_NAMES for w in words):
+    if all(w.lower() in not_names for w in words):
         return True
     if len(words) == 1:
         word = words[0]

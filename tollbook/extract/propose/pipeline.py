@@ -216,7 +216,8 @@ def _candidates(
     unknown_places = [
         p for p in place_phrases(view, s, e, lexicon.words.place_prepositions,
                                  lexicon.words.place_nouns, lexicon.words.not_places,
-                                 tags is None or tags.any(s, e, "place_noun"))
+                                 tags is None or tags.any(s, e, "place_noun"),
+                                 lexicon.words.name_particles)
         if not any(p.start < m.end and m.start < p.end for m in mentions_in(s, e))
     ]
     if in_sentence:

@@ -84,6 +84,8 @@ class Words:
     site_nouns: frozenset[str] = frozenset()  # unnamed_sites: "town", "areas" ...
     site_verbs: frozenset[str] = frozenset()  # unnamed_sites: "hit", "shelled" ...
     war_nouns: frozenset[str] = frozenset()  # war_wide: "war", "conflict" ...
+    name_particles: tuple[str, ...] = ()  # names: "al", "abu" ...
+    name_stops: frozenset[str] = frozenset()  # names: not_names ("The", "Published" ...)
     speaker_before: frozenset[str] = frozenset()  # speaker_places: "source" (at X) ...
     speaker_after: frozenset[str] = frozenset()  # speaker_places: (X) "governor" ...
     war_scopes: tuple[tuple[str, ...], ...] = ()  # war_wide: ("across", "the", "country") ...
@@ -92,6 +94,11 @@ class Words:
     continuations: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # rule anchor tag -> words
+
+    @functools.cached_property
+    def not_names(self) -> frozenset[str]:
+        """Capitalised words that name no one ("The", "Monday", "Published")."""
+        return self.name_stops | frozenset(self.months) | frozenset(self.weekdays)
 
     @functools.cached_property
     def not_places(self) -> frozenset[str]:
@@ -146,6 +153,10 @@ class Words:
         speakers = d.get("speaker_places") or {}
         self.speaker_before |= {_norm(x) for x in speakers.get("before") or []}
         self.speaker_after |= {_norm(x) for x in speakers.get("after") or []}
+        names = d.get("names") or {}
+        self.name_particles += tuple(_norm(x) for x in names.get("particles") or []
+                                     if _norm(x) not in self.name_particles)
+        self.name_stops |= {_norm(x) for x in names.get("not_names") or []}
         war = d.get("war_wide") or {}
         self.war_nouns |= {_norm(x) for x in war.get("nouns") or []}
         self.war_scopes += tuple(tuple(_norm(x).split()) for x in war.get("scopes") or []
