@@ -163,6 +163,42 @@ def test_a_toll_of_the_whole_war_is_the_country(lex, text, expected):
     assert places(text, lex) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause with a country's name as actor between the war noun and the figure
+    ("The war, which began when Ukraine's neighbour invaded in February 2022, has killed more "
+     "than 10000 civilians.", [(10000, "loc_ukraine", "war")]),
+    # an event between the war noun and the figure: that event's toll
+    ("In the war's latest escalation in Kharkiv, air strikes killed 12 people.",
+     [(12, "loc_kharkiv", "Kharkiv")]),
+])
+def test_a_war_toll_and_an_event_of_the_war(lex, text, expected):
+    assert places(text, lex) == expected
+
+
+def test_a_war_toll_in_a_country_the_dataset_lacks_is_the_gazetteer_country():
+    text = ("Shelling killed 4 people in Hajjah on Monday. The conflict has killed more than "
+            "150000 people.")
+    doc = Document("doc_00000000000000ac", from_str(text), "t")
+    found = sorted(propose_document(doc, Lexicon.from_rows()).candidates,
+                   key=lambda c: c.char_start)
+    assert [(c.count_value, c.location_text, c.place_source, c.where_prec, c.place_geonames)
+            for c in found] == [
+        (4, "Hajjah", "geonames", 1, "GeoNames 75337 Ḩajjah, YE, city (15.69, 43.61)"),
+        (150000, "conflict", "geonames", 6, "GeoNames 69543 Yemen, YE, country"),
+    ]
+
+
+def test_the_stored_gazetteer_gives_a_country_by_code(tmp_path, small_gazetteer):
+    from tollbook.extract.propose import gazetteer as g
+
+    path = tmp_path / "geonames.sqlite"
+    g._store(small_gazetteer, path)
+    stored = g._Stored(path)
+    assert stored.country("YE") == small_gazetteer.country("YE")
+    assert stored.country("YE").name == "Yemen"
+    assert stored.country("UA") is None
+
+
 def test_war_wide_needs_the_words():
     text = "The war has killed 300 people."
     assert war_wide(text, 0, len(text), (19, 22), [], frozenset(), ()) is None

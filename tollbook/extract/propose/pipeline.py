@@ -11,7 +11,7 @@ from tollbook.extract.propose.attribution import Attributor, hedge_of
 from tollbook.extract.propose.candidates import Candidate, Figure, sentence_figures
 from tollbook.extract.propose.dates import DateMention, DateRange, dateline, find_dates
 from tollbook.extract.propose.filters import Exclusion, exclusions, rejected
-from tollbook.extract.propose.gazetteer import PlacePhrase, place_phrases
+from tollbook.extract.propose.gazetteer import GeoPlace, PlacePhrase, country_of, place_phrases
 from tollbook.extract.propose.gazetteer import lookup as gazetteer_lookup
 from tollbook.extract.propose.implied import combine, implied_quantities, merge_ranges
 from tollbook.extract.propose.lexicon import Lexicon
@@ -240,16 +240,19 @@ def _candidates(
             place = _head_place(view, place, in_sentence, lexicon)
             if tags is None or tags.any(s, e, "site_noun"):
                 place = _named_site(view, place, s, e, horizon, places, lexicon)
-        if f.location is None and f.quantity is not None and (
-                tags is None or tags.any(s, e, "war") or tags.any(s, e, "war_scope")):
-            known = [p for p in (place, context.place) if p is not None] + places
-            place = _war_toll_place(view, s, e, f.quantity, known, lexicon) or place
         written = None
         if place is None:  # words naming a place the dataset does not know
             written = min(unknown_places, key=lambda p: abs(p.start - at), default=None)
             if written is None:
                 place, written = context.place, context.written
         geo = gazetteer_lookup(written.text) if written is not None else None
+        if f.location is None and f.quantity is not None and (
+                tags is None or tags.any(s, e, "war") or tags.any(s, e, "war_scope")):
+            known = [p for p in (place, context.place) if p is not None] + places
+            toll = _war_toll_place(view, s, e, f.quantity, known, lexicon, geo or (
+                gazetteer_lookup(context.written.text) if context.written else None))
+            if toll is not None:
+                place, written, geo = toll
         q = f.quantity
         score = f.score + (ATTRIBUTED_BONUS if claimant.text else 0.0)
         party = lexicon.names.lookup(f.party_text, kind="actor") if f.party_text else None
@@ -359,17 +362,26 @@ def _named_site(view: str, place: NameMention, s: int, e: int, horizon: int | No
 
 
 def _war_toll_place(view: str, s: int, e: int, q: Quantity, known: list[NameMention],
-                    lexicon: Lexicon) -> NameMention | None:
+                    lexicon: Lexicon, geo: GeoPlace | None
+                    ) -> tuple[NameMention | None, PlacePhrase | None, GeoPlace | None] | None:
     """The country, for a toll of the whole war ("the conflict has killed 280,000"; see
-    :mod:`.war_wide`): the country of the first of ``known`` places the tables place."""
+    :mod:`.war_wide`): the dataset's country of the first of ``known`` places the tables
+    place, else the offline gazetteer's country of ``geo`` (the place of the story the
+    dataset does not know), as (place, written words, gazetteer place); None when the figure
+    is no war toll or no country is known."""
     words = lexicon.words
-    span = war_wide(view, s, e, (q.start, q.end), known, words.war_nouns, words.war_scopes)
+    span = war_wide(view, s, e, (q.start, q.end), known, words.war_nouns, words.war_scopes,
+                    words.place_prepositions, words.war_events)
     if span is None:
         return None
+    text = view[span[0]:span[1]]
     ref = country_place(known, lexicon.country, lexicon.countries)
-    if ref is None:
+    if ref is not None:
+        return NameMention(span[0], span[1], text, "location", ref, "war_wide"), None, None
+    country = country_of(geo) if geo is not None else None
+    if country is None:
         return None
-    return NameMention(span[0], span[1], view[span[0]:span[1]], "location", ref, "war_wide")
+    return None, PlacePhrase(span[0], span[1], text), country
 
 
 @dataclass

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Mapping
 
 from tollbook.extract.propose.names import NameMention
 
-#: Words before a figure within which a war noun makes it the war's toll.
-_BEFORE = 12
+#: Words before a figure within which a war noun makes it the war's toll (room for a
+#: clause: "The war, which began when Russia invaded in February 2022, has killed 10,000").
+_BEFORE = 20
 #: Words after a figure within which "across the country" makes it the war's toll.
 _AFTER = 15
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -25,20 +26,28 @@ _CLAUSE_END = frozenset(".;:!?")
 
 def war_wide(view: str, start: int, end: int, number: tuple[int, int],
              places: Iterable[NameMention], nouns: frozenset[str],
-             scopes: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
+             scopes: tuple[tuple[str, ...], ...],
+             prepositions: frozenset[str] = frozenset(),
+             events: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """The span of the words that make the figure at ``number`` a toll of the whole war (a war
     noun before it, or a country-wide phrase after it), or None. ``start``/``end`` bound the
-    sentence."""
+    sentence; a place named after one of ``prepositions`` between the war noun and the
+    figure makes the figure that place's ("the war in Taiz killed 12"; "the war, which began
+    when Russia invaded, has killed" is the war's), and so does one of ``events`` ("in the
+    war's latest escalation, air strikes killed 12")."""
     if not nouns and not scopes:
         return None
     at, after_number = number
-    before = list(_TOKEN.finditer(view, max(start, at - 120), at))[-_BEFORE:]
-    named = [p for p in places if start <= p.start < end]
+    before = list(_TOKEN.finditer(view, max(start, at - 200), at))[-_BEFORE:]
+    named = [p for p in places if start <= p.start < end and _after_preposition(
+        view, p.start, prepositions)]
     for i in range(len(before) - 1, -1, -1):
         t = before[i]
         if t.group() in _CLAUSE_END:
             break
         two = " ".join(x.group().lower() for x in before[i:i + 2])
+        if t.group().lower() in events or two in events:
+            break
         if t.group().lower() in nouns or two in nouns:
             if any(t.end() <= p.start < at for p in named):
                 break  # "the war in Yemen's Taiz killed 12": Taiz's toll
@@ -52,6 +61,13 @@ def war_wide(view: str, start: int, end: int, number: tuple[int, int],
             if tuple(lowered[i:i + len(scope)]) == scope:
                 return after[i].start(), after[i + len(scope) - 1].end()
     return None
+
+
+def _after_preposition(view: str, at: int, prepositions: frozenset[str]) -> bool:
+    words = [t.lower() for t in _TOKEN.findall(view[max(0, at - 40):at])][-3:]
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return bool(words) and (words[-1] in prepositions or " ".join(words[-2:]) in prepositions)
 
 
 def country_place(context: Iterable[NameMention], country: Mapping[str, str],
