@@ -20,6 +20,11 @@ from propose_support import figures, propose_seed, propose_text
      [("casualty", "killed", 2, "exact"), ("casualty", "injured", 5, "exact")]),
     ("13 civilians killed 43 others injured in rocket attacks.",
      [("casualty", "killed", 13, "exact"), ("casualty", "injured", 43, "exact")]),
+    # the number before an active verb with an object number counts its agents
+    ("Three suicide bombers killed at least two people in Kabul.",
+     [("casualty", "killed", 2, "at_least")]),
+    ("Two gunmen killed 5 soldiers and wounded 3 in Borno.",
+     [("casualty", "killed", 5, "exact"), ("casualty", "injured", 3, "exact")]),
     ("IS beheaded several people.", [("casualty", "executed", "several", "vague")]),
     ("They executed 15 prisoners.", [("casualty", "executed", 15, "exact")]),
     ("Rebels captured 20 soldiers.", [("casualty", "captured", 20, "exact")]),

@@ -242,6 +242,8 @@ def sentence_figures(
             party = q.noun
         options: list[tuple[float, str, str, str]] = []
         direct = cue_at.get(_skip_space(view, stop))
+        if direct is not None and _takes_object(view, direct, quantities, cues, end):
+            direct = None  # "three suicide bombers killed at least two people": the agents
         if direct is not None and direct.word.after:
             kind = "casualty" if direct.word.kind in ("casualty", "toll") else direct.word.kind
             # "13 civilians killed 43 others injured": "others" makes 43 a group of its own
@@ -378,6 +380,27 @@ def _active(view: str, cue: Cue, q_spans: list[tuple[int, int]]) -> bool:
         return False  # "34 people were killed 6 of them women": passive, the number is its own
     nxt = _skip_space(view, cue.end)
     return any(s == nxt for s, _ in q_spans)
+
+
+def _takes_object(view: str, cue: Cue, quantities: list[Quantity], cues: list[Cue],
+                  end: int) -> bool:
+    """An active verb whose object is the number after it ("three suicide bombers killed at
+    least two people"): the number before the verb counts its agents, not its victims. Not
+    when that number's party is followed by an outcome word of its own ("13 civilians killed
+    43 others injured") or the verb is passive ("34 people were killed 6 of them women")."""
+    if not cue.word.before:
+        return False
+    before = view[max(0, cue.start - 8):cue.start].split()
+    if before and before[-1].lower() in _PASSIVE:
+        return False
+    nxt = _skip_space(view, cue.end)
+    obj = next((q for q in quantities if q.span_start == nxt), None)
+    if obj is None or obj.implied:
+        return False
+    starts = {c.start: c for c in cues}
+    _, stop = _party(view, obj, end, set(starts))
+    own = starts.get(_skip_space(view, stop))
+    return own is None or own is cue or not own.word.after
 
 
 def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue],
