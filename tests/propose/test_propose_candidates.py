@@ -25,6 +25,17 @@ from propose_support import figures, propose_seed, propose_text
      [("casualty", "killed", 2, "at_least")]),
     ("Two gunmen killed 5 soldiers and wounded 3 in Borno.",
      [("casualty", "killed", 5, "exact"), ("casualty", "injured", 3, "exact")]),
+    # a number with a participle after it takes that outcome, not the verb's before it
+    ("A woman killed 30 injured in shelling on Kharkiv.",
+     [("casualty", "injured", 30, "exact")]),
+    # … unless that participle takes a number of its own: "killed 30, injured 4"
+    ("Shelling killed 30 injured 4 in Kharkiv.", [("casualty", "killed", 30, "exact"),
+                                                  ("casualty", "injured", 4, "exact")]),
+    ("They were accused of executing 15 prisoners.", [("casualty", "executed", 15, "exact")]),
+    # a weapon's model and a resolution's number are no counts
+    ("A Su-24 crashed in Latakia, killing 2 crew.", [("casualty", "killed", 2, "exact")]),
+    ("The attack breached UNSCR 2118 and killed 3 people.",
+     [("casualty", "killed", 3, "exact")]),
     ("IS beheaded several people.", [("casualty", "executed", "several", "vague")]),
     ("They executed 15 prisoners.", [("casualty", "executed", 15, "exact")]),
     ("Rebels captured 20 soldiers.", [("casualty", "captured", 20, "exact")]),

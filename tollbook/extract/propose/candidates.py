@@ -273,7 +273,11 @@ def sentence_figures(
                 options.append((toll.weight - toll.per_word * n, "casualty", cue.word.outcome,
                                 toll.note(cue.text, n)))
             elif cue.word.before and n <= (before.reach or 0) and not blocked \
-                    and all(t.group().lower() in _OBJECT_LEAD for t in between):
+                    and all(t.group().lower() in _OBJECT_LEAD for t in between) \
+                    and not (direct is not None and direct.word.after and direct.word.before
+                             and direct.word.outcome != cue.word.outcome):
+                # "A woman killed 30 injured": 30 takes the participle after it (a noun
+                # after it, "executing 15 prisoners", is the verb's object)
                 options.append((before.weight * cue.word.weight - before.per_word * n,
                                 "casualty", cue.word.outcome, before.note(cue.text, n)))
             break
