@@ -74,6 +74,21 @@ def test_a_site_the_lead_describes_is_the_place_named_after(lex, text, expected)
     assert places(text, lex) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the lead names no place at all: the first place named after it
+    ("Soldiers killed at least 40 civilians in two villages on Sunday. The killings in "
+     "Harib and Jubah were the worst this year.", [(40, "loc_harib", "Harib")]),
+    # a place the gazetteers do not know is drafted as words
+    ("Soldiers killed at least 40 civilians in two villages on Sunday. The killings in "
+     "Wadi Sirr were the worst this year.", [(40, None, "Wadi Sirr")]),
+    # no site told: no place borrowed from later sentences
+    ("Soldiers killed at least 40 civilians on Sunday. The army denied it in Harib.",
+     [(40, None, None)]),
+])
+def test_a_lead_telling_of_a_site_it_does_not_name(lex, text, expected):
+    assert places(text, lex) == expected
+
+
 def test_a_site_named_too_late_keeps_the_place_written(lex):
     later = " ".join(["Aid agencies asked for access."] * 5)
     text = f"Air strikes on a town in eastern Yemen killed 23 civilians. {later} Harib is quiet."

@@ -22,7 +22,12 @@ from tollbook.extract.propose.sentences import sentence_spans
 from tollbook.extract.propose.speaker_places import speaks_from
 from tollbook.extract.propose.tagger import Tags
 from tollbook.extract.propose.text import StoredText, match_view
-from tollbook.extract.propose.unnamed_sites import describes_site, named_after
+from tollbook.extract.propose.unnamed_sites import (
+    describes_site,
+    located,
+    named_after,
+    names_a_site,
+)
 from tollbook.extract.propose.war_wide import country_place, war_wide
 
 #: How many sentences after a lead's unnamed site ("a town in eastern Syria") may name it.
@@ -228,6 +233,13 @@ def _candidates(
         context.written = None
     elif unknown_places:
         context.place, context.written = None, unknown_places[0]
+    elif horizon is not None and context.place is None and context.written is None and (
+            tags is None or tags.any(s, e, "site_noun")):
+        # the story's first place: "… killed 223 civilians in two villages. The killings in
+        # Nondin and Soro …"
+        named = _site_named_later(view, s, e, horizon, places, mentions, lexicon)
+        if named is not None:
+            context.place, context.written = named
     out: list[Candidate] = []
     figure_ids = [ids.figure_id(f.kind, doc.document_id, *f.anchor) for f in figures]
     for f, fid in zip(figures, figure_ids, strict=True):
@@ -359,6 +371,28 @@ def _named_site(view: str, place: NameMention, s: int, e: int, horizon: int | No
     return named_after(view, place, preposition, places, e, horizon, words.place_prepositions,
                        words.site_nouns | words.place_nouns, words.site_verbs,
                        lexicon.where_prec, lexicon.admin1, lexicon.country) or place
+
+
+def _site_named_later(view: str, s: int, e: int, horizon: int, places: list[NameMention],
+                      mentions: Sequence[NameMention], lexicon: Lexicon
+                      ) -> tuple[NameMention | None, PlacePhrase | None] | None:
+    """The first place the next sentences name as where something happened, for a sentence
+    that tells of a site without naming it or anything that holds it ("killed 223 civilians
+    in two villages"): a place of the dataset, or words naming one it does not know."""
+    words = lexicon.words
+    if not names_a_site(view, s, e, words.site_determiners, words.site_nouns):
+        return None
+    nouns = words.site_nouns | words.place_nouns
+    known = next((m for m in places if e <= m.start < horizon
+                  and located(view, m, words.place_prepositions, nouns, words.site_verbs)),
+                 None)
+    written = next((p for p in place_phrases(view, e, horizon, words.place_prepositions,
+                                             words.place_nouns, words.not_places, True,
+                                             words.name_particles)
+                    if not any(p.start < m.end and m.start < p.end for m in mentions)), None)
+    if known is not None and (written is None or known.start <= written.start):
+        return known, None
+    return (None, written) if written is not None else None
 
 
 def _war_toll_place(view: str, s: int, e: int, q: Quantity, known: list[NameMention],

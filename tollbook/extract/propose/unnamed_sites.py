@@ -67,6 +67,15 @@ def describes_site(view: str, place: NameMention, start: int, determiners: froze
     return None
 
 
+def names_a_site(view: str, start: int, end: int, determiners: frozenset[str],
+                 nouns: frozenset[str]) -> bool:
+    """The sentence ``view[start:end]`` tells of a site it does not name ("killed 223
+    civilians in two villages on Sunday")."""
+    words = _tokens(view[start:end])
+    return any((w in nouns or " ".join(words[i - 1:i + 1]) in nouns)
+               and _determined(words, i, determiners) for i, w in enumerate(words))
+
+
 def _is_noun(after: list[str], nouns: frozenset[str]) -> bool:
     return after[0] in nouns or " ".join(after) in nouns
 
@@ -107,12 +116,12 @@ def named_after(view: str, place: NameMention, preposition: str,
         if m.start >= until:
             break
         if _inside(str(m.ref_id), str(place.ref_id), wide, preposition, where_prec, admin1,
-                   country) and _located(view, m, prepositions, nouns, verbs):
+                   country) and located(view, m, prepositions, nouns, verbs):
             return m
     return None
 
 
-def _located(view: str, m: NameMention, prepositions: frozenset[str], nouns: frozenset[str],
+def located(view: str, m: NameMention, prepositions: frozenset[str], nouns: frozenset[str],
              verbs: frozenset[str]) -> bool:
     """The mention names where something happened: after a preposition of place (a few
     modifiers or a place noun between: "in the northern town of Khan Sheikhun"), after a
