@@ -15,84 +15,36 @@ Shapes recognised, with a score that falls with the words between number and out
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
+from tollbook.extract.propose.grammar import Grammar
 from tollbook.extract.propose.names import NameMention
 from tollbook.extract.propose.numbers import Quantity
 from tollbook.extract.propose.outcomes import ControlCue, Cue
 from tollbook.extract.propose.rules import Pairing, default_rules
-from tollbook.extract.propose.tagger import read_words
 
 #: Below this score a pairing is not proposed.
 MIN_SCORE = 0.35
-#: The weights, reaches and evidence of each shape are the ``pairings`` of ``rules.yaml``
-#: (:class:`~.rules.Pairing`): "after" reaches 16 words ("30 … have been killed"),
-#: "after-implied" 3 (a noun with no number is a count only close to its verb), "before" 4
-#: ("killed a total of 25"), "toll" 16, "joined" 14 words past the verb ("60 … were killed in
-#: the attack on the base, along with 27"), "joined-and" 8 ("killed 45 civilians in and
-#: around Aleppo and 22 in neighbouring Idlib").
-#: Words a party phrase ("regime troops", "members of the Islamic State group") stops at.
-PARTY_STOP = frozenset(
-    "and or but nor were was is are be been being have has had will would could may might "
-    "in on at near from by during after before for with as while when since to into across "
-    "including among who which that whom whose reportedly also all both now so yet still "
-    "than over under inside outside around between against amid following according said "
-    "says told the a an this these those".split()
-)
-#: Words that end the clause an "after" pairing may reach across.
-CLAUSE_BREAK = frozenset(
-    "said says told according but while whereas after before because although though when "
-    "if than whereby where unless".split()
-)
-#: Nouns naming places that can change hands (objects of captured/seized/took control of).
-SITE_NOUNS = frozenset(
-    "town towns village villages city cities checkpoint checkpoints base bases airbase airport "
-    "hill hills district districts neighbourhood neighbourhoods neighborhood neighborhoods "
-    "area areas territory territories position positions outpost outposts post posts road "
-    "roads highway crossing crossings dam bridge field fields camp prison mountain mountains "
-    "region province capital suburb suburbs quarter quarters border barracks compound "
-    "strongholds stronghold".split()
-)
+# The weights, reaches and evidence of each shape are the ``pairings`` of ``rules.yaml``
+# (:class:`~.rules.Pairing`): "after" reaches 16 words ("30 … have been killed"),
+# "after-implied" 3 (a noun with no number is a count only close to its verb), "before" 4
+# ("killed a total of 25"), "toll" 16, "joined" 14 words past the verb ("60 … were killed in
+# the attack on the base, along with 27"), "joined-and" 8 ("killed 45 civilians in and
+# around Aleppo and 22 in neighbouring Idlib"). The function words the shapes read are the
+# lexicon's ``grammar`` (:class:`~.grammar.Grammar`).
+
 #: Words, with dotted abbreviations whole ("U.S.-led", "U.N."), and single other characters.
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}[\w'-]*|[\w'-]+|[^\w\s]")
-#: Joiners that carry a figure to the verb of the one before, besides "and" (the
-#: lexicon's ``coordinators``).
-_JOINERS = tuple(c for c in read_words().coordinators if c != "and")
-_NESTED = re.compile(
-    r"(?i)\b(?:including|included|among\s+them|among\s+whom|of\s+whom|of\s+them|"
-    r"among\s+(?:the\s+)?(?:dead|victims|those\s+killed|casualties)(?:\s+(?:were|are))?|"
-    r"mostly|mainly|most\s+of\s+them|incl\.)\s+(?:[\w'-]+\s+){0,3}$"
-)
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred hundreds thousand thousands dozen dozens several many".split()
-)
-_ADJECTIVAL = frozenset("newly recently the a an its their already".split())
-#: A determiner between a figure and a later verb starts another noun phrase ("two photos
-#: show the booty captured by …"): the verb is not the figure's.
-_DETERMINERS = frozenset("the a an its their his her this that these those".split())
-#: The only words that may stand between a verb and the number it takes as object
-#: ("killed a total of 25", "killing another five"); "killed in two other districts" is no
-#: count of two, and "were killed and 5 others were injured" starts a new figure.
-_OBJECT_LEAD = frozenset("a an another total of estimated additional further some the lives "
-                         "life".split())
-#: The word just before a death toll's figure ("rose to 112", "at 50", "was 45").
-_TOLL_LEAD = frozenset("to at of was is reached hit topped exceeded stood stands passed "
-                       "surpassed now : , - climbed rose risen jumped".split())
-#: Auxiliaries before a verb that make it passive ("were killed"): it takes no object number.
-_PASSIVE = frozenset("was were been be being is are".split())
-#: A party phrase starting so names a group apart from any figure before it.
-_SEPARATE = frozenset(("other", "others", "more"))
-#: Words after which a determiner still belongs to the figure's own list ("including a child").
-_LIST_WORDS = frozenset("including and or of among with them whom".split())
-_HYPOTHETICAL = re.compile(r"(?i)\b(?:would|could|might|should|will|if|unless|threaten\w*|"
-                           r"aim\w*|plan\w*|attempt\w*|tr(?:y|ied|ying))\b")
-_CLAUSE_END = re.compile(
-    r"[,;:.!?()\u2013\u2014\"]|\s-\s|\b(?:after|before|while|when|as|but|which|who|following|"
-    r"amid|since|in\s+an?\s+attack|according)\b"
-)
+
+
+@functools.lru_cache(maxsize=1)
+def default_grammar() -> Grammar:
+    """The packaged lexicon's grammar (for callers that pass none)."""
+    from tollbook.extract.propose.tagger import read_words
+
+    return read_words().grammar
 
 
 @dataclass
@@ -166,18 +118,19 @@ def _words(view: str, start: int, end: int) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(view, start, end))
 
 
-def _party(view: str, q: Quantity, end: int, cue_starts: set[int]) -> tuple[str | None, int]:
+def _party(view: str, q: Quantity, end: int, cue_starts: set[int], g: Grammar
+           ) -> tuple[str | None, int]:
     """The party phrase after a number, and where the scan stopped."""
     words: list[str] = []
     stop = q.end
     tokens = list(_TOKEN.finditer(view, q.end, min(end, q.end + 160)))
     for i, t in enumerate(tokens):
         w = t.group()
-        if t.start() in cue_starts or not (w[0].isalnum()) or w.lower() in PARTY_STOP:
+        if t.start() in cue_starts or not (w[0].isalnum()) or w.lower() in g.party_stops:
             if w.lower() == "the" and words and words[-1].lower() == "of":
                 words.append(w)
                 continue
-            if w.lower() == "and" and words and _and_continues(tokens, i, cue_starts):
+            if w.lower() == "and" and words and _and_continues(tokens, i, cue_starts, g):
                 words.append(w)  # "members of the army and allied militia"
                 continue
             stop = t.start()
@@ -197,20 +150,22 @@ def _party(view: str, q: Quantity, end: int, cue_starts: set[int]) -> tuple[str 
     return text, stop
 
 
-def _and_continues(tokens: list[re.Match[str]], i: int, cue_starts: set[int]) -> bool:
+def _and_continues(tokens: list[re.Match[str]], i: int, cue_starts: set[int], g: Grammar
+                   ) -> bool:
     """Whether "and" joins two nouns of one party ("the army and allied militia") rather
     than starting another figure or clause ("and 43 rebels", "and wounded 20")."""
     if i + 2 >= len(tokens):
         return False
     nxt, after = tokens[i + 1], tokens[i + 2]
     w = nxt.group().lower()
-    if not w[0].isalpha() or w in PARTY_STOP or w in _NUMBER_WORDS or nxt.start() in cue_starts:
+    if not w[0].isalpha() or w in g.party_stops or w in g.number_words \
+            or nxt.start() in cue_starts:
         return False
     a = after.group().lower()
-    if w.endswith("ed") and (a in _DETERMINERS or a[0].isdigit() or a in _NUMBER_WORDS):
+    if w.endswith("ed") and (a in g.determiners or a[0].isdigit() or a in g.number_words):
         return False  # "and destroyed the …": a verb
-    return a[0].isalpha() and a not in _NUMBER_WORDS and after.start() not in cue_starts \
-        or a in PARTY_STOP or not a[0].isalnum()
+    return a[0].isalpha() and a not in g.number_words and after.start() not in cue_starts \
+        or a in g.party_stops or not a[0].isalnum()
 
 
 def sentence_figures(
@@ -225,11 +180,14 @@ def sentence_figures(
     other_outcomes: frozenset[int] = frozenset(),
     pairings: dict[str, Pairing] | None = None,
     things: frozenset[int] = frozenset(),
+    grammar: Grammar | None = None,
 ) -> list[Figure]:
     """Every figure in the sentence ``view[start:end]``. ``other_outcomes``: where words
     of outcomes no figure is drafted for begin ("displaced", "fled"). ``pairings``: the
-    shapes' numbers (the packaged rules' when not given)."""
+    shapes' numbers (the packaged rules' when not given); ``grammar``: the lexicon's function
+    words (the packaged lexicon's when not given)."""
     pair = pairings if pairings is not None else default_rules().pairings
+    g = grammar if grammar is not None else default_grammar()
     cue_at = {c.start: c for c in cues}
     figures: list[Figure] = []
     q_spans = [(q.span_start, q.end) for q in quantities]
@@ -237,26 +195,26 @@ def sentence_figures(
     #: word does not take the number after it as well.
     taken: set[int] = set()
     for q in quantities:
-        party, stop = _party(view, q, end, set(cue_at))
+        party, stop = _party(view, q, end, set(cue_at), g)
         if q.implied:  # "the group's commander" is its own party; "killing him" has none
             party = q.noun
         options: list[tuple[float, str, str, str]] = []
         direct = cue_at.get(_skip_space(view, stop))
-        if direct is not None and _takes_object(view, direct, quantities, cues, end):
+        if direct is not None and _takes_object(view, direct, quantities, cues, end, g):
             direct = None  # "three suicide bombers killed at least two people": the agents
         if direct is not None and direct.word.after:
             kind = "casualty" if direct.word.kind in ("casualty", "toll") else direct.word.kind
             # "13 civilians killed 43 others injured": "others" makes 43 a group of its own
             p = pair["direct"]
-            separate = p.bonus if party and party.split()[0].lower() in _SEPARATE else 0.0
+            separate = p.bonus if party and party.split()[0].lower() in g.separate else 0.0
             options.append((p.weight * direct.word.weight + separate, kind, direct.word.outcome,
                             p.note(direct.text)))
         following = next((c for c in cues if c.start >= stop and c is not direct), None)
         if direct is None and following is not None and following.word.after \
                 and following.word.kind == "casualty":
-            gap = _gap(view, stop, following.start, q_spans)
+            gap = _gap(view, stop, following.start, q_spans, g)
             p = pair["after-implied" if q.implied else "after"]
-            if gap is not None and gap <= (p.reach or 0) and not _active(view, following, q_spans):
+            if gap is not None and gap <= (p.reach or 0) and not _active(view, following, q_spans, g):
                 options.append((p.weight * following.word.weight - p.per_word * gap, "casualty",
                                 following.word.outcome, p.note(following.text, gap)))
         for cue in reversed(cues):
@@ -266,14 +224,15 @@ def sentence_figures(
                 break
             between = _words(view, cue.end, q.span_start)
             n = sum(1 for t in between if t.group()[0].isalnum())
-            blocked = any(t.group().lower() in CLAUSE_BREAK or t.group() in ";:." for t in between)
+            blocked = any(t.group().lower() in g.clause_breaks or t.group() in ";:."
+                          for t in between)
             toll, before = pair["toll"], pair["before"]
             if cue.word.kind == "toll" and n <= (toll.reach or 0) and not blocked \
-                    and (not between or between[-1].group().lower() in _TOLL_LEAD):
+                    and (not between or between[-1].group().lower() in g.toll_leads):
                 options.append((toll.weight - toll.per_word * n, "casualty", cue.word.outcome,
                                 toll.note(cue.text, n)))
             elif cue.word.before and n <= (before.reach or 0) and not blocked \
-                    and all(t.group().lower() in _OBJECT_LEAD for t in between) \
+                    and all(t.group().lower() in g.object_leads for t in between) \
                     and not (direct is not None and direct.word.after and direct.word.before
                              and direct.word.outcome != cue.word.outcome):
                 # "A woman killed 30 injured": 30 takes the participle after it (a noun
@@ -283,13 +242,13 @@ def sentence_figures(
             break
         joined = None if q.implied or _skip_space(view, q.end) in other_outcomes \
             or _skip_space(view, stop) in other_outcomes \
-            or _other_outcome_follows(view, stop, other_outcomes, cue_at) \
-            else _coordinated(view, q, figures, cues, pair)
+            or _other_outcome_follows(view, stop, other_outcomes, cue_at, g) \
+            else _coordinated(view, q, figures, cues, pair, g)
         if joined is not None and not options:
             p = pair[joined[1]]
             options.append((joined[0].score * p.weight, joined[0].kind, joined[0].outcome,
                             p.note()))
-        parent = _nested_parent(view, start, q, figures)
+        parent = _nested_parent(view, start, q, figures, g)
         if not options and parent is None:
             continue
         if options:
@@ -315,7 +274,7 @@ def sentence_figures(
         figures.append(Figure(kind, outcome, round(score, 2), evidence, (q.start, q.end), q,
                               party, parent))
     figures.extend(_control_changes(view, start, end, control, quantities, figures, places,
-                                    actors, pair))
+                                    actors, pair, g))
     return figures
 
 
@@ -327,11 +286,10 @@ _OF_AND = re.compile(r"\s(?:of|and)\s")
 #: still be what the number counts ("10 million have been displaced", "five million who have
 #: sought refuge").
 OTHER_REACH = 3
-_AUXILIARY = frozenset("have has had been were was are is be who which that".split())
 
 
 def _other_outcome_follows(view: str, stop: int, other_outcomes: frozenset[int],
-                           cue_at: dict[int, Cue]) -> bool:
+                           cue_at: dict[int, Cue], g: Grammar) -> bool:
     """Whether the words after a number's party are auxiliaries leading to an outcome no
     figure is drafted for ("… and around 10 million have been displaced")."""
     if not other_outcomes:
@@ -339,7 +297,7 @@ def _other_outcome_follows(view: str, stop: int, other_outcomes: frozenset[int],
     for n, t in enumerate(_WORD_RE.finditer(view, stop)):
         if t.start() in other_outcomes:
             return True
-        if n >= OTHER_REACH or t.start() in cue_at or t.group().lower() not in _AUXILIARY:
+        if n >= OTHER_REACH or t.start() in cue_at or t.group().lower() not in g.auxiliaries:
             return False
     return False
 
@@ -353,7 +311,8 @@ def _skip_space(view: str, i: int) -> int:
     return i
 
 
-def _gap(view: str, start: int, end: int, q_spans: list[tuple[int, int]]) -> int | None:
+def _gap(view: str, start: int, end: int, q_spans: list[tuple[int, int]], g: Grammar
+         ) -> int | None:
     """Words between a party phrase and a later outcome word; None if the clause breaks.
 
     Other figures may stand between only as part of a list ("30 regime troops and 43
@@ -363,11 +322,11 @@ def _gap(view: str, start: int, end: int, q_spans: list[tuple[int, int]]) -> int
     starts = {s for s, _ in q_spans}
     for t in _TOKEN.finditer(view, start, end):
         w = t.group().lower()
-        if w in (";", ":", ".", "(", ")") or w in CLAUSE_BREAK:
+        if w in (";", ":", ".", "(", ")") or w in g.clause_breaks:
             return None
-        if t.start() in starts and previous not in _LIST_WORDS | {",", "-", "\u2013", "\u2014"}:
+        if t.start() in starts and previous not in g.list_words | {",", "-", "\u2013", "\u2014"}:
             return None
-        if w in _DETERMINERS and previous not in _LIST_WORDS:
+        if w in g.determiners and previous not in g.list_words:
             return None
         if w[0].isalnum():
             n += 1
@@ -375,19 +334,19 @@ def _gap(view: str, start: int, end: int, q_spans: list[tuple[int, int]]) -> int
     return n
 
 
-def _active(view: str, cue: Cue, q_spans: list[tuple[int, int]]) -> bool:
+def _active(view: str, cue: Cue, q_spans: list[tuple[int, int]], g: Grammar) -> bool:
     """A verb with its own object number ("killed 3") is active: it counts that number."""
     if not cue.word.before:
         return False
     before = view[max(0, cue.start - 8):cue.start].split()
-    if before and before[-1].lower() in _PASSIVE:
+    if before and before[-1].lower() in g.passive:
         return False  # "34 people were killed 6 of them women": passive, the number is its own
     nxt = _skip_space(view, cue.end)
     return any(s == nxt for s, _ in q_spans)
 
 
 def _takes_object(view: str, cue: Cue, quantities: list[Quantity], cues: list[Cue],
-                  end: int) -> bool:
+                  end: int, g: Grammar) -> bool:
     """An active verb whose object is the number after it ("three suicide bombers killed at
     least two people"): the number before the verb counts its agents, not its victims. Not
     when that number's party is followed by an outcome word of its own ("13 civilians killed
@@ -395,20 +354,20 @@ def _takes_object(view: str, cue: Cue, quantities: list[Quantity], cues: list[Cu
     if not cue.word.before:
         return False
     before = view[max(0, cue.start - 8):cue.start].split()
-    if before and before[-1].lower() in _PASSIVE:
+    if before and before[-1].lower() in g.passive:
         return False
     nxt = _skip_space(view, cue.end)
     obj = next((q for q in quantities if q.span_start == nxt), None)
     if obj is None or obj.implied:
         return False
     starts = {c.start: c for c in cues}
-    _, stop = _party(view, obj, end, set(starts))
+    _, stop = _party(view, obj, end, set(starts), g)
     own = starts.get(_skip_space(view, stop))
     return own is None or own is cue or not own.word.after
 
 
 def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue],
-                 pair: dict[str, Pairing]) -> tuple[Figure, str] | None:
+                 pair: dict[str, Pairing], g: Grammar) -> tuple[Figure, str] | None:
     """The figure before ``q`` when "and" joins them under one verb ("killed 45 … and 22"),
     or "along with", "as well as" … after its verb ("60 … were killed …, along with 27"),
     with the name of the pairing that joins them."""
@@ -419,12 +378,12 @@ def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue],
     words = [t.group().lower() for t in between]
     if not words:
         return None
-    if any(w in CLAUSE_BREAK or w in (";", ":", ".") for w in words):
+    if any(w in g.clause_breaks or w in (";", ":", ".") for w in words):
         return None
     if words[-1] == "and" and len(words) <= (pair["joined-and"].reach or 0):
         return before, "joined-and"
     tail = " ".join(w for w in words[-3:] if w[0].isalnum())
-    if not any(tail == j or tail.endswith(" " + j) for j in _JOINERS):
+    if not any(tail == j or tail.endswith(" " + j) for j in g.joiners):
         return None
     verb = next((c for c in reversed(cues) if before.anchor[1] <= c.start < q.span_start
                  and c.word.outcome == before.outcome), None)
@@ -433,8 +392,9 @@ def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue],
     return (before, "joined") if n <= (pair["joined"].reach or 0) else None
 
 
-def _nested_parent(view: str, start: int, q: Quantity, figures: list[Figure]) -> int | None:
-    if not figures or not _NESTED.search(view, max(start, q.span_start - 60), q.span_start):
+def _nested_parent(view: str, start: int, q: Quantity, figures: list[Figure], g: Grammar
+                   ) -> int | None:
+    if not figures or not g.nested.search(view, max(start, q.span_start - 60), q.span_start):
         return None
     for i in range(len(figures) - 1, -1, -1):
         if figures[i].parent is None and figures[i].quantity is not None:
@@ -452,42 +412,44 @@ def _control_changes(
     places: list[NameMention],
     actors: list[NameMention],
     pair: dict[str, Pairing],
+    g: Grammar,
 ) -> list[Figure]:
     found = []
     counted = {f.anchor for f in figures}
     for cue in control:
         before = _words(view, start, cue.start)
-        if before and (before[-1].group().lower().rstrip("-") in _ADJECTIVAL
+        if before and (before[-1].group().lower().rstrip("-") in g.control_modifiers
                        or view[cue.start - 1] == "-"):
             continue
         clause_start = start
         for t in before:
-            if _CLAUSE_END.fullmatch(t.group()):
+            if g.clause_end.fullmatch(t.group()):
                 clause_start = t.end()
-        if _HYPOTHETICAL.search(view, clause_start, _clause_end(view, cue.end, end)):
+        if g.hypothetical.search(view, clause_start, _clause_end(view, cue.end, end, g)):
             continue
         if cue.reversed:
             site_span = (_skip_space(view, clause_start), cue.start)
-            winner_span = (cue.end, _clause_end(view, cue.end, end))
+            winner_span = (cue.end, _clause_end(view, cue.end, end, g))
         else:
             obj_start = _skip_space(view, cue.end)
             by = re.match(r"by\s+", view[obj_start:end])
             if by:  # passive: "seized by X": the site is what came before
                 site_span = (clause_start, cue.start)
-                winner_span = (obj_start + by.end(), _clause_end(view, obj_start + by.end(), end))
+                winner_span = (obj_start + by.end(),
+                               _clause_end(view, obj_start + by.end(), end, g))
             else:
-                site_span = (obj_start, _clause_end(view, obj_start, end))
+                site_span = (obj_start, _clause_end(view, obj_start, end, g))
                 winner_span = (clause_start, cue.start)
         site = view[site_span[0]:site_span[1]].strip(" ,")
         if not site:
             continue
         site_words = {w.lower() for w in re.findall(r"[\w'-]+", site)}
         place = next((p for p in places if site_span[0] <= p.start < site_span[1]), None)
-        if place is None and not site_words & SITE_NOUNS:
+        if place is None and not site_words & g.control_sites:
             continue
         q = next((q for q in quantities if site_span[0] <= q.span_start < site_span[0] + 12
                   and (q.start, q.end) not in counted), None)
-        if q is not None and cue.weak is False and _person_object(view, q):
+        if q is not None and cue.weak is False and _person_object(view, q, g):
             continue
         if cue.weak and q is None and place is None:
             continue
@@ -497,7 +459,7 @@ def _control_changes(
         lost = None
         if lost_from:
             at = site_span[0] + lost_from.end()
-            lost = _first_actor(actors, at, _clause_end(view, at, end))
+            lost = _first_actor(actors, at, _clause_end(view, at, end, g))
         anchor = (q.start, q.end) if q is not None else (cue.start, cue.end)
         p = pair["control-weak" if cue.weak else "control"]
         found.append(Figure("control_change", "captured", p.weight, p.note(cue.text),
@@ -505,16 +467,18 @@ def _control_changes(
     return found
 
 
-def _person_object(view: str, q: Quantity) -> bool:
+def _person_object(view: str, q: Quantity, g: Grammar) -> bool:
     """ "captured 20 soldiers" counts people, not a place."""
     nxt = re.match(r"\s*([\w'-]+)", view[q.end:q.end + 40])
-    return nxt is not None and nxt.group(1).lower() not in SITE_NOUNS and not nxt.group(1)[0].isupper() \
-        and nxt.group(1).lower() not in ("other", "more", "of", "key", "strategic", "small",
-                                         "large", "nearby", "surrounding", "main", "major")
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return word.lower() not in g.control_sites and not word[0].isupper() \
+        and word.lower() not in g.control_site_modifiers
 
 
-def _clause_end(view: str, start: int, end: int) -> int:
-    m = _CLAUSE_END.search(view, start, end)
+def _clause_end(view: str, start: int, end: int, g: Grammar) -> int:
+    m = g.clause_end.search(view, start, end)
     return m.start() if m else end
 
 

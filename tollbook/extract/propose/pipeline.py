@@ -116,6 +116,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                 frozenset(t.start for t in tags.within(s, e, "other_outcome")),
                 lexicon.rules.pairings,
                 frozenset(t.start for t in tags.within(s, e, "thing")),
+                lexicon.words.grammar,
             )
         if figures:
             horizon = sentences[min(i + SITE_NAMED_WITHIN, len(sentences) - 1)][1]

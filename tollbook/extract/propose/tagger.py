@@ -20,6 +20,9 @@ from typing import NamedTuple
 
 import yaml
 
+from tollbook.extract.propose.grammar import FIELDS as GRAMMAR_FIELDS
+from tollbook.extract.propose.grammar import Grammar
+
 try:
     import ahocorasick
 except ImportError as error:  # pragma: no cover - the message is the point
@@ -95,6 +98,12 @@ class Words:
     continuations: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # rule anchor tag -> words
+    grammar_words: dict[str, frozenset[str]] = field(default_factory=dict)  # grammar section
+
+    @functools.cached_property
+    def grammar(self) -> Grammar:
+        """The ``grammar`` section read for the pairing of numbers with outcome words."""
+        return Grammar.from_data(self.grammar_words, self.number_words, self.coordinators)
 
     @functools.cached_property
     def not_names(self) -> frozenset[str]:
@@ -169,6 +178,9 @@ class Words:
         for kind, phrases in (d.get("source_kinds") or {}).items():
             for p in phrases or []:
                 self.source_kinds.setdefault(_norm(p), str(kind))
+        for key, phrases in (d.get("grammar") or {}).items():
+            self.grammar_words[key] = self.grammar_words.get(key, frozenset()) | {
+                _norm(p) for p in phrases or []}
         for tag, phrases in (d.get("anchors") or {}).items():
             self.anchors[str(tag)] = self.anchors.get(str(tag), frozenset()) | {
                 _norm(p) for p in phrases or []}
@@ -214,7 +226,9 @@ def _read(path: Path, mtime: float) -> dict:
     text = path.read_text(encoding="utf-8")
     try:
         data = yaml.safe_load(text) or {}
-        _no_yes_no_words(yaml.compose(text), path)
+        node = yaml.compose(text)
+        _no_yes_no_words(node, path)
+        _known_grammar_keys(node, path)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -237,6 +251,18 @@ def _no_yes_no_words(node: yaml.Node | None, path: Path) -> None:
     elif isinstance(node, yaml.MappingNode):
         for _, value in node.value:
             _no_yes_no_words(value, path)
+
+
+def _known_grammar_keys(node: yaml.Node | None, path: Path) -> None:
+    """Every key of the ``grammar`` section is one the pairing reads."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key, value in node.value:
+        if key.value == "grammar" and isinstance(value, yaml.MappingNode):
+            for k, _ in value.value:
+                if k.value not in GRAMMAR_FIELDS:
+                    raise ValueError(f"{path}:{k.start_mark.line + 1}: grammar: unknown key "
+                                     f"{k.value!r} (known: {', '.join(GRAMMAR_FIELDS)})")
 
 
 _NOT_WORDS = {"tag:yaml.org,2002:bool": "true or false", "tag:yaml.org,2002:null": "empty"}
