@@ -25,6 +25,12 @@ from propose_support import figures, propose_seed, propose_text
      [("casualty", "killed", 2, "at_least")]),
     ("Two gunmen killed 5 soldiers and wounded 3 in Borno.",
      [("casualty", "killed", 5, "exact"), ("casualty", "injured", 3, "exact")]),
+    # "a"/"an" and a noun after a killing verb count one, whatever the noun; "and his two"
+    ("A roadside bomb killed a district commissioner and his two bodyguards in Afgooye.",
+     [("casualty", "killed", 1, "exact"), ("casualty", "killed", 2, "exact")]),
+    ("Gunmen killed an aid worker on Monday.", [("casualty", "killed", 1, "exact")]),
+    ("Shelling killed a total of 25 people.", [("casualty", "killed", 25, "exact")]),
+    ("The strike killed a group of soldiers' relatives.", []),
     # a number with a participle after it takes that outcome, not the verb's before it
     ("A woman killed 30 injured in shelling on Kharkiv.",
      [("casualty", "injured", 30, "exact")]),

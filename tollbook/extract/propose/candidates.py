@@ -366,6 +366,10 @@ def _takes_object(view: str, cue: Cue, quantities: list[Quantity], cues: list[Cu
     return own is None or own is cue or not own.word.after
 
 
+#: Possessives that may stand between "and" and a joined number ("and his two bodyguards").
+_POSSESSIVES = frozenset(("his", "her", "their", "its"))
+
+
 def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue],
                  pair: dict[str, Pairing], g: Grammar) -> tuple[Figure, str] | None:
     """The figure before ``q`` when "and" joins them under one verb ("killed 45 … and 22"),
@@ -380,8 +384,9 @@ def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue],
         return None
     if any(w in g.clause_breaks or w in (";", ":", ".") for w in words):
         return None
-    if words[-1] == "and" and len(words) <= (pair["joined-and"].reach or 0):
-        return before, "joined-and"
+    joint = words[:-1] if len(words) > 1 and words[-1] in _POSSESSIVES else words
+    if joint[-1] == "and" and len(words) <= (pair["joined-and"].reach or 0):
+        return before, "joined-and"  # "45 … and 22", "a commissioner and his two guards"
     tail = " ".join(w for w in words[-3:] if w[0].isalnum())
     if not any(tail == j or tail.endswith(" " + j) for j in g.joiners):
         return None

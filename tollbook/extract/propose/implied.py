@@ -14,17 +14,10 @@ from __future__ import annotations
 
 import re
 
-from tollbook.extract.propose.numbers import Quantity
+from tollbook.extract.propose.numbers import SCALES, Quantity
 from tollbook.extract.propose.tagger import Tags, Words
 
 _TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
-#: What may follow the person noun of an implied one: a phrase boundary.
-_AFTER_NOUN = frozenset(
-    "and or but nor were was is are be been being have has had will would could may might "
-    "in on at near from by during after before for with as while when who which that whom "
-    "whose reportedly also was, said says told outside inside around between along among of "
-    "late earlier yesterday today overnight last this".split()
-)
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|\u2013|or|and)\s*")
 
 
@@ -43,18 +36,55 @@ def implied_quantities(view: str, start: int, end: int, tags: Tags, words: Words
             value = words.pronouns[t.phrase]
             found.append(Quantity(t.start, t.end, view[t.start:t.end], value, "exact", None,
                                   value, value, value, implied=True))
+    persons = set()
     for t in tags.within(start, end, "person"):
         q = _person(view, start, end, t.start, t.end, words)
         if q is not None:
             found.append(q)
+            persons.add(q.end)
+    for t in tags.within(start, end, "outcome"):
+        word = words.outcomes.get(t.phrase)
+        if word is not None and word.before and word.outcome in _VICTIM_OUTCOMES:
+            q = _object_one(view, t.end, end, words)
+            if q is not None and q.end not in persons:
+                found.append(q)
     return found
+
+
+#: Outcomes whose verb takes a person as object: "killed a district commissioner" is one.
+_VICTIM_OUTCOMES = frozenset(("killed", "executed"))
+def _object_one(view: str, verb_end: int, end: int, words: Words) -> Quantity | None:
+    """ "killed a district commissioner": "a" or "an" after a killing verb, at most three
+    words, and a noun ending the phrase count one, whatever the noun (the person nouns of the
+    lexicon cannot list every office and trade)."""
+    g = words.grammar
+    tokens = list(_TOKEN.finditer(view, _skip(view, verb_end, end), min(end, verb_end + 80)))
+    if len(tokens) < 2 or tokens[0].start() != _skip(view, verb_end, end) \
+            or tokens[0].group().lower() not in ("a", "an"):
+        return None
+    for i in range(1, min(len(tokens), 5)):
+        w = tokens[i].group()
+        low = w.lower()
+        if not w[0].isalpha() or low in g.count_nouns or low in words.number_words \
+                or low in g.object_leads or low in SCALES:
+            return None
+        nxt = tokens[i + 1].group() if i + 1 < len(tokens) else None
+        if nxt is None or not nxt[0].isalnum() or nxt.lower() in g.phrase_ends:
+            if low.endswith("s") and not low.endswith("ss") or view[tokens[i].end():][:2] == "'s":
+                return None  # a plural or a possessive is no head of one
+            q_start = tokens[0].start()
+            return Quantity(q_start, tokens[i].end(), view[q_start:tokens[i].end()], 1, "exact",
+                            None, 1, 1, 1, implied=True,
+                            noun=view[tokens[1].start():tokens[i].end()])
+    return None
 
 
 def _person(view: str, start: int, end: int, n_start: int, n_end: int, words: Words
             ) -> Quantity | None:
+    ends = words.grammar.phrase_ends
     after = _TOKEN.match(view, _skip(view, n_end, end), end) if n_end < end else None
     if after is not None and after.group()[0].isalnum() and after.group().lower() not in \
-            _AFTER_NOUN and not after.group()[0].isupper():
+            ends and not after.group()[0].isupper():
         return None  # "a civilian car", "the commander's": the noun is no head
     if view[n_end:n_end + 2] == "'s":
         return None
@@ -71,7 +101,7 @@ def _person(view: str, start: int, end: int, n_start: int, n_end: int, words: Wo
                 noun = view[q_start:n_end]  # "his deputy", "its commander"
             return Quantity(q_start, n_end, view[q_start:n_end], 1, "exact", None, 1, 1, 1,
                             implied=True, noun=noun)
-        if not w[0].isalpha() or low in words.number_words or low in _AFTER_NOUN \
+        if not w[0].isalpha() or low in words.number_words or low in ends \
                 or low in ("of", "to", "the"):
             return None
     return None
