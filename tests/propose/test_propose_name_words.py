@@ -41,3 +41,17 @@ def test_place_phrases_join_words_by_the_particles():
     found = place_phrases(text, 0, len(text), words.place_prepositions, words.place_nouns,
                           words.not_places, True, ())
     assert [p.text for p in found] == ["Bab"]
+
+
+def test_an_adjective_of_a_people_is_no_place():
+    words = read_words()
+
+    def found(text, adjectives=words.adjectives):
+        return [p.text for p in place_phrases(
+            text, 0, len(text), words.place_prepositions, words.place_nouns, words.not_places,
+            True, words.name_particles, adjectives, words.adjective_endings)]
+
+    assert found("Militants stormed a hotel in the Somali capital.") == []
+    assert found("Militants stormed a hotel in the Somali capital.", frozenset()) == ["Somali"]
+    assert found("Shells fell in Kurdish areas and in Rebel-held districts.") == []
+    assert found("Shells fell in the Kherson region.") == ["Kherson"]

@@ -205,14 +205,11 @@ def _patterns(prepositions: frozenset[str], nouns: frozenset[str], particles: tu
     return after_prep, before_noun, noun_of
 
 
-#: A last word that makes a capitalised phrase an adjective or a people, not a place.
-_ADJECTIVE = re.compile(r"(?:ian|ians|ish|ese|ist|ists|-based|-held|-led|-backed|-controlled)$")
-
-
 def place_phrases(view: str, start: int, end: int, prepositions: frozenset[str],
                   nouns: frozenset[str], not_places: frozenset[str] = frozenset(),
-                  has_noun: bool = True, particles: tuple[str, ...] = ()
-                  ) -> list[PlacePhrase]:
+                  has_noun: bool = True, particles: tuple[str, ...] = (),
+                  adjectives: frozenset[str] = frozenset(),
+                  adjective_endings: tuple[str, ...] = ()) -> list[PlacePhrase]:
     """Place names written in ``view[start:end]``, in text order, without overlaps.
     ``has_noun``: whether a place noun stands in the stretch (the keyword pass says); the
     shapes built on one ("Helmand province", "the town of Menaka") are skipped without."""
@@ -228,9 +225,10 @@ def place_phrases(view: str, start: int, end: int, prepositions: frozenset[str],
             while words and (words[-1].group().lower() in not_places
                              or words[-1].group().lower() in nouns):
                 words.pop()
-            if not words or _ADJECTIVE.search(words[-1].group()) \
-                    or words[-1].group().lower().rstrip("s'") in not_places:
-                continue  # "in Kurdish areas", "on Tuesdays"
+            last = words[-1].group().lower() if words else ""
+            if not words or last.endswith(adjective_endings) or last in adjectives \
+                    or last.rstrip("s'") in not_places:
+                continue  # "in Kurdish areas", "the Somali capital", "on Tuesdays"
             s, e = base + words[0].start(), base + words[-1].end()
             if e - s < 3:
                 continue

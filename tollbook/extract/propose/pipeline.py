@@ -223,7 +223,8 @@ def _candidates(
         p for p in place_phrases(view, s, e, lexicon.words.place_prepositions,
                                  lexicon.words.place_nouns, lexicon.words.not_places,
                                  tags is None or tags.any(s, e, "place_noun"),
-                                 lexicon.words.name_particles)
+                                 lexicon.words.name_particles, lexicon.words.adjectives,
+                                 lexicon.words.adjective_endings)
         if not any(p.start < m.end and m.start < p.end for m in mentions_in(s, e))
     ]
     if in_sentence:
@@ -389,7 +390,8 @@ def _site_named_later(view: str, s: int, e: int, horizon: int, places: list[Name
                  None)
     written = next((p for p in place_phrases(view, e, horizon, words.place_prepositions,
                                              words.place_nouns, words.not_places, True,
-                                             words.name_particles)
+                                             words.name_particles, words.adjectives,
+                                             words.adjective_endings)
                     if not any(p.start < m.end and m.start < p.end for m in mentions)), None)
     if known is not None and (written is None or known.start <= written.start):
         return known, None
