@@ -23,6 +23,8 @@ from tollbook.extract.propose.speaker_places import speaks_from
 from tollbook.extract.propose.tagger import Tags
 from tollbook.extract.propose.text import StoredText, match_view
 from tollbook.extract.propose.unnamed_sites import (
+    COUNTRY_PRECISION,
+    NOT_WHERE,
     describes_site,
     located,
     named_after,
@@ -34,7 +36,6 @@ from tollbook.extract.propose.war_wide import country_place, war_wide
 SITE_NAMED_WITHIN = 4
 #: Added to a figure's score when the sentence names who says so.
 ATTRIBUTED_BONUS = 0.05
-_PLACE_PREPOSITIONS = ("in ", "at ", "near ", "on ", "around ", "of ", "outside ", "inside ")
 
 
 @dataclass
@@ -88,7 +89,8 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     context = Context()
     if sentences:
         lead = [p for p in places if sentences[0][0] <= p.start < sentences[0][1]]
-        context.place = _nearest_place(view, lead, sentences[0][0], lexicon.where_prec)
+        context.place = _nearest_place(view, lead, sentences[0][0], lexicon.where_prec,
+                                       lexicon.words.place_prepositions)
     if sentences:  # the lead sentence's date holds for the story until another is given
         context.date = _first_dated(find_dates(view, *sentences[0], doc.reference_date, tags,
                                                 lexicon.rules))
@@ -228,7 +230,8 @@ def _candidates(
         if not any(p.start < m.end and m.start < p.end for m in mentions_in(s, e))
     ]
     if in_sentence:
-        lead = _nearest_place(view, in_sentence, s, lexicon.where_prec)
+        lead = _nearest_place(view, in_sentence, s, lexicon.where_prec,
+                              lexicon.words.place_prepositions)
         if lead is not None and (tags is None or tags.any(s, e, "site_noun")):
             lead = _named_site(view, lead, s, e, horizon, places, lexicon)
         context.place = lead
@@ -248,7 +251,8 @@ def _candidates(
         at = f.anchor[0]
         claimant = attributor.claimant(s, e, at)
         date = _nearest_date(dates, at)
-        place = f.location or _nearest_place(view, in_sentence, at, lexicon.where_prec)
+        place = f.location or _nearest_place(view, in_sentence, at, lexicon.where_prec,
+                                             lexicon.words.place_prepositions)
         if place is not None and in_sentence:  # the sentence's leading place, if narrower
             place = _narrower_lead(view, place, context.place, lexicon)
             place = _head_place(view, place, in_sentence, lexicon)
@@ -333,7 +337,7 @@ def _head_place(view: str, place: NameMention, in_sentence: list[NameMention],
         if words and words[-1] == "the":
             words = words[:-1]
         joint = " ".join(words)
-        if joint in _LANDMARK_JOINTS:
+        if joint in lexicon.words.landmark_prepositions:
             return p
         if joint in ("in", "of"):
             if _listed(view, p, in_sentence):
@@ -352,13 +356,6 @@ def _listed(view: str, p: NameMention, in_sentence: list[NameMention]) -> bool:
                for q in in_sentence if q is not p)
 
 
-#: Words between two places that make the first the place and the second a landmark.
-_LANDMARK_JOINTS = frozenset((
-    "near", "outside", "close to", "north of", "south of", "east of", "west of",
-    "northeast of", "northwest of", "southeast of", "southwest of", "just outside",
-    "on the outskirts of", "in the outskirts of", "in the countryside of"))
-
-
 def _named_site(view: str, place: NameMention, s: int, e: int, horizon: int | None,
                 places: list[NameMention], lexicon: Lexicon) -> NameMention:
     """The place named after the sentence ``[s, e)`` when the sentence only gives what holds
@@ -372,7 +369,8 @@ def _named_site(view: str, place: NameMention, s: int, e: int, horizon: int | No
         return place
     return named_after(view, place, preposition, places, e, horizon, words.place_prepositions,
                        words.site_nouns | words.place_nouns, words.site_verbs,
-                       lexicon.where_prec, lexicon.admin1, lexicon.country) or place
+                       words.landmark_prepositions, lexicon.where_prec, lexicon.admin1,
+                       lexicon.country) or place
 
 
 def _site_named_later(view: str, s: int, e: int, horizon: int, places: list[NameMention],
@@ -456,7 +454,7 @@ def _narrower_lead(view: str, place: NameMention, lead: NameMention | None,
         return place
     wide = lexicon.where_prec.get(str(place.ref_id), 0)
     after = view[place.end:place.end + 16].lower().split()
-    if after and after[0] in _ADMIN_NOUNS:
+    if after and after[0] in lexicon.words.admin_nouns:
         wide = max(wide, 4)
     if wide < WIDE_PRECISION:  # a town and a village: where-precision tells no containment
         return place
@@ -466,26 +464,23 @@ def _narrower_lead(view: str, place: NameMention, lead: NameMention | None,
 #: The where-precision from which a place holds others (a district or region, a province).
 WIDE_PRECISION = 3
 
-#: Nouns after a name that make it a first-level unit ("Idlib province").
-_ADMIN_NOUNS = frozenset(("province", "governorate", "oblast", "state", "region"))
-
-#: UCDP's where-precision of a place known only by its country.
-COUNTRY_PRECISION = 6
-
 
 def _nearest_place(view: str, places: list[NameMention], at: int,
-                   where_prec: dict[str, int] | None = None) -> NameMention | None:
-    """The sentence's place for a figure at ``at``: after a preposition first, then nearest.
-    (Ranking the more precise place first was measured and drafted fewer right places.)"""
+                   where_prec: dict[str, int] | None = None,
+                   prepositions: frozenset[str] = frozenset()) -> NameMention | None:
+    """The sentence's place for a figure at ``at``: after one of the lexicon's place
+    ``prepositions`` first (not one of motion: "from", "to", "into"), then nearest. (Ranking
+    the more precise place first was measured and drafted fewer right places.)"""
     if not places:
         return None
 
     precision = where_prec or {}
+    where = tuple(f"{w} " for w in prepositions - NOT_WHERE)
 
     def rank(p: NameMention) -> tuple[int, int, int]:
         before = view[max(0, p.start - 12):p.start].lower()
         prepositional = any(before.endswith(w) or f" {w}the " in before
-                            for w in _PLACE_PREPOSITIONS)
+                            for w in where)
         # a country ("in northwest Syria") holds the sentence's other places: it is the
         # place only when the sentence names no other
         country = precision.get(str(p.ref_id)) == COUNTRY_PRECISION

@@ -83,6 +83,8 @@ class Words:
     units: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    landmark_prepositions: frozenset[str] = frozenset()  # "near", "east of" …
+    admin_nouns: frozenset[str] = frozenset()  # "province", "oblast" …
     site_determiners: frozenset[str] = frozenset()  # unnamed_sites: "a", "several" ...
     site_nouns: frozenset[str] = frozenset()  # unnamed_sites: "town", "areas" ...
     site_verbs: frozenset[str] = frozenset()  # unnamed_sites: "hit", "shelled" ...
@@ -158,6 +160,8 @@ class Words:
         self.units |= {_norm(x) for x in d.get("units") or []}
         self.place_prepositions |= {_norm(x) for x in d.get("place_prepositions") or []}
         self.place_nouns |= {_norm(x) for x in d.get("place_nouns") or []}
+        self.landmark_prepositions |= {_norm(x) for x in d.get("landmark_prepositions") or []}
+        self.admin_nouns |= {_norm(x) for x in d.get("admin_nouns") or []}
         sites = d.get("unnamed_sites") or {}
         self.site_determiners |= {_norm(x) for x in sites.get("determiners") or []}
         self.site_nouns |= {_norm(x) for x in sites.get("nouns") or []}

@@ -28,11 +28,6 @@ _GAP = 10
 _MODIFIERS = 3
 #: The where-precision of a first-level unit and of a country (UCDP's scale).
 ADMIN1_PRECISION, COUNTRY_PRECISION = 4, 6
-#: Prepositions after which a town is only a landmark ("a village near Aleppo").
-_LANDMARK = frozenset(("near", "outside", "around", "close to", "north of", "south of",
-                       "east of", "west of", "northeast of", "northwest of", "southeast of",
-                       "southwest of"))
-
 _WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
@@ -103,7 +98,7 @@ def _preposition(gap: list[str], prepositions: frozenset[str]) -> str | None:
 def named_after(view: str, place: NameMention, preposition: str,
                 mentions: Iterable[NameMention], after: int, until: int,
                 prepositions: frozenset[str], nouns: frozenset[str], verbs: frozenset[str],
-                where_prec: Mapping[str, int],
+                landmarks: frozenset[str], where_prec: Mapping[str, int],
                 admin1: Mapping[str, str], country: Mapping[str, str]) -> NameMention | None:
     """The first place named in ``[after, until)`` as where something is ("in", "at", "on"
     it: not "from" it, nor "Damascus said") that lies inside ``place``."""
@@ -115,8 +110,8 @@ def named_after(view: str, place: NameMention, preposition: str,
             continue
         if m.start >= until:
             break
-        if _inside(str(m.ref_id), str(place.ref_id), wide, preposition, where_prec, admin1,
-                   country) and located(view, m, prepositions, nouns, verbs):
+        if _inside(str(m.ref_id), str(place.ref_id), wide, preposition in landmarks,
+                   where_prec, admin1, country) and located(view, m, prepositions, nouns, verbs):
             return m
     return None
 
@@ -133,7 +128,7 @@ def located(view: str, m: NameMention, prepositions: frozenset[str], nouns: froz
         return True
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
-        if w in _NOT_WHERE:
+        if w in NOT_WHERE:
             return False
         if (w in prepositions or " ".join(words[i - 1:i + 1]) in prepositions
                 or w in verbs or (w in nouns and i == len(words) - 1)):
@@ -144,10 +139,10 @@ def located(view: str, m: NameMention, prepositions: frozenset[str], nouns: froz
 
 
 #: Prepositions of place that tell where someone comes from, not where something happened.
-_NOT_WHERE = frozenset(("from", "to", "toward", "towards", "into"))
+NOT_WHERE = frozenset(("from", "to", "toward", "towards", "into"))
 
 
-def _inside(inner: str, outer: str, wide: int, preposition: str, where_prec: Mapping[str, int],
+def _inside(inner: str, outer: str, wide: int, landmark: bool, where_prec: Mapping[str, int],
             admin1: Mapping[str, str], country: Mapping[str, str]) -> bool:
     fine = where_prec.get(inner)
     if fine is None or country.get(inner) != country.get(outer):
@@ -156,6 +151,6 @@ def _inside(inner: str, outer: str, wide: int, preposition: str, where_prec: Map
         return fine < COUNTRY_PRECISION
     if fine >= ADMIN1_PRECISION:
         return False
-    if preposition in _LANDMARK and wide < ADMIN1_PRECISION:
+    if landmark and wide < ADMIN1_PRECISION:
         return True
     return admin1.get(inner) is not None and admin1.get(inner) == admin1.get(outer)
