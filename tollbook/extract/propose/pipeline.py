@@ -406,7 +406,8 @@ def _war_toll_place(view: str, s: int, e: int, q: Quantity, known: list[NameMent
     is no war toll or no country is known."""
     words = lexicon.words
     span = war_wide(view, s, e, (q.start, q.end), known, words.war_nouns, words.war_scopes,
-                    words.place_prepositions, words.war_events)
+                    words.place_prepositions, words.war_events,
+                    words.war_heads | words.grammar.phrase_ends)
     if span is None:
         return None
     text = view[span[0]:span[1]]

@@ -28,13 +28,16 @@ def war_wide(view: str, start: int, end: int, number: tuple[int, int],
              places: Iterable[NameMention], nouns: frozenset[str],
              scopes: tuple[tuple[str, ...], ...],
              prepositions: frozenset[str] = frozenset(),
-             events: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+             events: frozenset[str] = frozenset(),
+             heads: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """The span of the words that make the figure at ``number`` a toll of the whole war (a war
     noun before it, or a country-wide phrase after it), or None. ``start``/``end`` bound the
     sentence; a place named after one of ``prepositions`` between the war noun and the
     figure makes the figure that place's ("the war in Taiz killed 12"; "the war, which began
     when Russia invaded, has killed" is the war's), and so does one of ``events`` ("in the
-    war's latest escalation, air strikes killed 12")."""
+    war's latest escalation, air strikes killed 12"). The war noun heads its phrase: the word
+    after it is a sign, one of ``heads`` ("that", "which", "has", "in") or a past tense
+    ("the war erupted"), not a noun it modifies ("War jets struck", "a war monitor said")."""
     if not nouns and not scopes:
         return None
     at, after_number = number
@@ -48,7 +51,9 @@ def war_wide(view: str, start: int, end: int, number: tuple[int, int],
         two = " ".join(x.group().lower() for x in before[i:i + 2])
         if t.group().lower() in events or two in events:
             break
-        if t.group().lower() in nouns or two in nouns:
+        noun = t.group().lower() in nouns or two in nouns
+        if noun and _head(view, t.end() if t.group().lower() in nouns else before[i + 1].end(),
+                          at, heads):
             if any(t.end() <= p.start < at for p in named):
                 break  # "the war in Yemen's Taiz killed 12": Taiz's toll
             return t.start(), t.end()
@@ -61,6 +66,14 @@ def war_wide(view: str, start: int, end: int, number: tuple[int, int],
             if tuple(lowered[i:i + len(scope)]) == scope:
                 return after[i].start(), after[i + len(scope) - 1].end()
     return None
+
+
+def _head(view: str, after: int, at: int, heads: frozenset[str]) -> bool:
+    nxt = _TOKEN.search(view, after, at)
+    if nxt is None:
+        return True
+    w = nxt.group().lower()
+    return not w[0].isalnum() or w in heads or w.endswith("ed") or w[0].isdigit()
 
 
 def _after_preposition(view: str, at: int, prepositions: frozenset[str]) -> bool:
