@@ -60,6 +60,12 @@ def places(text, lex):
     # a village near a town: any place of the country after "near"
     ("A drone hit a village near Kherson, killing four farmers. Officials said the drone "
      "struck Bilozerka shortly after noon.", [(4, "loc_bilozerka", "Bilozerka")]),
+    # the outskirts of a town: a place near it, named after
+    ("Strikes on the outskirts of Kherson killed 5 people. The strikes hit Bilozerka.",
+     [(5, "loc_bilozerka", "Bilozerka")]),
+    # … unless the town itself is named first as where it happened
+    ("Strikes on the outskirts of Kherson killed 5 people. Strikes on Kherson and Bilozerka "
+     "went on.", [(5, "loc_kherson", "Kherson")]),
     # a named place, not an unnamed site: kept
     ("Shelling killed 7 people in the city of Kherson. Later, shells hit Bilozerka.",
      [(7, "loc_kherson", "Kherson")]),

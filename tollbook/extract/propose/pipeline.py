@@ -364,7 +364,7 @@ def _named_site(view: str, place: NameMention, s: int, e: int, horizon: int | No
         return place
     words = lexicon.words
     preposition = describes_site(view, place, s, words.site_determiners, words.site_nouns,
-                                 words.place_prepositions)
+                                 words.place_prepositions, words.site_surroundings)
     if preposition is None:
         return place
     return named_after(view, place, preposition, places, e, horizon, words.place_prepositions,

@@ -88,6 +88,7 @@ class Words:
     site_determiners: frozenset[str] = frozenset()  # unnamed_sites: "a", "several" ...
     site_nouns: frozenset[str] = frozenset()  # unnamed_sites: "town", "areas" ...
     site_verbs: frozenset[str] = frozenset()  # unnamed_sites: "hit", "shelled" ...
+    site_surroundings: frozenset[str] = frozenset()  # unnamed_sites: "outskirts" ...
     war_nouns: frozenset[str] = frozenset()  # war_wide: "war", "conflict" ...
     war_events: frozenset[str] = frozenset()  # war_wide: "strikes", "escalation" ...
     war_heads: frozenset[str] = frozenset()  # war_wide: "has", "began" ...
@@ -167,6 +168,7 @@ class Words:
         self.site_determiners |= {_norm(x) for x in sites.get("determiners") or []}
         self.site_nouns |= {_norm(x) for x in sites.get("nouns") or []}
         self.site_verbs |= {_norm(x) for x in sites.get("verbs") or []}
+        self.site_surroundings |= {_norm(x) for x in sites.get("surroundings") or []}
         speakers = d.get("speaker_places") or {}
         self.speaker_before |= {_norm(x) for x in speakers.get("before") or []}
         self.speaker_after |= {_norm(x) for x in speakers.get("after") or []}
@@ -213,7 +215,7 @@ class Words:
         yield from ((p, "date_word") for p in self.date_words)
         yield from ((p, "weapon") for p in self.weapons)
         yield from ((p, "place_noun") for p in self.place_nouns)
-        yield from ((p, "site_noun") for p in self.site_nouns)
+        yield from ((p, "site_noun") for p in self.site_nouns | self.site_surroundings)
         yield from ((p, "war") for p in self.war_nouns)
         yield from ((" ".join(p), "war_scope") for p in self.war_scopes)
         for tag, phrases in self.anchors.items():

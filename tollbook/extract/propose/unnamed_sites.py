@@ -36,7 +36,8 @@ def _tokens(text: str) -> list[str]:
 
 
 def describes_site(view: str, place: NameMention, start: int, determiners: frozenset[str],
-                   nouns: frozenset[str], prepositions: frozenset[str]) -> str | None:
+                   nouns: frozenset[str], prepositions: frozenset[str],
+                   surroundings: frozenset[str] = frozenset()) -> str | None:
     """The preposition (or "" when the place is an adjective of the site: "a rebel-held Syrian
     town") when the sentence gives ``place`` only as what holds an unnamed site; else None.
     ``start`` is the sentence's first character."""
@@ -53,9 +54,12 @@ def describes_site(view: str, place: NameMention, start: int, determiners: froze
         word = before[i]
         if word in (".", ";", ":", "!", "?", '"'):
             return None
-        if word not in nouns and " ".join(before[i - 1:i + 1]) not in nouns:
+        if word not in nouns and word not in surroundings \
+                and " ".join(before[i - 1:i + 1]) not in nouns:
             continue
         preposition = _preposition(before[i + 1:], prepositions)
+        if preposition is not None and word in surroundings:
+            return "outside"  # "on the outskirts of Damascus": a place near it
         if preposition is not None and (_determined(before, i, determiners)
                                         or word.endswith("s")):
             return preposition
@@ -101,15 +105,21 @@ def named_after(view: str, place: NameMention, preposition: str,
                 landmarks: frozenset[str], where_prec: Mapping[str, int],
                 admin1: Mapping[str, str], country: Mapping[str, str]) -> NameMention | None:
     """The first place named in ``[after, until)`` as where something is ("in", "at", "on"
-    it: not "from" it, nor "Damascus said") that lies inside ``place``."""
+    it: not "from" it, nor "Damascus said") that lies inside ``place``; None when a town
+    written is itself named so first ("on the outskirts of Raqqa … strikes on Raqqa and
+    Tabqa": Raqqa)."""
     wide = where_prec.get(str(place.ref_id))
     if wide is None:
         return None
     for m in mentions:
-        if m.start < after or m.kind != "location" or m.ref_id == place.ref_id:
+        if m.start < after or m.kind != "location":
             continue
         if m.start >= until:
             break
+        if m.ref_id == place.ref_id:
+            if wide < ADMIN1_PRECISION and located(view, m, prepositions, nouns, verbs):
+                return None
+            continue
         if _inside(str(m.ref_id), str(place.ref_id), wide, preposition in landmarks,
                    where_prec, admin1, country) and located(view, m, prepositions, nouns, verbs):
             return m
