@@ -29,6 +29,8 @@ LOCATIONS = [
     {"location_id": "loc_ukraine", "name": "Ukraine", "where_prec": 6, "country_iso3": "UKR"},
     {"location_id": "loc_kherson", "name": "Kherson", "where_prec": 1, "admin1": "Kherson",
      "country_iso3": "UKR"},
+    {"location_id": "loc_kherson_obl", "name": "Kherson province", "where_prec": 4,
+     "admin1": "Kherson", "country_iso3": "UKR"},
     {"location_id": "loc_bilozerka", "name": "Bilozerka", "where_prec": 1, "admin1": "Kherson",
      "country_iso3": "UKR"},
     {"location_id": "loc_kharkiv", "name": "Kharkiv", "where_prec": 1, "admin1": "Kharkiv",
@@ -66,6 +68,12 @@ def places(text, lex):
     # … unless the town itself is named first as where it happened
     ("Strikes on the outskirts of Kherson killed 5 people. Strikes on Kherson and Bilozerka "
      "went on.", [(5, "loc_kherson", "Kherson")]),
+    # a province the next sentence narrows: the place inside it
+    ("An air strike killed 15 civilians in Marib province on Saturday. The strike hit a house "
+     "in Harib.", [(15, "loc_harib", "Harib")]),
+    # … not the province named again by its capital's name
+    ("Fighting in Kherson province killed 9 soldiers. Officials in Kherson said the front "
+     "held.", [(9, "loc_kherson_obl", "Kherson province")]),
     # a named place, not an unnamed site: kept
     ("Shelling killed 7 people in the city of Kherson. Later, shells hit Bilozerka.",
      [(7, "loc_kherson", "Kherson")]),

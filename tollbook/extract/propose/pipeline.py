@@ -23,6 +23,7 @@ from tollbook.extract.propose.speaker_places import speaks_from
 from tollbook.extract.propose.tagger import Tags
 from tollbook.extract.propose.text import StoredText, match_view
 from tollbook.extract.propose.unnamed_sites import (
+    ADMIN1_PRECISION,
     COUNTRY_PRECISION,
     NOT_WHERE,
     describes_site,
@@ -232,8 +233,8 @@ def _candidates(
     if in_sentence:
         lead = _nearest_place(view, in_sentence, s, lexicon.where_prec,
                               lexicon.words.place_prepositions)
-        if lead is not None and (tags is None or tags.any(s, e, "site_noun")):
-            lead = _named_site(view, lead, s, e, horizon, places, lexicon)
+        if lead is not None:
+            lead = _named_site(view, lead, s, e, horizon, places, lexicon, tags)
         context.place = lead
         context.written = None
     elif unknown_places:
@@ -256,8 +257,7 @@ def _candidates(
         if place is not None and in_sentence:  # the sentence's leading place, if narrower
             place = _narrower_lead(view, place, context.place, lexicon)
             place = _head_place(view, place, in_sentence, lexicon)
-            if tags is None or tags.any(s, e, "site_noun"):
-                place = _named_site(view, place, s, e, horizon, places, lexicon)
+            place = _named_site(view, place, s, e, horizon, places, lexicon, tags)
         written = None
         if place is None:  # words naming a place the dataset does not know
             written = min(unknown_places, key=lambda p: abs(p.start - at), default=None)
@@ -357,16 +357,24 @@ def _listed(view: str, p: NameMention, in_sentence: list[NameMention]) -> bool:
 
 
 def _named_site(view: str, place: NameMention, s: int, e: int, horizon: int | None,
-                places: list[NameMention], lexicon: Lexicon) -> NameMention:
+                places: list[NameMention], lexicon: Lexicon, tags: Tags | None = None
+                ) -> NameMention:
     """The place named after the sentence ``[s, e)`` when the sentence only gives what holds
-    it ("a town in eastern Syria"; see :mod:`.unnamed_sites`), else ``place``."""
+    it (see :mod:`.unnamed_sites`): an unnamed site in it ("a town in eastern Syria … the
+    strikes on Al-Mayadin"), or a province or country the next sentences narrow ("killed 15
+    in Syria's northwestern province of Idlib … The strike hit the village of Urum al-Joz").
+    Else ``place``."""
     if horizon is None or not s <= place.start < e:
         return place
     words = lexicon.words
-    preposition = describes_site(view, place, s, words.site_determiners, words.site_nouns,
-                                 words.place_prepositions, words.site_surroundings)
+    preposition = None
+    if tags is None or tags.any(s, e, "site_noun"):
+        preposition = describes_site(view, place, s, words.site_determiners, words.site_nouns,
+                                     words.place_prepositions, words.site_surroundings)
     if preposition is None:
-        return place
+        if lexicon.where_prec.get(str(place.ref_id), 0) < ADMIN1_PRECISION:
+            return place
+        preposition = "in"
     return named_after(view, place, preposition, places, e, horizon, words.place_prepositions,
                        words.site_nouns | words.place_nouns, words.site_verbs,
                        words.landmark_prepositions, lexicon.where_prec, lexicon.admin1,

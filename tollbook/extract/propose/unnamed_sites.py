@@ -120,10 +120,21 @@ def named_after(view: str, place: NameMention, preposition: str,
             if wide < ADMIN1_PRECISION and located(view, m, prepositions, nouns, verbs):
                 return None
             continue
+        if _same_name(m.text, place.text, nouns):
+            continue  # "Idlib province … in Idlib": the province again, not its capital
         if _inside(str(m.ref_id), str(place.ref_id), wide, preposition in landmarks,
                    where_prec, admin1, country) and located(view, m, prepositions, nouns, verbs):
             return m
     return None
+
+
+def _same_name(a: str, b: str, nouns: frozenset[str]) -> bool:
+    """Two names of one place but for its kind ("Idlib", "Idlib province", "the province of
+    Idlib")."""
+    def bare(name: str) -> str:
+        return " ".join(w for w in _tokens(name) if w not in nouns and w not in ("of", "the"))
+
+    return bare(a) == bare(b)
 
 
 def located(view: str, m: NameMention, prepositions: frozenset[str], nouns: frozenset[str],
