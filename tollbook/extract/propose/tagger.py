@@ -238,8 +238,12 @@ def _norm(phrase: object) -> str:
 def _read(path: Path, mtime: float) -> dict:
     text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text) or {}
-        node = yaml.compose(text)
+        loader = _SAFE(text)  # parsed once, in C when built: the node tree, then the data
+        try:
+            node = loader.get_single_node()
+            data = (loader.construct_document(node) if node is not None else None) or {}
+        finally:
+            loader.dispose()
         _no_yes_no_words(node, path)
         _known_grammar_keys(node, path)
     except yaml.YAMLError as error:
@@ -249,6 +253,9 @@ def _read(path: Path, mtime: float) -> dict:
     if not isinstance(data, dict):
         raise ValueError(f"{path}:1: a propose lexicon is a mapping of sections")
     return data
+
+
+_SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _no_yes_no_words(node: yaml.Node | None, path: Path) -> None:
