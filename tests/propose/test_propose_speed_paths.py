@@ -76,7 +76,18 @@ def test_spellings_with_a_curly_apostrophe_match_in_ascii_text():
     index = NameIndex.build([("President Bashar al-Assad\u2019s forces", "act_assad")])
     found = index.find("shelled by President Bashar al-Assad's forces on Monday")
     assert [(m.text, m.ref_id) for m in found] == [("President Bashar al-Assad's forces", "act_assad")]
-    assert index._any_lower is not None
+    assert index._spelling_patterns()[2] is not None  # the lower-case pattern
+
+
+def test_spelling_patterns_are_compiled_only_when_a_text_is_searched_without_tags():
+    index = NameIndex.build([("Syrian Observatory for Human Rights", "act_sohr"),
+                             ("UK", "act_uk")])
+    found = index.lookup("the UK-based Syrian Observatory for Human Rights monitor")
+    assert (found.text, found.ref_id) == ("Syrian Observatory for Human Rights", "act_sohr")
+    assert index.lookup("the uk envoy") is None  # an acronym only as written
+    assert index._patterns is None
+    index.find("The UK said so.")
+    assert index._patterns is not None
 
 
 def test_attributor_reads_noted_sentences_only_when_a_claimant_is_asked_for():

@@ -39,6 +39,10 @@ def capitalised_pattern(particles: Iterable[str]) -> re.Pattern[str]:
 
 
 _SEPARATORS = re.compile(r"[-'’‘`]")
+#: A word of a phrase looked up by its runs of words (separators as in :func:`key`).
+_PHRASE_WORD = re.compile(r"[^\s\-'’‘`]+")
+#: The most words of a phrase :meth:`NameIndex.lookup` reads, and of a name it looks for.
+_PHRASE_WORDS, _LONGEST_NAME = 24, 10
 
 
 @functools.lru_cache(maxsize=65536)
@@ -107,27 +111,37 @@ class NameIndex:
         return index
 
     def _compile(self) -> None:
-        exact_case: list[str] = []
-        any_case: list[str] = []
-        for _key, known in sorted(self.known.items(), key=lambda kv: -len(kv[0])):
-            target = exact_case if _acronym(known.name) else any_case
-            target.append(_spelling_pattern(known.name))
-        self._exact_case = re.compile(_capital_alternation(exact_case)) if exact_case else None
-        self._any_case = (re.compile(_alternation(_by_first_letter(any_case)), re.IGNORECASE)
-                          if any_case else None)
-        # For ASCII text: the same spellings in lower case over the lower-cased text, which
-        # the regex engine searches far faster than with IGNORECASE.
-        lower = [k.name.lower() for k in sorted(self.known.values(), key=lambda k: -len(key(k.name)))
-                 if not _acronym(k.name)]
-        self._any_lower = None
-        if lower and all(p.isascii() for n in lower for p in _parts(n)):
-            self._any_lower = re.compile(_alternation(_by_first_letter(
-                [_spelling_pattern(n) for n in lower])))
+        self._patterns: tuple[re.Pattern[str] | None, ...] | None = None  # made when first used
         self._keys = list(self.known)
         self._fuzzy_cache: dict[str, tuple[str, float] | None] = {}
         self._lookups: dict[tuple[str, str | None], NameMention | None] = {}
         self._capitals: dict[str, tuple[str, str | None] | None] = {}
         self._capitalised = capitalised_pattern(self.particles)
+
+    def _spelling_patterns(self) -> tuple[re.Pattern[str] | None, ...]:
+        """The known spellings as three patterns (exact case, any case, lower case), compiled
+        the first time a text is searched without the keyword pass's tags (a few tenths of a
+        second for a dataset's names, which a run that only reads tags never pays)."""
+        if self._patterns is not None:
+            return self._patterns
+        exact_case: list[str] = []
+        any_case: list[str] = []
+        for _key, known in sorted(self.known.items(), key=lambda kv: -len(kv[0])):
+            target = exact_case if _acronym(known.name) else any_case
+            target.append(_spelling_pattern(known.name))
+        exact = re.compile(_capital_alternation(exact_case)) if exact_case else None
+        any_ = (re.compile(_alternation(_by_first_letter(any_case)), re.IGNORECASE)
+                if any_case else None)
+        # For ASCII text: the same spellings in lower case over the lower-cased text, which
+        # the regex engine searches far faster than with IGNORECASE.
+        lower = [k.name.lower() for k in sorted(self.known.values(), key=lambda k: -len(key(k.name)))
+                 if not _acronym(k.name)]
+        any_lower = None
+        if lower and all(p.isascii() for n in lower for p in _parts(n)):
+            any_lower = re.compile(_alternation(_by_first_letter(
+                [_spelling_pattern(n) for n in lower])))
+        self._patterns = (exact, any_, any_lower)
+        return self._patterns
 
     def find(self, view: str, start: int = 0, end: int | None = None) -> list[NameMention]:
         """Exact matches of known spellings, longest first, non-overlapping."""
@@ -135,16 +149,16 @@ class NameIndex:
 
     def _hits(self, view: str, start: int, end: int) -> list[tuple[int, int]]:
         """(start, end) of every spelling matched, by start, longest first."""
-        any_lower = self._any_lower
+        exact, any_, any_lower = self._spelling_patterns()
         low = lowered(view) if any_lower is not None else None
         any_case: Iterable[re.Match[str]]
         if any_lower is not None and low is not None:
             any_case = any_lower.finditer(low, start, end)
         else:
-            any_case = self._any_case.finditer(view, start, end) if self._any_case else ()
+            any_case = any_.finditer(view, start, end) if any_ else ()
         hits = [m.span() for m in any_case]
-        if self._exact_case is not None:
-            hits.extend(m.span() for m in self._exact_case.finditer(view, start, end))
+        if exact is not None:
+            hits.extend(m.span() for m in exact.finditer(view, start, end))
         hits.sort(key=lambda h: (h[0], h[0] - h[1]))
         return hits
 
@@ -172,7 +186,8 @@ class NameIndex:
         known = self.known.get(k) or self.known.get(_drop_article(k))
         if known and kind in (None, known.kind):
             return NameMention(0, len(phrase), phrase, known.kind, known.ref_id, "exact")
-        inner = [m for m in self.find(phrase) if kind in (None, m.kind)]
+        inner = [m for m in self._select(phrase, self._phrase_hits(phrase))
+                 if kind in (None, m.kind)]
         if inner:
             return max(inner, key=lambda m: m.end - m.start)
         near = self.nearest(phrase)
@@ -182,6 +197,21 @@ class NameIndex:
                 return NameMention(0, len(phrase), phrase, known.kind, known.ref_id, "fuzzy",
                                    near[1])
         return None
+
+    def _phrase_hits(self, phrase: str) -> list[tuple[int, int]]:
+        """:meth:`_hits` of a short phrase, from its runs of words looked up as keys (no
+        pattern needed): acronyms only as written."""
+        words = list(_PHRASE_WORD.finditer(phrase))[:_PHRASE_WORDS]
+        hits = []
+        for i, first in enumerate(words):
+            for last in words[i:i + _LONGEST_NAME]:
+                text = phrase[first.start():last.end()]
+                known = self.known.get(key(text))
+                if known is not None and (not _acronym(known.name) or text == known.name) \
+                        and _whole(phrase, first.start(), last.end()):
+                    hits.append((first.start(), last.end()))
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        return hits
 
     def nearest(self, phrase: str) -> tuple[str, float] | None:
         """The closest known key by fuzz.ratio (cached), or None when nothing is near."""
@@ -363,6 +393,13 @@ class _Located:
             i += 1
         self.i = i
         return inside, crossed
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """No letter, digit or hyphen joins the span to the words around it ("UK" is no name in
+    "UK-based"), as the spelling patterns require."""
+    return not (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-")) \
+        and not (end < len(text) and (text[end].isalnum() or text[end] in "_-"))
 
 
 def _acronym(name: str) -> bool:
