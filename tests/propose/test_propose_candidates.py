@@ -31,6 +31,14 @@ from propose_support import figures, propose_seed, propose_text
     ("Gunmen killed an aid worker on Monday.", [("casualty", "killed", 1, "exact")]),
     ("Shelling killed a total of 25 people.", [("casualty", "killed", 25, "exact")]),
     ("The strike killed a group of soldiers' relatives.", []),
+    ("A research centre put the toll from the conflict at as high as 470000.",
+     [("casualty", "killed", 470000, "at_most")]),
+    ("Troops slew nearly 170 fighters in Hama.", [("casualty", "killed", 170, "approximately")]),
+    ("The group filmed the execution of 17 young men in Deir Ezzor.",
+     [("casualty", "executed", 17, "exact")]),
+    ("The death toll in a car bomb attack on buses carrying people evacuated from two besieged "
+     "towns near the border has risen to at least 112.",
+     [("casualty", "killed", 112, "at_least")]),
     # a number with a participle after it takes that outcome, not the verb's before it
     ("A woman killed 30 injured in shelling on Kharkiv.",
      [("casualty", "injured", 30, "exact")]),

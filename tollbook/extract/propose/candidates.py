@@ -30,7 +30,7 @@ MIN_SCORE = 0.35
 # The weights, reaches and evidence of each shape are the ``pairings`` of ``rules.yaml``
 # (:class:`~.rules.Pairing`): "after" reaches 16 words ("30 … have been killed"),
 # "after-implied" 3 (a noun with no number is a count only close to its verb), "before" 4
-# ("killed a total of 25"), "toll" 16, "joined" 14 words past the verb ("60 … were killed in
+# ("killed a total of 25"), "toll" 24, "joined" 14 words past the verb ("60 … were killed in
 # the attack on the base, along with 27"), "joined-and" 8 ("killed 45 civilians in and
 # around Aleppo and 22 in neighbouring Idlib"). The function words the shapes read are the
 # lexicon's ``grammar`` (:class:`~.grammar.Grammar`).

@@ -74,7 +74,7 @@ class Lexicon:
                                 lexicon_words.name_particles)
         names = index.spellings()
         return cls(
-            NumberReader.from_rows(vague_quantities),
+            NumberReader.from_rows(vague_quantities, lexicon_words.qualifiers),
             index,
             where,
             Tagger(lexicon_words, names) if names or words else default_tagger(),

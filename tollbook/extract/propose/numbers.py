@@ -28,21 +28,6 @@ TENS = {
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 
-#: Words before a number that say how exact it is, longest first within each qualifier.
-QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
-    "at_least": (
-        "at least", "more than", "over", "upwards of", "no fewer than", "no less than",
-        "in excess of", "a minimum of", "not less than", "just over",
-    ),
-    "at_most": (
-        "up to", "at most", "no more than", "fewer than", "less than", "as many as",
-        "a maximum of", "not more than", "just under",
-    ),
-    "approximately": (
-        "nearly", "about", "around", "approximately", "almost", "roughly", "some",
-        "an estimated", "estimated", "close to", "an approximate", "approx.", "circa",
-    ),
-}
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
 _SCALE = "hundred|thousand|million|dozen"
@@ -60,11 +45,6 @@ _WORDS_RE = (
 #: Digits: "45", "1,200", "300000", "1.5 million", "3 million".
 _DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?"
 
-_QUALIFIER_RE = "|".join(
-    re.escape(w).replace(r"\ ", r"\s+")
-    for w in sorted((w for ws in QUALIFIER_WORDS.values() for w in ws), key=len, reverse=True)
-)
-_QUALIFIER_OF = {w: q for q, ws in QUALIFIER_WORDS.items() for w in ws}
 
 
 @dataclass(frozen=True)
@@ -102,8 +82,18 @@ class VagueWord:
 class NumberReader:
     """Finds quantities; vague words and their bounds come from the curator's table."""
 
-    def __init__(self, vague: Iterable[VagueWord] = ()):
+    def __init__(self, vague: Iterable[VagueWord] = (),
+                 qualifiers: Mapping[str, str] | None = None):
+        """``qualifiers``: the lexicon's phrase → qualifier ("at least" → at_least; the
+        packaged lexicon's when not given)."""
         self.vague: dict[str, VagueWord] = {v.word.lower(): v for v in vague}
+        if qualifiers is None:
+            from tollbook.extract.propose.tagger import read_words
+
+            qualifiers = read_words().qualifiers
+        self.qualifiers = {" ".join(k.lower().split()): v for k, v in qualifiers.items()}
+        qualifier_re = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                                for w in sorted(self.qualifiers, key=len, reverse=True))
         vague_re = "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self.vague, key=len, reverse=True)
         )
@@ -111,13 +101,13 @@ class NumberReader:
         if vague_re:
             alternatives.insert(0, rf"(?P<vague>{vague_re})")
         self._pattern = re.compile(
-            rf"(?:(?P<qual>{_QUALIFIER_RE})\s+)?"
-            rf"(?<![\w.,$£€])(?:{'|'.join(alternatives)})(?![\w$£€]|[.,]\d)",
+            (rf"(?:(?P<qual>{qualifier_re})\s+)?" if qualifier_re else "")
+            + rf"(?<![\w.,$£€])(?:{'|'.join(alternatives)})(?![\w$£€]|[.,]\d)",
             re.IGNORECASE,
         )
         self._lower = lower_case_twin(self._pattern)
         # Where a quantity can begin: a qualifier, a vague word, a number word or a digit.
-        phrases = [*_QUALIFIER_OF, *self.vague, *(f"{a} {s}" for a in ("a", "an")
+        phrases = [*self.qualifiers, *self.vague, *(f"{a} {s}" for a in ("a", "an")
                                                  for s in _SCALE.split("|")),
                    "half", "a half", "a quarter", "a third"]
         self._starts = word_starts([
@@ -126,12 +116,14 @@ class NumberReader:
         ]) if all(p[:1].isalnum() for p in phrases) else None
 
     @classmethod
-    def from_rows(cls, rows: Iterable[Mapping[str, object]]) -> NumberReader:
+    def from_rows(cls, rows: Iterable[Mapping[str, object]],
+                  qualifiers: Mapping[str, str] | None = None) -> NumberReader:
         """Rows of ``vague_quantities.csv`` (word, low, high, best)."""
         return cls(
-            VagueWord(str(r["word"]), _int(r.get("low")), _int(r.get("high")), _int(r.get("best")))
-            for r in rows
-            if r.get("word")
+            (VagueWord(str(r["word"]), _int(r.get("low")), _int(r.get("high")),
+                       _int(r.get("best")))
+             for r in rows if r.get("word")),
+            qualifiers,
         )
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -154,8 +146,8 @@ class NumberReader:
         return found
 
     def _quantity(self, m: re.Match[str], source: str) -> Quantity | None:
-        qual_text = m.group("qual")
-        qualifier = _QUALIFIER_OF[" ".join(qual_text.lower().split())] if qual_text else "exact"
+        qual_text = m.groupdict().get("qual")
+        qualifier = self.qualifiers[" ".join(qual_text.lower().split())] if qual_text else "exact"
         qual_start = m.start("qual") if qual_text else None
         if m.groupdict().get("vague") is not None:
             kind = "vague"

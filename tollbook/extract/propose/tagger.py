@@ -71,6 +71,7 @@ class Words:
     coordinators: tuple[str, ...] = ()
     other_outcomes: frozenset[str] = frozenset()
     number_words: dict[str, int | None] = field(default_factory=dict)
+    qualifiers: dict[str, str] = field(default_factory=dict)  # phrase -> qualifier
     speech_verbs: frozenset[str] = frozenset()
     not_claimants: frozenset[str] = frozenset()
     unnamed_sources: frozenset[str] = frozenset()
@@ -148,6 +149,9 @@ class Words:
                                    if _norm(x) not in self.coordinators)
         self.other_outcomes |= {_norm(x) for x in d.get("other_outcomes") or []}
         self.number_words.update({_norm(k): v for k, v in (d.get("number_words") or {}).items()})
+        for qualifier, phrases in (d.get("qualifiers") or {}).items():
+            for p in phrases or []:
+                self.qualifiers.setdefault(_norm(p), str(qualifier))
         self.speech_verbs |= {_norm(x) for x in d.get("speech_verbs") or []}
         self.not_claimants |= {_norm(x) for x in d.get("not_claimants") or []}
         self.unnamed_sources |= {_norm(x) for x in d.get("unnamed_sources") or []}
