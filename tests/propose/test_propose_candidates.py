@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from propose_support import figures, propose_seed, propose_text
+from propose_support import figures, make_lexicon, propose_seed, propose_text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -39,6 +39,18 @@ from propose_support import figures, propose_seed, propose_text
     ("The death toll in a car bomb attack on buses carrying people evacuated from two besieged "
      "towns near the border has risen to at least 112.",
      [("casualty", "killed", 112, "at_least")]),
+    # fighters lost are drafted as killed, things lost are not
+    ("Russia has so far lost at least 12 soldiers in the war.",
+     [("casualty", "killed", 12, "at_least")]),
+    ("The army lost two tanks near the river.", []),
+    ("A total of 70 fighters were eliminated in the Mayadin area.",
+     [("casualty", "killed", 70, "exact")]),
+    # a toll before a nearer outcome word that takes no number
+    ("The downing brought the toll for soldiers killed in the conflict to 18.",
+     [("casualty", "killed", 18, "exact")]),
+    # part of the figure told after it
+    ("At least 68 children were among the 126 people killed in the attack.",
+     [("casualty", "killed", 68, "at_least"), ("casualty", "killed", 126, "exact")]),
     # a number with a participle after it takes that outcome, not the verb's before it
     ("A woman killed 30 injured in shelling on Kharkiv.",
      [("casualty", "injured", 30, "exact")]),
@@ -153,3 +165,11 @@ def test_ids_are_deterministic_and_candidates_ordered_by_confidence(lexicon):
     assert [c.candidate_id for c in a] == [c.candidate_id for c in b]
     assert [c.confidence for c in a] == sorted((c.confidence for c in a), reverse=True)
     assert all(c.claim_id.startswith("clm_b62e91b4_") and len(c.claim_id) == 21 for c in a)
+
+
+def test_a_part_told_before_its_whole_is_linked_to_it():
+    found = propose_text("At least 68 children were among the 126 people killed.", make_lexicon())
+    part, whole = sorted(found, key=lambda c: c.number_start)
+    assert (part.count_value, whole.count_value) == (68, 126)
+    assert part.part_of == whole.candidate_id and whole.part_of is None
+    assert part.evidence == "part of the figure after it"

@@ -9,7 +9,8 @@ Shapes recognised, with a score that falls with the words between number and out
 - before: "killing at least 18 people", "executing 15 prisoners" (the number is the object);
 - toll: "the death toll rose to 112";
 - nested: "including 13 Chechen fighters", "among them two children" → ``part_of`` the
-  figure before it in the sentence, inheriting its outcome;
+  figure before it in the sentence, inheriting its outcome; among: "68 children were among
+  the 126 people killed" → ``part_of`` the figure after it;
 - control: "captured/seized/overran/took control of <site or place>", "<place> fell to X".
 """
 
@@ -194,6 +195,7 @@ def sentence_figures(
     #: Outcome words a figure before them already took ("2 persons killed 13 injured"): such a
     #: word does not take the number after it as well.
     taken: set[int] = set()
+    among: list[tuple[Quantity, str | None]] = []  # parts of a figure told after them
     for q in quantities:
         party, stop = _party(view, q, end, set(cue_at), g)
         if q.implied:  # "the group's commander" is its own party; "killing him" has none
@@ -217,11 +219,14 @@ def sentence_figures(
             if gap is not None and gap <= (p.reach or 0) and not _active(view, following, q_spans, g):
                 options.append((p.weight * following.word.weight - p.per_word * gap, "casualty",
                                 following.word.outcome, p.note(following.text, gap)))
+        nearest = True
         for cue in reversed(cues):
             if cue.end > q.span_start or cue.word.kind == "airstrike":
                 continue
             if cue.start in taken and direct is not None:
                 break
+            if not nearest and cue.word.kind != "toll":
+                continue
             between = _words(view, cue.end, q.span_start)
             n = sum(1 for t in between if t.group()[0].isalnum())
             blocked = any(t.group().lower() in g.clause_breaks or t.group() in ";:."
@@ -239,7 +244,11 @@ def sentence_figures(
                 # after it, "executing 15 prisoners", is the verb's object)
                 options.append((before.weight * cue.word.weight - before.per_word * n,
                                 "casualty", cue.word.outcome, before.note(cue.text, n)))
-            break
+            if options or not nearest or cue.word.kind == "toll":
+                break
+            # the nearest outcome word takes no number: a toll before it may ("brought the
+            # toll for soldiers killed in the conflict to 18")
+            nearest = False
         joined = None if q.implied or _skip_space(view, q.end) in other_outcomes \
             or _skip_space(view, stop) in other_outcomes \
             or _other_outcome_follows(view, stop, other_outcomes, cue_at, g) \
@@ -249,6 +258,9 @@ def sentence_figures(
             options.append((joined[0].score * p.weight, joined[0].kind, joined[0].outcome,
                             p.note()))
         parent = _nested_parent(view, start, q, figures, g)
+        if parent is None and _among_next(view, stop, q, quantities, g):
+            among.append((q, party))  # "68 children were among the 126 killed": after it
+            continue
         if not options and parent is None:
             continue
         if options:
@@ -273,6 +285,14 @@ def sentence_figures(
             taken.add(direct.start)
         figures.append(Figure(kind, outcome, round(score, 2), evidence, (q.start, q.end), q,
                               party, parent))
+    for q, party in among:
+        after = next((i for i, f in enumerate(figures)
+                      if f.quantity is not None and f.quantity.start > q.end
+                      and f.parent is None), None)
+        if after is not None:
+            w, p = figures[after], pair["among"]
+            figures.append(Figure(w.kind, w.outcome, round(w.score * p.weight, 2), p.note(),
+                                  (q.start, q.end), q, party, after))
     figures.extend(_control_changes(view, start, end, control, quantities, figures, places,
                                     actors, pair, g))
     return figures
@@ -395,6 +415,17 @@ def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue],
     since = verb.end if verb is not None else before.anchor[1]
     n = sum(1 for t in _words(view, since, q.span_start) if t.group()[0].isalnum())
     return (before, "joined") if n <= (pair["joined"].reach or 0) else None
+
+
+def _among_next(view: str, stop: int, q: Quantity, quantities: list[Quantity],
+                g: Grammar) -> bool:
+    """ "At least 68 children were among the 126 people killed": the number is part of the
+    next one (the words between its party and that number are a lead of ``g.among``)."""
+    nxt = next((r for r in quantities if r.span_start >= stop and r is not q), None)
+    if nxt is None or not g.among:
+        return False
+    between = " ".join(view[stop:nxt.span_start].lower().split())
+    return between in g.among
 
 
 def _nested_parent(view: str, start: int, q: Quantity, figures: list[Figure], g: Grammar

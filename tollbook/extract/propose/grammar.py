@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 FIELDS = ("party_stops", "clause_breaks", "clause_ends", "control_sites",
           "control_site_modifiers", "control_modifiers", "hypothetical", "determiners",
           "object_leads", "toll_leads", "passive", "auxiliaries", "separate", "list_words",
-          "nested", "count_words", "count_nouns", "phrase_ends")
+          "nested", "among", "count_words", "count_nouns", "phrase_ends")
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Grammar:
     separate: frozenset[str] = frozenset()
     list_words: frozenset[str] = frozenset()
     count_nouns: frozenset[str] = frozenset()
+    among: frozenset[str] = frozenset()
     phrase_ends: frozenset[str] = frozenset()
     #: the lexicon's number words and ``count_words``: words that start a figure
     number_words: frozenset[str] = frozenset()
@@ -68,6 +69,7 @@ class Grammar:
             separate=get("separate"),
             list_words=get("list_words"),
             count_nouns=get("count_nouns"),
+            among=get("among"),
             phrase_ends=get("phrase_ends"),
             number_words=frozenset(number_words) | get("count_words"),
             joiners=tuple(c for c in coordinators if c != "and"),

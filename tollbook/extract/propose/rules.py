@@ -52,7 +52,8 @@ SPEAKER_SHAPES: dict[str, tuple[str, ...]] = {"speaks_for": ("person", "org"),
 PAIRING_SHAPES: dict[str, str] = {
     "direct": "outcome", "after": "outcome", "after-implied": "outcome", "toll": "outcome",
     "before": "outcome", "joined": "outcome", "joined-and": "outcome", "nested": "outcome",
-    "nested-alone": "outcome", "control": "control", "control-weak": "control",
+    "nested-alone": "outcome", "among": "outcome", "control": "control",
+    "control-weak": "control",
 }
 
 _FIELDS = {
