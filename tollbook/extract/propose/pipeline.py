@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -368,7 +369,7 @@ def _named_site(view: str, place: NameMention, s: int, e: int, horizon: int | No
         return place
     words = lexicon.words
     preposition = None
-    if tags is None or tags.any(s, e, "site_noun"):
+    if tags is None or tags.any(max(s, place.start - 120), min(e, place.end + 40), "site_noun"):
         preposition = describes_site(view, place, s, words.site_determiners, words.site_nouns,
                                      words.place_prepositions, words.site_surroundings)
     if preposition is None:
@@ -474,6 +475,12 @@ def _narrower_lead(view: str, place: NameMention, lead: NameMention | None,
 WIDE_PRECISION = 3
 
 
+@functools.lru_cache(maxsize=4)
+def _where_words(prepositions: frozenset[str]) -> tuple[str, ...]:
+    """The place prepositions but those of motion, each with its space ("in ", "near ")."""
+    return tuple(sorted(f"{w} " for w in prepositions - NOT_WHERE))
+
+
 def _nearest_place(view: str, places: list[NameMention], at: int,
                    where_prec: dict[str, int] | None = None,
                    prepositions: frozenset[str] = frozenset()) -> NameMention | None:
@@ -484,7 +491,7 @@ def _nearest_place(view: str, places: list[NameMention], at: int,
         return None
 
     precision = where_prec or {}
-    where = tuple(f"{w} " for w in prepositions - NOT_WHERE)
+    where = _where_words(prepositions)
 
     def rank(p: NameMention) -> tuple[int, int, int]:
         before = view[max(0, p.start - 12):p.start].lower()
