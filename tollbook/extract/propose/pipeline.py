@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from tollbook.extract.propose import ids
 from tollbook.extract.propose.attribution import Attributor, hedge_of
 from tollbook.extract.propose.candidates import Candidate, Figure, sentence_figures
-from tollbook.extract.propose.dates import DateMention, DateRange, dateline, find_dates
+from tollbook.extract.propose.dates import DateMention, DateRange, anchored, dateline, find_dates
 from tollbook.extract.propose.filters import Exclusion, exclusions, rejected
 from tollbook.extract.propose.gazetteer import PlacePhrase, place_phrases
 from tollbook.extract.propose.gazetteer import lookup as gazetteer_lookup
@@ -79,8 +79,8 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
         lead = [p for p in places if sentences[0][0] <= p.start < sentences[0][1]]
         context.place = _nearest_place(view, lead, sentences[0][0], lexicon.where_prec)
     if sentences:  # the lead sentence's date holds for the story until another is given
-        context.date = _first_dated(find_dates(view, *sentences[0], doc.reference_date, tags,
-                                                lexicon.rules))
+        context.date = _first_dated([d for d in find_dates(
+            view, *sentences[0], doc.reference_date, tags, lexicon.rules) if d.carried])
     if context.date is None and doc.reference_date is not None:
         # else the day of the reference date or the day before (news of a day's events)
         ref = doc.reference_date
@@ -192,12 +192,14 @@ def _candidates(
     claim = ids.claim_id(doc.document_id, s, e)
     quote = doc.text[s:e]
     hedge = hedge_of(view, s, e, lexicon.rules)
-    dates = find_dates(view, s, e, doc.reference_date, tags, lexicon.rules)
     context = context or Context()
-    own = _first_dated(dates)
+    dates = anchored(find_dates(view, s, e, doc.reference_date, tags, lexicon.rules),
+                     context.date, doc.reference_date)
+    story = context.date
+    own = _first_dated([d for d in dates if d.carried])  # the conflict's own dates are not
     if own is not None:
         context.date = own
-    elif context.date is not None:
+    if _first_dated(dates) is None and context.date is not None:
         dates = [context.date]  # carried from the sentence before that gave one
     in_sentence = [p for p in places if s <= p.start < e]
     unknown_places = [
@@ -216,7 +218,7 @@ def _candidates(
     for f, fid in zip(figures, figure_ids, strict=True):
         at = f.anchor[0]
         claimant = attributor.claimant(s, e, at)
-        date = _nearest_date(dates, at)
+        date = _nearest_date(dates, at) or story
         place = f.location or _nearest_place(view, in_sentence, at, lexicon.where_prec)
         if place is not None and in_sentence:  # the sentence's leading place, if narrower
             place = _narrower_lead(view, place, context.place, lexicon)
@@ -298,6 +300,9 @@ def _first_dated(dates: list[DateMention]) -> DateMention | None:
 
 
 def _nearest_date(dates: list[DateMention], at: int) -> DateMention | None:
+    """The sentence's date nearest the figure at ``at`` (one that dates only what follows it,
+    "a day after …", not a figure before it)."""
+    dates = [d for d in dates if not (d.ahead and d.start > at)]
     usable = [d for d in dates if d.range is not None] or dates
     if not usable:
         return None
