@@ -236,13 +236,13 @@ def resolve(rule: Rule, phrase: str, reference: dt.date | None,
         return _range(last - dt.timedelta(days=back), last, phrase)
     if shape == "part_of_year":
         n = _count(g["n"])
-        year = int(g["year"])
+        whole = int(g["year"])
         if not n or n > 12:
             return None
-        if g.get("which", "first").lower() == "last":
-            return _range(dt.date(year, 13 - n, 1), dt.date(year, 12, 31), phrase)
-        last_month = calendar.monthrange(year, n)[1]
-        return _range(dt.date(year, 1, 1), dt.date(year, n, last_month), phrase)
+        if g["which"].lower() == "last":
+            return _range(dt.date(whole, 13 - n, 1), dt.date(whole, 12, 31), phrase)
+        return _range(dt.date(whole, 1, 1),
+                      dt.date(whole, n, calendar.monthrange(whole, n)[1]), phrase)
     if shape == "full":
         day = _date(int(g["year"]), _month(phrase), int(g["day"]))
         return _range(day, day, phrase) if day else None
