@@ -49,6 +49,8 @@ def run(text, rules=None, reference=REF):
     ("since the war began", ("2014-04-06", "2016-08-10")),
     ("since the start of the uprising", ("2014-04-06", "2016-08-10")),
     ("the two-year conflict which has killed", ("2014-04-06", "2016-08-10")),
+    ("the conflict, which has so far killed", ("2014-04-06", "2016-08-10")),
+    ("the war, which began with protests in 2014, has killed", ("2014-04-06", "2016-08-10")),
     ("the war in Donbas which has lasted two years has claimed", ("2014-04-06", "2016-08-10")),
     ("the death toll from the conflict", ("2014-04-06", "2016-08-10")),
     ("since the fighting began on Monday", ("2016-08-08", "2016-08-10")),  # a battle's own
@@ -131,12 +133,37 @@ def test_a_photo_caption_s_date_is_no_event_s():
     ("since the end of July", ("since the end of July", ("2016-07-31", "2016-08-10"))),
     ("since the army began an offensive two weeks ago",
      ("since the army began an offensive two weeks ago", ("2016-07-27", "2016-08-10"))),
+    ("photos taken between May 2011 and August 2013",
+     ("between May 2011 and August 2013", ("2011-05-01", "2013-08-31"))),
+    ("from November to February 2016", ("from November to February 2016",
+                                        ("2015-11-01", "2016-02-29"))),
+    ("destroyed over the weekend", ("over the weekend", ("2016-08-06", "2016-08-07"))),
     # the month of the reference date ends on it
     ("in August", ("in August", ("2016-08-01", "2016-08-10"))),
     ("in recent weeks", ("in recent weeks", ("2016-07-13", "2016-08-10"))),
 ])
 def test_spans(text, expected):
     assert windows(text) == [expected]
+
+
+@pytest.mark.parametrize(("ref", "expected"), [
+    (dt.date(2016, 8, 8), ("2016-08-06", "2016-08-07")),  # a Monday: the days before
+    (dt.date(2016, 8, 7), ("2016-08-06", "2016-08-07")),  # a Sunday: that weekend
+    (dt.date(2016, 8, 6), ("2016-08-06", "2016-08-06")),  # a Saturday: no later than it
+])
+def test_the_weekend_is_the_last_one_up_to_the_reference_date(ref, expected):
+    assert windows("air strikes at the weekend", ref=ref) == [("at the weekend", expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "The death toll from the strike on a Sanaa market has risen to 86, the ministry said on "
+    "Tuesday.",
+    "Thirteen soldiers were killed near Kramatorsk, the army reported Tuesday updating an "
+    "earlier toll.",
+])
+def test_a_running_toll_reported_on_a_day_is_that_day_and_the_one_before(text):
+    [(_, window)] = windows(text)
+    assert window == ("2016-08-08", "2016-08-09")
 
 
 def test_since_reaches_past_a_long_noun_phrase_only_through_an_event_verb():

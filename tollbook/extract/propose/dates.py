@@ -234,6 +234,15 @@ def resolve(rule: Rule, phrase: str, reference: dt.date | None,
             return None
         back = (WEEKDAY_NUMBER[g["last"].lower()] - WEEKDAY_NUMBER[g["first"].lower()]) % 7
         return _range(last - dt.timedelta(days=back), last, phrase)
+    if shape == "month_span":
+        last_year = int(g["y2"])
+        m1, m2 = (MONTH_NUMBER[g[k].rstrip(".").lower()] for k in ("m1", "m2"))
+        first_year = int(g["y1"]) if g.get("y1") else last_year - (m1 > m2)
+        first = _month_bounds(m1, first_year, ref)[0]
+        last = _month_bounds(m2, last_year, ref)[1]
+        if first and last and ref and first <= ref < last:
+            last = ref
+        return _range(first, last, phrase)
     if shape == "part_of_year":
         n = _count(g["n"])
         whole = int(g["year"])
@@ -301,6 +310,14 @@ def resolve(rule: Rule, phrase: str, reference: dt.date | None,
             return _range(day, day, phrase)
         mid = ref - dt.timedelta(weeks=n)
         return _range(mid - dt.timedelta(days=3), mid + dt.timedelta(days=3), phrase)
+    if shape == "weekend":
+        saturday = _last_weekday(5, ref)
+        if g.get("last") and ref.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+        return _range(saturday, min(saturday + dt.timedelta(days=1), ref), phrase)
+    if shape == "toll_report":  # a running toll reported on a day: that day and the one before
+        day = _last_weekday(WEEKDAY_NUMBER[(g["weekday"] or g["weekday2"]).lower()], ref)
+        return _range(day - dt.timedelta(days=1), day, phrase)
     if shape in ("previous_day", "day_after"):
         day = ref - dt.timedelta(days=1)  # the story's day is placed by anchored()
         return _range(day, day, phrase)
