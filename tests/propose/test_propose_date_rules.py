@@ -196,6 +196,8 @@ def test_a_day_before_a_story_of_two_days_is_two_days_earlier():
      [(40, "2016-08-06", "2016-08-07")]),
     ("Seven days of air strikes have left 75 civilians dead, the monitor said.",
      [(75, "2016-08-04", "2016-08-10")]),
+    ("The army said it had killed 100 insurgents in two days of air and ground operations "
+     "ending on Tuesday.", [(100, "2016-08-08", "2016-08-09")]),
     ("The toll rose to 45 killed in 24 hours of bombardment on Monday.",
      [(45, "2016-08-07", "2016-08-08")]),
 ])
