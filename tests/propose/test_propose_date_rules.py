@@ -67,6 +67,11 @@ def test_without_a_conflict_start_the_text_s_own_date_or_none(tmp_path):
         ("conflict has killed", None)]
 
 
+def test_without_a_conflict_start_the_conflict_s_toll_is_left_undated():
+    text = "Shelling killed 4 civilians on Monday. The conflict has killed 9,000 people."
+    assert run(text) == [(4, "2016-08-08", "2016-08-08"), (9000, None, None)]
+
+
 def test_war_planes_are_no_war(tmp_path):
     assert windows("War planes in Aleppo on Sunday have killed 32 civilians.",
                    rules_of(tmp_path)) == [("on Sunday", ("2016-08-07", "2016-08-07"))]

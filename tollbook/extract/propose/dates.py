@@ -167,10 +167,9 @@ def _since_previous(view: str, start: int, at: int, reference: dt.date | None, t
         spans = sentence_spans(view, max(0, start - 800), start)
         if spans:
             before = [d for d in find_dates(view, *spans[-1], reference, tags, rules) if d.range]
-    if not before or before[-1].shape in STORY_RELATIVE:
+    anchor = before[-1].range if before else None
+    if anchor is None or before[-1].shape in STORY_RELATIVE:
         return None
-    anchor = before[-1].range
-    assert anchor is not None
     first = _conflict_start(anchor.start, anchor.end, rules.conflict.start
                             if rules.conflict is not None else None)
     return _range(first, reference, phrase) if first <= reference else None
@@ -301,6 +300,7 @@ def resolve(rule: Rule, phrase: str, reference: dt.date | None,
         days = {"day": 1, "week": 7, "month": 30}[g["period"].lower().rstrip("s")] * n
         return _range(ref - dt.timedelta(days=days - 1), ref, phrase)
     if shape == "recent":
+        # "in recent weeks": four weeks back (the day four weeks before to the reference date)
         days = {"days": 7, "weeks": 29, "months": 180}[g["period"].lower()]
         return _range(ref - dt.timedelta(days=days - 1), ref, phrase)
     if shape == "days_ago":

@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from tollbook.extract.propose import ids
 from tollbook.extract.propose.attribution import Attributor, hedge_of
 from tollbook.extract.propose.candidates import Candidate, Figure, sentence_figures
-from tollbook.extract.propose.dates import DateMention, DateRange, anchored, dateline, find_dates
+from tollbook.extract.propose.dates import (
+    BACKGROUND,
+    DateMention,
+    DateRange,
+    anchored,
+    dateline,
+    find_dates,
+)
 from tollbook.extract.propose.filters import Exclusion, exclusions, rejected
 from tollbook.extract.propose.gazetteer import PlacePhrase, place_phrases
 from tollbook.extract.propose.gazetteer import lookup as gazetteer_lookup
@@ -208,7 +215,8 @@ def _candidates(
     own = _first_dated([d for d in dates if d.carried])  # the conflict's own dates are not
     if own is not None:
         context.date = own
-    if _first_dated(dates) is None and context.date is not None:
+    if _first_dated(dates) is None and context.date is not None and \
+            not any(d.shape in BACKGROUND for d in dates):  # "the war has killed": undated
         dates = [context.date]  # carried from the sentence before that gave one
     in_sentence = [p for p in places if s <= p.start < e]
     unknown_places = [
