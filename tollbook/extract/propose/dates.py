@@ -9,7 +9,7 @@ it never contradicts it: 1 one day, 2 two to six days, 3 a week, 4 eight days to
 news text) and resolutions are cached: the same phrases recur across thousands of reports.
 
 A dataset may name the conflict it covers and the day its curators date it from (its rules
-file, ``conflicts``): "since the war began in March 2011", "the conflict has killed …" and a
+file, ``conflicts``): "since the war began in March 2015", "the conflict has killed …" and a
 "since" whose month or year holds that day then start on it. Dates of a photo caption ("…
 August 6 2016 (Reuters Photo)") are no event's. Some phrases count from the story's own day
 rather than the reference date ("a day after …", "the previous day", "two days of
@@ -152,7 +152,7 @@ def find_dates(view: str, start: int, end: int, reference: dt.date | None,
             else:
                 rng = resolve(rule, text, reference, conflict)
             found.append(DateMention(m.start(), m.end(), text, rng, rule))
-    # a photo caption's dates ("… Syria August 1 2016 (Reuters Photo)") are no event's
+    # a photo caption's dates ("… Gao, Mali, May 3 2016 (Reuters Photo)") are no event's
     return sorted((d for d in found if d.start >= caption), key=lambda d: d.start)
 
 
@@ -356,7 +356,7 @@ def _count(word: str) -> int | None:
 
 
 def _conflict_start(first: dt.date, last: dt.date, conflict: dt.date | None) -> dt.date:
-    """Where a range reaching back to ``first``–``last`` ("since March 2011", "since 2011")
+    """Where a range reaching back to ``first``–``last`` ("since March 2015", "since 2015")
     starts: the conflict's start when the dataset dates one inside that period, else
     ``first``."""
     return conflict if conflict is not None and first <= conflict <= last else first
@@ -366,8 +366,8 @@ _AGO = re.compile(r"(?:(?:nearly|almost|about|some|over|more\s+than)\s+)?(\w+)\s
 
 
 def _anchor_range(anchor: str, ref: dt.date) -> tuple[dt.date, dt.date] | None:
-    """The first and last day of the period a range starts from ("Thursday", "March 2011",
-    "2011", "the end of July", "two weeks ago")."""
+    """The first and last day of the period a range starts from ("Thursday", "March 2015",
+    "2015", "the end of July", "two weeks ago")."""
     low = anchor.lower()
     if low == "yesterday" or low == "last night":
         day = ref - dt.timedelta(days=1)
