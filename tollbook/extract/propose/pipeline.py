@@ -32,7 +32,7 @@ from tollbook.extract.propose.text import StoredText, match_view
 #: lead often leaves it to the next ("At least 17 civilians have been killed … . Seventeen
 #: civilians … were killed … on Monday"); only a day or two is taken from them, never a
 #: background period. (On the gold set: 1 sentence 0.778, 2 0.793, 3 0.802, 4 0.803; leaving
-#: out a day written after a speech verb, "a source told SANA on Wednesday", was a wash.)
+#: out a day written after a speech verb, "a source told Reuters on Wednesday", was a wash.)
 LEAD_SENTENCES = 3
 #: Added to a figure's score when the sentence names who says so.
 ATTRIBUTED_BONUS = 0.05
@@ -212,7 +212,7 @@ def _candidates(
     dates = anchored(find_dates(view, s, e, doc.reference_date, tags, lexicon.rules),
                      context.date, doc.reference_date)
     story = context.date
-    own = _first_dated([d for d in dates if d.carried])  # the conflict's own dates are not
+    own = _first_dated([d for d in dates if d.carried])  # what later sentences take
     if own is not None:
         context.date = own
     if _first_dated(dates) is None and context.date is not None and \
