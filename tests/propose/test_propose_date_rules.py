@@ -225,6 +225,18 @@ def test_a_lead_takes_no_background_period_from_later_sentences():
 
 
 def test_a_background_since_is_not_carried():
-    text = ("Medics said 43 civilians were killed in Douma which has been besieged since 2013. "
-            "Seven people were killed in Harasta.")
-    assert run(text) == [(43, "2013-01-01", "2016-08-10"), (7, "2016-08-09", "2016-08-10")]
+    text = ("Medics said 430 civilians have been killed in Taiz since 2013. Seven people were "
+            "killed in Mocha.")
+    assert run(text) == [(430, "2013-01-01", "2016-08-10"), (7, "2016-08-09", "2016-08-10")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel shelling killed 2 civilians in Aleppo, a city that has been divided since July 2012.",
+    "Shells killed 43 civilians in Douma, which has been besieged by government forces since "
+    "2013.",
+    "Gunmen killed 9 people in Menaka, which has been under the control of armed groups since "
+    "2012.",
+])
+def test_how_long_a_place_has_been_held_is_no_date_of_its_figures(text):
+    [(_, start, end)] = run(text)
+    assert (start, end) == ("2016-08-09", "2016-08-10")

@@ -147,6 +147,8 @@ def find_dates(view: str, start: int, end: int, reference: dt.date | None,
             if rule.effect == "caption":
                 caption = max(caption, m.end())
                 continue
+            if rule.effect == "state":  # "besieged since 2013": how long, not when
+                continue
             if rule.effect == "since_previous":
                 rng = _since_previous(view, start, m.start(), reference, tags, rules, text)
             else:

@@ -39,7 +39,7 @@ DATE_SHAPES: dict[str, tuple[str, ...]] = {
     "relative_period": ("rel", "period"), "recent": ("period",), "days_ago": ("n", "period"),
     "weekday": ("weekday",), "relative_day": (), "year": ("year",), "past_n": ("n", "period"),
     "conflict": (), "since_previous": (), "previous_day": (), "day_after": (), "n_days": ("n", "period"),
-    "weekday_span": ("first", "last"), "part_of_year": ("which", "n", "year"), "caption": (),
+    "weekday_span": ("first", "last"), "part_of_year": ("which", "n", "year"), "caption": (), "state": (),
     "weekend": (), "month_span": ("m1", "m2", "y2"), "toll_report": ("weekday",),
 }
 #: Date anchors that are no phrase of the lexicon's ``date_words``.
