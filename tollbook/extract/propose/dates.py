@@ -8,6 +8,13 @@ it never contradicts it: 1 one day, 2 two to six days, 3 a week, 4 eight days to
 5 longer. Phrases are parsed by the patterns below (no general date parser is needed for
 news text) and resolutions are cached: the same phrases recur across thousands of reports.
 
+A dataset may name the conflict it covers and the day its curators date it from (its rules
+file, ``conflicts``): "since the war began in March 2015", "the conflict has killed …" and a
+"since" whose month or year holds that day then start on it. Dates of a photo caption ("…
+August 6 2016 (Reuters Photo)") are no event's. Some phrases count from the story's own day
+rather than the reference date ("a day after …", "the previous day", "two days of
+bombardment"): :func:`anchored` places them once the story's day is known.
+
 ``dateline`` finds a publication date at the start of an article ("Published April 25th,
 2015", "Wed 05 Apr 2017", "Date of publication 12 August 2016") or a "published on 12Jun15"
 line, for documents without a sidecar.
@@ -22,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from tollbook.extract.propose.rules import Rule, Rules, default_rules
+from tollbook.extract.propose.sentences import sentence_spans
 
 MONTH_NUMBER = {
     name.lower(): i
@@ -68,6 +76,32 @@ class DateMention:
     end: int
     text: str
     range: DateRange | None  # None when no reference date is known for a relative phrase
+    rule: Rule | None = None  # the date rule that read it (None: the reference date itself)
+
+    @property
+    def shape(self) -> str:
+        return self.rule.effect if self.rule is not None else ""
+
+    @property
+    def ahead(self) -> bool:
+        """A phrase that dates only what follows it ("a day after X killed 26")."""
+        return self.shape == "day_after"
+
+    @property
+    def carried(self) -> bool:
+        """Whether the date may hold for later sentences: not the whole conflict's, nor a
+        "since" reaching back more than a year (a background clause: "besieged since 2013"),
+        nor one counted from another date."""
+        if self.range is None or self.shape in BACKGROUND or self.shape in STORY_RELATIVE:
+            return False
+        return not (self.shape == "since" and (self.range.end - self.range.start).days > 366)
+
+
+#: Shapes counted from the story's own day (the sentence's other date, else the date the story
+#: has given so far), not from the reference date: :func:`anchored`.
+STORY_RELATIVE = ("previous_day", "day_after", "n_days")
+#: Shapes that date the conflict as a whole: never carried to later sentences.
+BACKGROUND = ("conflict", "since_previous")
 
 
 def precision(start: dt.date, end: dt.date) -> int:
@@ -100,6 +134,8 @@ def find_dates(view: str, start: int, end: int, reference: dt.date | None,
         present = date_anchors(tags, start, end)
     if "19" in view[start:end] or "20" in view[start:end]:
         present.add("year")
+    conflict = rules.conflict.start if rules.conflict is not None else None
+    caption = start
     for rule in rules.dates:
         if present.isdisjoint(rule.anchor):
             continue
@@ -108,26 +144,115 @@ def find_dates(view: str, start: int, end: int, reference: dt.date | None,
                 continue
             taken.append((m.start(), m.end()))
             text = m.group()
-            found.append(DateMention(m.start(), m.end(), text, resolve(rule, text, reference)))
-    return sorted(found, key=lambda d: d.start)
+            if rule.effect == "caption":
+                caption = max(caption, m.end())
+                continue
+            if rule.effect == "state":  # "besieged since 2013": how long, not when
+                continue
+            if rule.effect == "since_previous":
+                rng = _since_previous(view, start, m.start(), reference, tags, rules, text)
+            else:
+                rng = resolve(rule, text, reference, conflict)
+            found.append(DateMention(m.start(), m.end(), text, rng, rule))
+    # a photo caption's dates ("… Gao, Mali, May 3 2016 (Reuters Photo)") are no event's
+    return sorted((d for d in found if d.start >= caption), key=lambda d: d.start)
+
+
+def _since_previous(view: str, start: int, at: int, reference: dt.date | None, tags,
+                    rules: Rules, phrase: str) -> DateRange | None:
+    """ "Since then": from the date given just before (earlier in the sentence, else in the
+    sentence before it) to the reference date."""
+    if reference is None:
+        return None
+    before = [d for d in find_dates(view, start, at, reference, tags, rules) if d.range]
+    if not before:
+        spans = sentence_spans(view, max(0, start - 800), start)
+        if spans:
+            before = [d for d in find_dates(view, *spans[-1], reference, tags, rules) if d.range]
+    anchor = before[-1].range if before else None
+    if anchor is None or before[-1].shape in STORY_RELATIVE:
+        return None
+    first = _conflict_start(anchor.start, anchor.end, rules.conflict.start
+                            if rules.conflict is not None else None)
+    return _range(first, reference, phrase) if first <= reference else None
+
+
+def anchored(dates: list[DateMention], story: DateMention | None,
+             reference: dt.date | None) -> list[DateMention]:
+    """The sentence's dates with those counted from the story's day placed: "the previous
+    day", "a day after …" the day before it (a window of two days moved back by one), "two
+    days of bombardment" the days ending on it. The story's day is the sentence's own first
+    date of at most two days, else ``story`` (the date the story has given so far) when it
+    is as short, else the reference date."""
+    if not any(d.shape in STORY_RELATIVE for d in dates):
+        return dates
+    own = next((d for d in dates if d.range is not None and d.shape not in STORY_RELATIVE
+                and d.range.prec <= 2), None)
+    if own is None and story is not None and story.range is not None and story.range.prec <= 2:
+        own = story
+    day = own.range if own is not None else None
+    out = []
+    for d in dates:
+        if d.shape not in STORY_RELATIVE or d.rule is None:
+            out.append(d)
+            continue
+        rng: DateRange | None
+        if d.shape == "n_days":
+            end = day.end if day is not None else reference
+            rng = resolve(d.rule, d.text, end) if end is not None else None
+        elif day is not None:
+            rng = _range(day.start - dt.timedelta(days=1), day.end - dt.timedelta(days=1),
+                         d.text)
+        else:
+            rng = d.range
+        out.append(DateMention(d.start, d.end, d.text, rng, d.rule))
+    return out
 
 
 @functools.lru_cache(maxsize=8192)
-def resolve(rule: Rule, phrase: str, reference: dt.date | None) -> DateRange | None:
-    """The range a phrase matched by a date rule stands for, or None when unplaceable."""
+def resolve(rule: Rule, phrase: str, reference: dt.date | None,
+            conflict: dt.date | None = None) -> DateRange | None:
+    """The range a phrase matched by a date rule stands for, or None when unplaceable.
+    ``conflict``: the day the dataset dates its conflict from (its rules file), if it does."""
     shape, pattern = rule.effect, rule.pattern
     m = pattern.fullmatch(phrase)
     if m is None:
         return None
     ref = reference
     g = m.groupdict()
-    if shape == "since":
+    if shape in ("since", "conflict"):
         if ref is None:
             return None
-        anchor = _anchor_start(" ".join(g["anchor"].split()), ref)
-        if anchor is None or anchor > ref:
+        if not g.get("anchor"):  # "since the war began", "the conflict has killed"
+            return _range(conflict, ref, phrase) if conflict and conflict <= ref else None
+        bounds = _anchor_range(" ".join(g["anchor"].split()), ref)
+        if bounds is None or bounds[0] > ref:
             return None
-        return _range(anchor, ref, phrase)
+        return _range(_conflict_start(*bounds, conflict), ref, phrase)
+    if shape == "weekday_span":
+        last = _last_weekday(WEEKDAY_NUMBER[g["last"].lower()], ref) if ref else None
+        if last is None:
+            return None
+        back = (WEEKDAY_NUMBER[g["last"].lower()] - WEEKDAY_NUMBER[g["first"].lower()]) % 7
+        return _range(last - dt.timedelta(days=back), last, phrase)
+    if shape == "month_span":
+        last_year = int(g["y2"])
+        m1, m2 = (MONTH_NUMBER[g[k].rstrip(".").lower()] for k in ("m1", "m2"))
+        first_year = int(g["y1"]) if g.get("y1") else last_year - (m1 > m2)
+        first = _month_bounds(m1, first_year, ref)[0]
+        last = _month_bounds(m2, last_year, ref)[1]
+        if first and last and ref and first <= ref < last:
+            last = ref
+        return _range(first, last, phrase)
+    if shape == "part_of_year":
+        n = _count(g["n"])
+        whole = int(g["year"])
+        if not n or n > 12:
+            return None
+        if g["which"].lower() == "last":
+            return _range(dt.date(whole, 13 - n, 1), dt.date(whole, 12, 31), phrase)
+        return _range(dt.date(whole, 1, 1),
+                      dt.date(whole, n, calendar.monthrange(whole, n)[1]), phrase)
     if shape == "full":
         day = _date(int(g["year"]), _month(phrase), int(g["day"]))
         return _range(day, day, phrase) if day else None
@@ -156,6 +281,8 @@ def resolve(rule: Rule, phrase: str, reference: dt.date | None) -> DateRange | N
             ref_month = _month(phrase)
             year = ref.year - 1 if ref and ref_month >= ref.month else (ref.year if ref else None)
         first, last = _month_bounds(_month(phrase), year, ref)
+        if first and last and ref and first <= ref < last:
+            last = ref  # the month of the reference date: up to that day, not after it
         return _range(first, last, phrase) if first else None
     if shape == "year":
         year = int(g["year"])
@@ -175,7 +302,8 @@ def resolve(rule: Rule, phrase: str, reference: dt.date | None) -> DateRange | N
         days = {"day": 1, "week": 7, "month": 30}[g["period"].lower().rstrip("s")] * n
         return _range(ref - dt.timedelta(days=days - 1), ref, phrase)
     if shape == "recent":
-        days = {"days": 7, "weeks": 30, "months": 180}[g["period"].lower()]
+        # "in recent weeks": four weeks back (the day four weeks before to the reference date)
+        days = {"days": 7, "weeks": 29, "months": 180}[g["period"].lower()]
         return _range(ref - dt.timedelta(days=days - 1), ref, phrase)
     if shape == "days_ago":
         n = int(g["n"]) if g["n"].isdigit() else _SMALL[g["n"].lower()]
@@ -184,6 +312,23 @@ def resolve(rule: Rule, phrase: str, reference: dt.date | None) -> DateRange | N
             return _range(day, day, phrase)
         mid = ref - dt.timedelta(weeks=n)
         return _range(mid - dt.timedelta(days=3), mid + dt.timedelta(days=3), phrase)
+    if shape == "weekend":
+        saturday = _last_weekday(5, ref)
+        if g.get("last") and ref.weekday() >= 5:
+            saturday -= dt.timedelta(days=7)
+        return _range(saturday, min(saturday + dt.timedelta(days=1), ref), phrase)
+    if shape == "toll_report":  # a running toll reported on a day: that day and the one before
+        day = _last_weekday(WEEKDAY_NUMBER[(g["weekday"] or g["weekday2"]).lower()], ref)
+        return _range(day - dt.timedelta(days=1), day, phrase)
+    if shape in ("previous_day", "day_after"):
+        day = ref - dt.timedelta(days=1)  # the story's day is placed by anchored()
+        return _range(day, day, phrase)
+    if shape == "n_days":  # "two days of bombardment", "24 hours of fighting" ending on ref
+        n = _count(g["n"])
+        if not n:
+            return None
+        days = n - 1 if g["period"].lower().startswith("day") else -(-n // 24)
+        return _range(ref - dt.timedelta(days=days), ref, phrase)
     if shape == "weekday":
         day = _last_weekday(WEEKDAY_NUMBER[g["weekday"].lower()], ref, strictly_before=bool(
             g.get("last")))
@@ -205,23 +350,60 @@ def resolve(rule: Rule, phrase: str, reference: dt.date | None) -> DateRange | N
     return None
 
 
-def _anchor_start(anchor: str, ref: dt.date) -> dt.date | None:
+def _count(word: str) -> int | None:
+    low = word.lower()
+    if low.isdigit():
+        return int(low)
+    return {"twenty-four": 24, "forty-eight": 48, "seventy-two": 72}.get(low, _SMALL.get(low))
+
+
+def _conflict_start(first: dt.date, last: dt.date, conflict: dt.date | None) -> dt.date:
+    """Where a range reaching back to ``first``–``last`` ("since March 2015", "since 2015")
+    starts: the conflict's start when the dataset dates one inside that period, else
+    ``first``."""
+    return conflict if conflict is not None and first <= conflict <= last else first
+
+
+_AGO = re.compile(r"(?:(?:nearly|almost|about|some|over|more\s+than)\s+)?(\w+)\s+(day|week)s?\s+ago")
+
+
+def _anchor_range(anchor: str, ref: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the period a range starts from ("Thursday", "March 2015",
+    "2015", "the end of July", "two weeks ago")."""
     low = anchor.lower()
     if low == "yesterday" or low == "last night":
-        return ref - dt.timedelta(days=1)
+        day = ref - dt.timedelta(days=1)
+        return day, day
     if low.split()[0] in WEEKDAY_NUMBER:
-        return _last_weekday(WEEKDAY_NUMBER[low.split()[0]], ref)
-    if low.startswith("last ") or low.startswith("the "):
+        day = _last_weekday(WEEKDAY_NUMBER[low.split()[0]], ref)
+        return day, day
+    ago = _AGO.fullmatch(low)
+    if ago:
+        n = _count(ago.group(1))
+        if not n:
+            return None
+        day = ref - dt.timedelta(days=n * (7 if ago.group(2) == "week" else 1))
+        return day, day
+    if low.startswith("the end of "):
+        bounds = _anchor_range(anchor[len("the end of "):], ref)
+        return (bounds[1], bounds[1]) if bounds else None
+    if low.startswith("last ") or (low.startswith("the ") and not low.startswith("the end")):
         period = low.split()[-1]
         rng = _relative_period("last" if low.startswith("last") else "this", period, ref, anchor)
-        return rng.start if rng else None
+        return (rng.start, rng.start) if rng else None
     for rule in default_rules().dates:  # the start of a range is read by the packaged rules
         if rule.effect not in ("full", "day_month", "part_month", "month", "year"):
             continue
         text = f"in {anchor}" if rule.effect in ("month", "year") else anchor
         if rule.pattern.fullmatch(text):
             rng = resolve(rule, text, ref)
-            return rng.start if rng else None
+            if rng is None:
+                return None
+            if rule.effect == "month" and rng.start.month == ref.month and \
+                    rng.start.year == ref.year:  # the month it began in, whole
+                return rng.start, _month_bounds(rng.start.month, rng.start.year, ref)[1] \
+                    or rng.end
+            return rng.start, rng.end
     return None
 
 

@@ -10,6 +10,7 @@ the field (:class:`RuleError`). :mod:`.filters` and :mod:`.dates` apply them.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -37,6 +38,9 @@ DATE_SHAPES: dict[str, tuple[str, ...]] = {
     "part_month": ("part",), "part_year": ("part", "year"), "month": (),
     "relative_period": ("rel", "period"), "recent": ("period",), "days_ago": ("n", "period"),
     "weekday": ("weekday",), "relative_day": (), "year": ("year",), "past_n": ("n", "period"),
+    "conflict": (), "since_previous": (), "previous_day": (), "day_after": (), "n_days": ("n", "period"),
+    "weekday_span": ("first", "last"), "part_of_year": ("which", "n", "year"), "caption": (), "state": (),
+    "weekend": (), "month_span": ("m1", "m2", "y2"), "toll_report": ("weekday",),
 }
 #: Date anchors that are no phrase of the lexicon's ``date_words``.
 DATE_TAGS = ("month", "weekday", "year")
@@ -63,6 +67,7 @@ _FIELDS = {
     "attributions": {"name", "shape", "anchor", "pattern", "evidence"},
     "speakers": {"name", "shape", "gate", "pattern", "evidence"},
     "hedges": {"name", "hedge", "needles", "pattern", "evidence"},
+    "conflicts": {"name", "start", "evidence"},
 }
 _REQUIRED = {
     "exclusions": ("name", "reason", "anchor", "pattern", "evidence"),
@@ -71,6 +76,7 @@ _REQUIRED = {
     "attributions": ("name", "shape", "anchor", "pattern", "evidence"),
     "speakers": ("name", "shape", "gate", "pattern", "evidence"),
     "hedges": ("name", "hedge", "pattern", "evidence"),
+    "conflicts": ("name", "start", "evidence"),
 }
 _FRAGMENT = re.compile(r"\{\{(\w+)\}\}")
 
@@ -116,6 +122,18 @@ class Pairing:
         return self.evidence.format(word=repr(word), gap=gap)
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """The conflict a dataset covers, as its curators date it: ``start`` is the day they give
+    a figure told "since the war began" (a dataset's own convention, so it is set in the
+    dataset's rules file, never in the packaged one)."""
+
+    name: str
+    start: dt.date
+    evidence: str
+    where: str = ""
+
+
 @dataclass
 class Rules:
     """Every rule, by how it is run."""
@@ -126,6 +144,8 @@ class Rules:
     attributions: list[Rule] = field(default_factory=list)
     speakers: list[Rule] = field(default_factory=list)
     hedges: list[Rule] = field(default_factory=list)
+    #: The conflict the dataset covers (at most one), when its rules file names it.
+    conflict: Conflict | None = None
     #: The fragments, expanded (code may compile one: "described" …).
     fragments: dict[str, str] = field(default_factory=dict)
 
@@ -220,14 +240,22 @@ def _rules(files: tuple[tuple[Path, float], ...], tags: frozenset[str],
                 raise RuleError(f"{path}:{lines.get((section,), 1)}: {section}: a list of rules")
             for i, entry in enumerate(entries):
                 where = f"{path}:{lines.get((section, i), 1)}"
-                rule = (_pairing(entry, where) if section == "pairings"
-                        else _rule(section, entry, where, fragments, tags, date_words, speech))
+                rule: Rule | Pairing | Conflict = (
+                    _pairing(entry, where) if section == "pairings"
+                    else _conflict(entry, where) if section == "conflicts"
+                    else _rule(section, entry, where, fragments, tags, date_words, speech))
                 if rule.name in names:
                     raise RuleError(f"{where}: rule {rule.name}: field name: already used at "
                                     f"{names[rule.name]}")
                 names[rule.name] = where
                 if isinstance(rule, Pairing):
                     rules.pairings[rule.name] = rule
+                elif isinstance(rule, Conflict):
+                    if rules.conflict is not None:
+                        raise RuleError(f"{where}: rule {rule.name}: conflicts: one conflict "
+                                        f"per dataset ({rules.conflict.name} at "
+                                        f"{rules.conflict.where})")
+                    rules.conflict = rule
                 else:
                     getattr(rules, section).append(rule)
         if path == files[0][0]:
@@ -301,6 +329,22 @@ def _pairing(entry: object, where: str) -> Pairing:
         raise bad("evidence", f"only {{word}} and {{gap}} may be filled in ({error})") from None
     return Pairing(name, str(entry["anchor"]), numbers["weight"], evidence, numbers["per_word"],
                    reach, numbers["bonus"], where)
+
+
+def _conflict(entry: object, where: str) -> Conflict:
+    entry, name, bad = _head("conflicts", entry, where)
+    start = entry.get("start")
+    if isinstance(start, str):
+        try:
+            start = dt.date.fromisoformat(start.strip())
+        except ValueError:
+            start = None
+    if isinstance(start, dt.datetime) or not isinstance(start, dt.date):
+        raise bad("start", "missing or not a day (YYYY-MM-DD)")
+    evidence = entry.get("evidence")
+    if not isinstance(evidence, str) or not evidence.strip():
+        raise bad("evidence", "missing or not text")
+    return Conflict(name, start, evidence, where)
 
 
 @functools.lru_cache(maxsize=16)
