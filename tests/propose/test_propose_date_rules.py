@@ -240,3 +240,16 @@ def test_a_background_since_is_not_carried():
 def test_how_long_a_place_has_been_held_is_no_date_of_its_figures(text):
     [(_, start, end)] = run(text)
     assert (start, end) == ("2016-08-09", "2016-08-10")
+
+
+def test_a_datelines_day_dates_no_figure_while_the_sentence_gives_another():
+    text = ("SANAA, Yemen, August 9 (Reuters) - An air strike on a market in Saada killed 17 "
+            "people on Monday, a day after fighting near Marib left 24 dead. Medical sources "
+            "said 11 of the dead were migrants.")
+    assert run(text) == [(17, "2016-08-08", "2016-08-08"), (24, "2016-08-07", "2016-08-07"),
+                         (11, "2016-08-08", "2016-08-08")]
+
+
+def test_a_datelines_day_dates_the_story_when_it_is_the_only_one():
+    text = "KYIV, August 9 (AP) - Shelling killed 5 civilians. Officials said 2 children died."
+    assert run(text) == [(5, "2016-08-09", "2016-08-09"), (2, "2016-08-09", "2016-08-09")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -107,8 +108,9 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
         context.place = _nearest_place(view, lead, sentences[0][0], lexicon.where_prec,
                                        lexicon.words.place_prepositions)
     for s, e in sentences[:LEAD_SENTENCES]:  # the story's date, from its lead: it holds
-        context.date = _first_dated([    # until a later sentence gives another
-            d for d in find_dates(view, s, e, doc.reference_date, tags, lexicon.rules)
+        context.date = _first_dated([
+            d for d in _told(view, find_dates(view, s, e, doc.reference_date, tags,
+                                              lexicon.rules))
             if d.carried and (s == sentences[0][0] or d.range and d.range.prec <= 2)])
         if context.date is not None:
             break
@@ -227,7 +229,8 @@ def _candidates(
     quote = doc.text[s:e]
     hedge = hedge_of(view, s, e, lexicon.rules)
     context = context or Context()
-    dates = anchored(find_dates(view, s, e, doc.reference_date, tags, lexicon.rules),
+    dates = anchored(_told(view, find_dates(view, s, e, doc.reference_date, tags,
+                                            lexicon.rules)),
                      context.date, doc.reference_date)
     story = context.date
     own = _first_dated([d for d in dates if d.carried])  # what later sentences take
@@ -457,6 +460,17 @@ class Context:
     date: DateMention | None = None
     place: NameMention | None = None
     written: PlacePhrase | None = None  # a place the gazetteers may not know
+
+
+#: What follows a dateline's date: the agency in brackets and a dash ("March 3 (Reuters) -").
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—]\s")
+
+
+def _told(view: str, dates: list[DateMention]) -> list[DateMention]:
+    """A sentence's dates but a dateline's day ("SANAA, March 3 (Reuters) - … killed 17 on
+    Tuesday": when the story was filed) while the sentence gives another day."""
+    told = [d for d in dates if d.range is None or not _DATELINE_AFTER.match(view, d.end)]
+    return told if _first_dated(told) is not None else dates
 
 
 def _first_dated(dates: list[DateMention]) -> DateMention | None:
