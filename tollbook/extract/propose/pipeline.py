@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,30 +19,20 @@ from tollbook.extract.propose.dates import (
     find_dates,
 )
 from tollbook.extract.propose.filters import Exclusion, exclusions, rejected
-from tollbook.extract.propose.gazetteer import GeoPlace, PlacePhrase, country_of, place_phrases
-from tollbook.extract.propose.gazetteer import lookup as gazetteer_lookup
 from tollbook.extract.propose.implied import combine, implied_quantities, merge_ranges
 from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.names import NameMention, UnknownName
-from tollbook.extract.propose.numbers import Quantity
 from tollbook.extract.propose.outcomes import find_control_cues, find_cues, may_hold_cue
+from tollbook.extract.propose.placing import (
+    SITE_NAMED_WITHIN,
+    SentencePlaces,
+    StoryPlace,
+    nearest_place,
+)
 from tollbook.extract.propose.sentences import sentence_spans
-from tollbook.extract.propose.speaker_places import speaks_from
 from tollbook.extract.propose.tagger import Tags
 from tollbook.extract.propose.text import StoredText, match_view
-from tollbook.extract.propose.unnamed_sites import (
-    ADMIN1_PRECISION,
-    COUNTRY_PRECISION,
-    NOT_WHERE,
-    describes_site,
-    located,
-    named_after,
-    names_a_site,
-)
-from tollbook.extract.propose.war_wide import country_place, war_wide
 
-#: How many sentences after a lead's unnamed site ("a town in eastern Syria") may name it.
-SITE_NAMED_WITHIN = 4
 #: How many sentences of a story may give its date when its first sentence gives none: a
 #: lead often leaves it to the next ("At least 17 civilians have been killed … . Seventeen
 #: civilians … were killed … on Monday"); only a day or two is taken from them, never a
@@ -105,7 +94,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     context = Context()
     if sentences:
         lead = [p for p in places if sentences[0][0] <= p.start < sentences[0][1]]
-        context.place = _nearest_place(view, lead, sentences[0][0], lexicon.where_prec,
+        context.where.place = nearest_place(view, lead, sentences[0][0], lexicon.where_prec,
                                        lexicon.words.place_prepositions)
     for s, e in sentences[:LEAD_SENTENCES]:  # the story's date, from its lead: it holds
         context.date = _first_dated([
@@ -239,61 +228,15 @@ def _candidates(
     if _first_dated(dates) is None and context.date is not None and \
             not any(d.shape in BACKGROUND for d in dates):  # "the war has killed": undated
         dates = [context.date]  # carried from the sentence before that gave one
-    in_sentence = [p for p in places if s <= p.start < e]
-    speakers = [p for p in in_sentence if speaks_from(view, p, lexicon.words.speaker_before,
-                                                       lexicon.words.speaker_after)]
-    if speakers and (len(speakers) < len(in_sentence) or context.place is not None):
-        # "a source in Hassakeh city said": where the source is, not where the events were
-        in_sentence = [p for p in in_sentence if p not in speakers]
-    unknown_places = [
-        p for p in place_phrases(view, s, e, lexicon.words.place_prepositions,
-                                 lexicon.words.place_nouns, lexicon.words.not_places,
-                                 tags is None or tags.any(s, e, "place_noun"),
-                                 lexicon.words.name_particles, lexicon.words.adjectives,
-                                 lexicon.words.adjective_endings)
-        if not any(p.start < m.end and m.start < p.end for m in mentions_in(s, e))
-    ]
-    if in_sentence:
-        lead = _nearest_place(view, in_sentence, s, lexicon.where_prec,
-                              lexicon.words.place_prepositions)
-        if lead is not None:
-            lead = _named_site(view, lead, s, e, horizon, places, lexicon, tags)
-        context.place = lead
-        context.written = None
-    elif unknown_places:
-        context.place, context.written = None, unknown_places[0]
-    elif horizon is not None and context.place is None and context.written is None and (
-            tags is None or tags.any(s, e, "site_noun")):
-        # the story's first place: "… killed 223 civilians in two villages. The killings in
-        # Nondin and Soro …"
-        named = _site_named_later(view, s, e, horizon, places, mentions, lexicon)
-        if named is not None:
-            context.place, context.written = named
+    where = SentencePlaces(view, s, e, horizon, places, mentions, lexicon, tags, context.where)
     out: list[Candidate] = []
     figure_ids = [ids.figure_id(f.kind, doc.document_id, *f.anchor) for f in figures]
     for f, fid in zip(figures, figure_ids, strict=True):
         at = f.anchor[0]
         claimant = attributor.claimant(s, e, at)
         date = _nearest_date(dates, at) or story
-        place = f.location or _nearest_place(view, in_sentence, at, lexicon.where_prec,
-                                             lexicon.words.place_prepositions)
-        if place is not None and in_sentence:  # the sentence's leading place, if narrower
-            place = _narrower_lead(view, place, context.place, lexicon)
-            place = _head_place(view, place, in_sentence, lexicon)
-            place = _named_site(view, place, s, e, horizon, places, lexicon, tags)
-        written = None
-        if place is None:  # words naming a place the dataset does not know
-            written = min(unknown_places, key=lambda p: abs(p.start - at), default=None)
-            if written is None:
-                place, written = context.place, context.written
-        geo = gazetteer_lookup(written.text) if written is not None else None
-        if f.location is None and f.quantity is not None and (
-                tags is None or tags.any(s, e, "war") or tags.any(s, e, "war_scope")):
-            known = [p for p in (place, context.place) if p is not None] + places
-            toll = _war_toll_place(view, s, e, f.quantity, known, lexicon, geo or (
-                gazetteer_lookup(context.written.text) if context.written else None))
-            if toll is not None:
-                place, written, geo = toll
+        placed = where.of(f.location, at, f.quantity)
+        place, written, geo = placed.place, placed.written, placed.geo
         q = f.quantity
         score = f.score + (ATTRIBUTED_BONUS if claimant.text else 0.0)
         party = lexicon.names.lookup(f.party_text, kind="actor") if f.party_text else None
@@ -345,112 +288,6 @@ def _candidates(
     return out
 
 
-def _head_place(view: str, place: NameMention, in_sentence: list[NameMention],
-                lexicon: Lexicon) -> NameMention:
-    """The place a phrase names when ``place`` only holds it: "the town of Khan Sheikhun in
-    Idlib" and "the Midan district of Damascus" are Khan Sheikhun and Midan (in the same
-    first-level unit), "Dumeir east of Damascus" is Dumeir (in any case); "Khan Sheikhun,
-    Idlib province" is the town when the province is wider."""
-    for p in in_sentence:
-        if p.end > place.start or p.ref_id == place.ref_id:
-            continue
-        words = view[p.end:place.start].replace(",", " ").lower().split()
-        if words and words[0] in lexicon.words.place_nouns:  # "the Midan district of …"
-            words = words[1:]
-        if words and words[-1] == "the":
-            words = words[:-1]
-        joint = " ".join(words)
-        if joint in lexicon.words.landmark_prepositions:
-            return p
-        if joint in ("in", "of"):
-            if _listed(view, p, in_sentence):
-                return place  # "… on Hamadaniyeh and Assad suburb in Aleppo city": the city
-            unit = lexicon.admin1.get(str(place.ref_id))
-            if unit is not None and unit == lexicon.admin1.get(str(p.ref_id)):
-                return p
-        if joint == "":
-            return _narrower_lead(view, place, p, lexicon)
-    return place
-
-
-def _listed(view: str, p: NameMention, in_sentence: list[NameMention]) -> bool:
-    """``p`` ends a list of places ("Mesraba, Harasta and Douma")."""
-    return any(q.end <= p.start and view[q.end:p.start].strip(" ,").lower() in ("and", "or", "")
-               for q in in_sentence if q is not p)
-
-
-def _named_site(view: str, place: NameMention, s: int, e: int, horizon: int | None,
-                places: list[NameMention], lexicon: Lexicon, tags: Tags | None = None
-                ) -> NameMention:
-    """The place named after the sentence ``[s, e)`` when the sentence only gives what holds
-    it (see :mod:`.unnamed_sites`): an unnamed site in it ("a town in eastern Syria … the
-    strikes on Al-Mayadin"), or a province or country the next sentences narrow ("killed 15
-    in Syria's northwestern province of Idlib … The strike hit the village of Urum al-Joz").
-    Else ``place``."""
-    if horizon is None or not s <= place.start < e:
-        return place
-    words = lexicon.words
-    preposition = None
-    if tags is None or tags.any(max(s, place.start - 120), min(e, place.end + 40), "site_noun"):
-        preposition = describes_site(view, place, s, words.site_determiners, words.site_nouns,
-                                     words.place_prepositions, words.site_surroundings)
-    if preposition is None:
-        if lexicon.where_prec.get(str(place.ref_id), 0) < ADMIN1_PRECISION:
-            return place
-        preposition = "in"
-    return named_after(view, place, preposition, places, e, horizon, words.place_prepositions,
-                       words.site_nouns | words.place_nouns, words.site_verbs,
-                       words.landmark_prepositions, lexicon.where_prec, lexicon.admin1,
-                       lexicon.country) or place
-
-
-def _site_named_later(view: str, s: int, e: int, horizon: int, places: list[NameMention],
-                      mentions: Sequence[NameMention], lexicon: Lexicon
-                      ) -> tuple[NameMention | None, PlacePhrase | None] | None:
-    """The first place the next sentences name as where something happened, for a sentence
-    that tells of a site without naming it or anything that holds it ("killed 223 civilians
-    in two villages"): a place of the dataset, or words naming one it does not know."""
-    words = lexicon.words
-    if not names_a_site(view, s, e, words.site_determiners, words.site_nouns):
-        return None
-    nouns = words.site_nouns | words.place_nouns
-    known = next((m for m in places if e <= m.start < horizon
-                  and located(view, m, words.place_prepositions, nouns, words.site_verbs)),
-                 None)
-    written = next((p for p in place_phrases(view, e, horizon, words.place_prepositions,
-                                             words.place_nouns, words.not_places, True,
-                                             words.name_particles, words.adjectives,
-                                             words.adjective_endings)
-                    if not any(p.start < m.end and m.start < p.end for m in mentions)), None)
-    if known is not None and (written is None or known.start <= written.start):
-        return known, None
-    return (None, written) if written is not None else None
-
-
-def _war_toll_place(view: str, s: int, e: int, q: Quantity, known: list[NameMention],
-                    lexicon: Lexicon, geo: GeoPlace | None
-                    ) -> tuple[NameMention | None, PlacePhrase | None, GeoPlace | None] | None:
-    """The country, for a toll of the whole war ("the conflict has killed 280,000"; see
-    :mod:`.war_wide`): the dataset's country of the first of ``known`` places the tables
-    place, else the offline gazetteer's country of ``geo`` (the place of the story the
-    dataset does not know), as (place, written words, gazetteer place); None when the figure
-    is no war toll or no country is known."""
-    words = lexicon.words
-    span = war_wide(view, s, e, (q.start, q.end), known, words.war_nouns, words.war_scopes,
-                    words.place_prepositions, words.war_events,
-                    words.war_heads | words.grammar.phrase_ends)
-    if span is None:
-        return None
-    text = view[span[0]:span[1]]
-    ref = country_place(known, lexicon.country, lexicon.countries)
-    if ref is not None:
-        return NameMention(span[0], span[1], text, "location", ref, "war_wide"), None, None
-    country = country_of(geo) if geo is not None else None
-    if country is None:
-        return None
-    return None, PlacePhrase(span[0], span[1], text), country
-
-
 @dataclass
 class Context:
     """What a document has said so far that later sentences leave implicit: the date and
@@ -458,8 +295,7 @@ class Context:
     one)."""
 
     date: DateMention | None = None
-    place: NameMention | None = None
-    written: PlacePhrase | None = None  # a place the gazetteers may not know
+    where: StoryPlace = field(default_factory=StoryPlace)
 
 
 #: What follows a dateline's date: the agency in brackets and a dash ("March 3 (Reuters) -").
@@ -485,57 +321,3 @@ def _nearest_date(dates: list[DateMention], at: int) -> DateMention | None:
     if not usable:
         return None
     return min(usable, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
-
-
-def _narrower_lead(view: str, place: NameMention, lead: NameMention | None,
-                   lexicon: Lexicon) -> NameMention:
-    """The sentence's leading place (after a preposition, first) instead of a wider one
-    holding it nearer the figure: "… in Khan Sheikhun … killing 87 in Idlib province" is
-    Khan Sheikhun (the same first-level unit, the lead more precise; a name before
-    "province", "governorate" … is the unit)."""
-    if lead is None or lead.ref_id == place.ref_id:
-        return place
-    unit = lexicon.admin1.get(str(place.ref_id))
-    if not unit or unit != lexicon.admin1.get(str(lead.ref_id)):
-        return place
-    wide = lexicon.where_prec.get(str(place.ref_id), 0)
-    after = view[place.end:place.end + 16].lower().split()
-    if after and after[0] in lexicon.words.admin_nouns:
-        wide = max(wide, 4)
-    if wide < WIDE_PRECISION:  # a town and a village: where-precision tells no containment
-        return place
-    return lead if lexicon.where_prec.get(str(lead.ref_id), 9) < wide else place
-
-
-#: The where-precision from which a place holds others (a district or region, a province).
-WIDE_PRECISION = 3
-
-
-@functools.lru_cache(maxsize=4)
-def _where_words(prepositions: frozenset[str]) -> tuple[str, ...]:
-    """The place prepositions but those of motion, each with its space ("in ", "near ")."""
-    return tuple(sorted(f"{w} " for w in prepositions - NOT_WHERE))
-
-
-def _nearest_place(view: str, places: list[NameMention], at: int,
-                   where_prec: dict[str, int] | None = None,
-                   prepositions: frozenset[str] = frozenset()) -> NameMention | None:
-    """The sentence's place for a figure at ``at``: after one of the lexicon's place
-    ``prepositions`` first (not one of motion: "from", "to", "into"), then nearest. (Ranking
-    the more precise place first was measured and drafted fewer right places.)"""
-    if not places:
-        return None
-
-    precision = where_prec or {}
-    where = _where_words(prepositions)
-
-    def rank(p: NameMention) -> tuple[int, int, int]:
-        before = view[max(0, p.start - 12):p.start].lower()
-        prepositional = any(before.endswith(w) or f" {w}the " in before
-                            for w in where)
-        # a country ("in northwest Syria") holds the sentence's other places: it is the
-        # place only when the sentence names no other
-        country = precision.get(str(p.ref_id)) == COUNTRY_PRECISION
-        return (int(country), 0 if prepositional else 1, abs(p.start - at))
-
-    return min(places, key=rank)

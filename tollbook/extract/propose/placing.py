@@ -1,0 +1,285 @@
+"""Where a figure happened, from its sentence and the sentences around it.
+
+The sentence's places are ranked (after a place preposition first, then nearest the figure;
+a country only when nothing narrower is named). Then the phrase decides: "the town of Khan
+Sheikhun in Idlib" and "Dumeir east of Damascus" name the town (:func:`head_place`); a lead's
+unnamed site ("a town in eastern Syria") or its province is the place the next sentences
+name inside it (:func:`named_site`); a lead naming no place at all takes the first one named
+after it (:func:`site_named_later`); a toll of the whole war is the country's
+(:func:`war_toll_place`). The words each rule reads are the lexicon's.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tollbook.extract.propose.gazetteer import GeoPlace, PlacePhrase, country_of, place_phrases
+from tollbook.extract.propose.gazetteer import lookup as gazetteer_lookup
+from tollbook.extract.propose.lexicon import Lexicon
+from tollbook.extract.propose.names import NameMention
+from tollbook.extract.propose.numbers import Quantity
+from tollbook.extract.propose.speaker_places import speaks_from
+from tollbook.extract.propose.tagger import Tags
+from tollbook.extract.propose.unnamed_sites import (
+    ADMIN1_PRECISION,
+    COUNTRY_PRECISION,
+    NOT_WHERE,
+    describes_site,
+    located,
+    named_after,
+    names_a_site,
+)
+from tollbook.extract.propose.war_wide import country_place, war_wide
+
+#: How many sentences after a lead's unnamed site ("a town in eastern Syria") may name it.
+SITE_NAMED_WITHIN = 4
+
+
+@dataclass
+class StoryPlace:
+    """The place of the events a story has told so far, which later sentences leave
+    implicit: from its lead, then each sentence that gives one (a place of the dataset, or
+    words naming one it does not know)."""
+
+    place: NameMention | None = None
+    written: PlacePhrase | None = None
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A figure's place: the dataset's, or the words naming one it does not know and what the
+    offline gazetteer makes of them."""
+
+    place: NameMention | None
+    written: PlacePhrase | None
+    geo: GeoPlace | None
+
+
+class SentencePlaces:
+    """The places of the sentence ``view[s:e]`` (those of its sources set apart: "a source in
+    Hassakeh city said") and the place of each of its figures; updates ``story``."""
+
+    def __init__(self, view: str, s: int, e: int, horizon: int | None,
+                 places: list[NameMention], mentions: Sequence[NameMention], lexicon: Lexicon,
+                 tags: Tags | None, story: StoryPlace):
+        self.view, self.s, self.e, self.horizon = view, s, e, horizon
+        self.places, self.lexicon, self.tags, self.story = places, lexicon, tags, story
+        words = lexicon.words
+        named = [p for p in places if s <= p.start < e]
+        speakers = [p for p in named if speaks_from(view, p, words.speaker_before,
+                                                    words.speaker_after)]
+        if speakers and (len(speakers) < len(named) or story.place is not None):
+            # "a source in Hassakeh city said": where the source is, not the events
+            named = [p for p in named if p not in speakers]
+        self.named = named
+        own = [m for m in mentions if s <= m.start < e]
+        self.unknown = [
+            p for p in place_phrases(view, s, e, words.place_prepositions, words.place_nouns,
+                                     words.not_places,
+                                     tags is None or tags.any(s, e, "place_noun"),
+                                     words.name_particles, words.adjectives,
+                                     words.adjective_endings)
+            if not any(p.start < m.end and m.start < p.end for m in own)]
+        if named:
+            lead = nearest_place(view, named, s, lexicon.where_prec, words.place_prepositions)
+            if lead is not None:
+                lead = named_site(view, lead, s, e, horizon, places, lexicon, tags)
+            story.place, story.written = lead, None
+        elif self.unknown:
+            story.place, story.written = None, self.unknown[0]
+        elif horizon is not None and story.place is None and story.written is None and (
+                tags is None or tags.any(s, e, "site_noun")):
+            # the story's first place: "… killed 223 civilians in two villages. The
+            # killings in Nondin and Soro …"
+            later = site_named_later(view, s, e, horizon, places, mentions, lexicon)
+            if later is not None:
+                story.place, story.written = later
+
+    def of(self, location: NameMention | None, at: int, quantity: Quantity | None) -> Placed:
+        """The place of the figure at ``at`` (``location``: the one its pairing names)."""
+        view, s, e, lexicon, story = self.view, self.s, self.e, self.lexicon, self.story
+        place = location or nearest_place(view, self.named, at, lexicon.where_prec,
+                                          lexicon.words.place_prepositions)
+        if place is not None and self.named:  # the sentence's leading place, if narrower
+            place = narrower_lead(view, place, story.place, lexicon)
+            place = head_place(view, place, self.named, lexicon)
+            place = named_site(view, place, s, e, self.horizon, self.places, lexicon,
+                               self.tags)
+        written = None
+        if place is None:  # words naming a place the dataset does not know
+            written = min(self.unknown, key=lambda p: abs(p.start - at), default=None)
+            if written is None:
+                place, written = story.place, story.written
+        geo = gazetteer_lookup(written.text) if written is not None else None
+        tags = self.tags
+        if location is None and quantity is not None and (
+                tags is None or tags.any(s, e, "war") or tags.any(s, e, "war_scope")):
+            known = [p for p in (place, story.place) if p is not None] + self.places
+            toll = war_toll_place(view, s, e, quantity, known, lexicon, geo or (
+                gazetteer_lookup(story.written.text) if story.written else None))
+            if toll is not None:
+                return Placed(*toll)
+        return Placed(place, written, geo)
+
+
+def head_place(view: str, place: NameMention, in_sentence: list[NameMention],
+               lexicon: Lexicon) -> NameMention:
+    """The place a phrase names when ``place`` only holds it: "the town of Khan Sheikhun in
+    Idlib" and "the Midan district of Damascus" are Khan Sheikhun and Midan (in the same
+    first-level unit), "Dumeir east of Damascus" is Dumeir (in any case); "Khan Sheikhun,
+    Idlib province" is the town when the province is wider."""
+    for p in in_sentence:
+        if p.end > place.start or p.ref_id == place.ref_id:
+            continue
+        words = view[p.end:place.start].replace(",", " ").lower().split()
+        if words and words[0] in lexicon.words.place_nouns:  # "the Midan district of …"
+            words = words[1:]
+        if words and words[-1] == "the":
+            words = words[:-1]
+        joint = " ".join(words)
+        if joint in lexicon.words.landmark_prepositions:
+            return p
+        if joint in ("in", "of"):
+            if _listed(view, p, in_sentence):
+                return place  # "… on Hamadaniyeh and Assad suburb in Aleppo city": the city
+            unit = lexicon.admin1.get(str(place.ref_id))
+            if unit is not None and unit == lexicon.admin1.get(str(p.ref_id)):
+                return p
+        if joint == "":
+            return narrower_lead(view, place, p, lexicon)
+    return place
+
+
+def _listed(view: str, p: NameMention, in_sentence: list[NameMention]) -> bool:
+    """``p`` ends a list of places ("Mesraba, Harasta and Douma")."""
+    return any(q.end <= p.start and view[q.end:p.start].strip(" ,").lower() in ("and", "or", "")
+               for q in in_sentence if q is not p)
+
+
+def named_site(view: str, place: NameMention, s: int, e: int, horizon: int | None,
+               places: list[NameMention], lexicon: Lexicon, tags: Tags | None = None
+               ) -> NameMention:
+    """The place named after the sentence ``[s, e)`` when the sentence only gives what holds
+    it (see :mod:`.unnamed_sites`): an unnamed site in it ("a town in eastern Syria … the
+    strikes on Al-Mayadin"), or a province or country the next sentences narrow ("killed 15
+    in Syria's northwestern province of Idlib … The strike hit the village of Urum al-Joz").
+    Else ``place``."""
+    if horizon is None or not s <= place.start < e:
+        return place
+    words = lexicon.words
+    preposition = None
+    if tags is None or tags.any(max(s, place.start - 120), min(e, place.end + 40), "site_noun"):
+        preposition = describes_site(view, place, s, words.site_determiners, words.site_nouns,
+                                     words.place_prepositions, words.site_surroundings)
+    if preposition is None:
+        if lexicon.where_prec.get(str(place.ref_id), 0) < ADMIN1_PRECISION:
+            return place
+        preposition = "in"
+    return named_after(view, place, preposition, places, e, horizon, words.place_prepositions,
+                       words.site_nouns | words.place_nouns, words.site_verbs,
+                       words.landmark_prepositions, lexicon.where_prec, lexicon.admin1,
+                       lexicon.country) or place
+
+
+def site_named_later(view: str, s: int, e: int, horizon: int, places: list[NameMention],
+                     mentions: Sequence[NameMention], lexicon: Lexicon
+                     ) -> tuple[NameMention | None, PlacePhrase | None] | None:
+    """The first place the next sentences name as where something happened, for a sentence
+    that tells of a site without naming it or anything that holds it ("killed 223 civilians
+    in two villages"): a place of the dataset, or words naming one it does not know."""
+    words = lexicon.words
+    if not names_a_site(view, s, e, words.site_determiners, words.site_nouns):
+        return None
+    nouns = words.site_nouns | words.place_nouns
+    known = next((m for m in places if e <= m.start < horizon
+                  and located(view, m, words.place_prepositions, nouns, words.site_verbs)),
+                 None)
+    written = next((p for p in place_phrases(view, e, horizon, words.place_prepositions,
+                                             words.place_nouns, words.not_places, True,
+                                             words.name_particles, words.adjectives,
+                                             words.adjective_endings)
+                    if not any(p.start < m.end and m.start < p.end for m in mentions)), None)
+    if known is not None and (written is None or known.start <= written.start):
+        return known, None
+    return (None, written) if written is not None else None
+
+
+def war_toll_place(view: str, s: int, e: int, q: Quantity, known: list[NameMention],
+                   lexicon: Lexicon, geo: GeoPlace | None
+                   ) -> tuple[NameMention | None, PlacePhrase | None, GeoPlace | None] | None:
+    """The country, for a toll of the whole war ("the conflict has killed 280,000"; see
+    :mod:`.war_wide`): the dataset's country of the first of ``known`` places the tables
+    place, else the offline gazetteer's country of ``geo`` (the place of the story the
+    dataset does not know), as (place, written words, gazetteer place); None when the figure
+    is no war toll or no country is known."""
+    words = lexicon.words
+    span = war_wide(view, s, e, (q.start, q.end), known, words.war_nouns, words.war_scopes,
+                    words.place_prepositions, words.war_events,
+                    words.war_heads | words.grammar.phrase_ends)
+    if span is None:
+        return None
+    text = view[span[0]:span[1]]
+    ref = country_place(known, lexicon.country, lexicon.countries)
+    if ref is not None:
+        return NameMention(span[0], span[1], text, "location", ref, "war_wide"), None, None
+    country = country_of(geo) if geo is not None else None
+    if country is None:
+        return None
+    return None, PlacePhrase(span[0], span[1], text), country
+
+
+
+def narrower_lead(view: str, place: NameMention, lead: NameMention | None,
+                  lexicon: Lexicon) -> NameMention:
+    """The sentence's leading place (after a preposition, first) instead of a wider one
+    holding it nearer the figure: "… in Khan Sheikhun … killing 87 in Idlib province" is
+    Khan Sheikhun (the same first-level unit, the lead more precise; a name before
+    "province", "governorate" … is the unit)."""
+    if lead is None or lead.ref_id == place.ref_id:
+        return place
+    unit = lexicon.admin1.get(str(place.ref_id))
+    if not unit or unit != lexicon.admin1.get(str(lead.ref_id)):
+        return place
+    wide = lexicon.where_prec.get(str(place.ref_id), 0)
+    after = view[place.end:place.end + 16].lower().split()
+    if after and after[0] in lexicon.words.admin_nouns:
+        wide = max(wide, 4)
+    if wide < WIDE_PRECISION:  # a town and a village: where-precision tells no containment
+        return place
+    return lead if lexicon.where_prec.get(str(lead.ref_id), 9) < wide else place
+
+
+#: The where-precision from which a place holds others (a district or region, a province).
+WIDE_PRECISION = 3
+
+
+@functools.lru_cache(maxsize=4)
+def _where_words(prepositions: frozenset[str]) -> tuple[str, ...]:
+    """The place prepositions but those of motion, each with its space ("in ", "near ")."""
+    return tuple(sorted(f"{w} " for w in prepositions - NOT_WHERE))
+
+
+def nearest_place(view: str, places: list[NameMention], at: int,
+                  where_prec: dict[str, int] | None = None,
+                  prepositions: frozenset[str] = frozenset()) -> NameMention | None:
+    """The sentence's place for a figure at ``at``: after one of the lexicon's place
+    ``prepositions`` first (not one of motion: "from", "to", "into"), then nearest. (Ranking
+    the more precise place first was measured and drafted fewer right places.)"""
+    if not places:
+        return None
+
+    precision = where_prec or {}
+    where = _where_words(prepositions)
+
+    def rank(p: NameMention) -> tuple[int, int, int]:
+        before = view[max(0, p.start - 12):p.start].lower()
+        prepositional = any(before.endswith(w) or f" {w}the " in before
+                            for w in where)
+        # a country ("in northwest Syria") holds the sentence's other places: it is the
+        # place only when the sentence names no other
+        country = precision.get(str(p.ref_id)) == COUNTRY_PRECISION
+        return (int(country), 0 if prepositional else 1, abs(p.start - at))
+
+    return min(places, key=rank)
