@@ -24,6 +24,12 @@ from tollbook.extract.propose.tagger import Tags, default_tagger
 #: ``attributions``, ``speakers``, ``hedges``; :mod:`.rules`).
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _NOT_SPEAKERS = frozenset(("this", "that", "there", "which", "who", "what", "it"))
+#: Words that say when, never who: a claimant's words starting with one drop it ("media
+#: reported Sunday", "on Monday the Syrian Observatory said").
+_WHEN = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "overnight", "january", "february", "march", "april", "june",
+    "july", "august", "september", "october", "november", "december"))
 
 
 @dataclass(frozen=True)
@@ -84,10 +90,19 @@ def find_attributions(view: str, start: int, end: int,
         shape = rule.effect
         for m in rule.pattern.finditer(view, start, end):
             who = _clean(m.group("who"))
-            if not who or who.lower() in _NOT_SPEAKERS - _PRONOUNS:
+            who_start = m.start("who")
+            while who and who.split()[0].lower() in _WHEN:
+                # "reported Sunday", "on Monday the Observatory said": when, not who
+                rest = who.split(maxsplit=1)[1] if " " in who else ""
+                who_start = m.start("who") + m.group("who").find(rest) if rest else who_start
+                who = rest
+            if not who:
+                continue
+            acronym = len(who) > 1 and who.isupper()  # "WHO said": a name, not a pronoun
+            if not acronym and who.lower() in _NOT_SPEAKERS - _PRONOUNS:
                 continue
             first = who.split()[0].lower()
-            if first in not_claimants or (first in ("the", "a", "an") and len(who.split()) > 1
+            if (first in not_claimants and not acronym) or (first in ("the", "a", "an") and len(who.split()) > 1
                                           and who.split()[1].lower() in not_claimants
                                           and shape in ("says", "said_x")):
                 continue  # "Initial reports indicate …", "The latest figures show …"
@@ -95,7 +110,7 @@ def find_attributions(view: str, start: int, end: int,
                 continue
             relay = m.groupdict().get("relay")
             found.append(Attribution(m.start(), m.end(), who, _clean(relay) if relay else None,
-                                     shape, m.start("who")))
+                                     shape, who_start))
     return sorted(found, key=lambda a: a.start)
 
 
@@ -384,7 +399,13 @@ def _whole_words(k: str) -> re.Pattern[str]:
 
 
 def _clean(text: str) -> str:
-    text = " ".join(text.split()).strip(" ,.;:")
+    text = " ".join(text.split()).strip(" ,;:")
+    if text.endswith(".") and not _DOTTED.search(text):
+        text = text.rstrip(".")  # the sentence's full stop, not "U.N." or "U.S."
     if text.endswith("'s"):
         text = text[:-2]
     return text
+
+
+#: A name ending in a dotted abbreviation ("the U.N.", "U.S.").
+_DOTTED = re.compile(r"(?:^|[\s.])[A-Z]\.[A-Z]\.$")
