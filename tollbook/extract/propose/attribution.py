@@ -172,8 +172,12 @@ class Attributor:
         rules: Rules | None = None,
         source_roles: frozenset[str] | None = None,
         continuations: frozenset[str] | None = None,
+        untyped_sources: frozenset[str] | None = None,
     ):
         self.view = view
+        #: Words of an unnamed source that say nothing of its side ("an informed source").
+        self.untyped_sources = untyped_sources if untyped_sources is not None else \
+            default_tagger().words.untyped_sources
         #: What a claimant's words may add to a known name and still be that source speaking
         #: ("SANA reporter", "the Observatory monitoring group"): the lexicon's ``source_roles``.
         self.source_roles = source_roles if source_roles is not None else \
@@ -227,11 +231,19 @@ class Attributor:
             actor, channels = self._resolve(best.who, best.who_start)
             self._last_person, self._last_org = last
             self._noted.append((best.who, best.who_start))
-        if best.relay:
-            relay = self._actor(best.relay, best.start)
-            if relay:
-                channels = [relay, *channels] if best.shape == "told" else [*channels, relay]
+        relay = self._actor(best.relay, best.start) if best.relay else None
+        if relay:
+            channels = [relay, *channels] if best.shape == "told" else [*channels, relay]
+        if actor is None and self._untyped(best.who):
+            # "an informed source told Sputnik", "an official said": the claim of who carries
+            # it, the agency told, else the issuer or outlet
+            actor = relay if relay and best.shape == "told" else self.issuer
         return Claimant(best.who, actor, self._chain(actor, channels))
+
+    def _untyped(self, who: str) -> bool:
+        """Whether a claimant's words are an unnamed source of no stated side."""
+        words = who.lower().split()
+        return bool(words) and all(w in self.untyped_sources for w in words)
 
     #: The sentences of the document, in order (set by the pipeline), for :meth:`_next_source`.
     sentences: list[tuple[int, int]] = []
@@ -293,6 +305,8 @@ class Attributor:
     def _resolve(self, who: str, at: int) -> tuple[str | None, list[str]]:
         low = who.lower()
         speaker = None
+        if low == "it":  # "it said": a body, never the person who spoke last
+            return self._last_org, []
         if low in _PRONOUNS:
             speaker = self._last_person
         else:
@@ -346,6 +360,12 @@ class Attributor:
         return self._actors[(text, at)]
 
     def _find_actor(self, text: str, at: int) -> str | None:
+        short = _SHORT_FORM.search(text)
+        if short:  # "the United Nations Children's Fund (UNICEF)": the short form names it
+            found = self.names.lookup(short.group(1), kind="actor")
+            if found:
+                return found.ref_id
+            text = text[:short.start()]
         found = self.names.lookup(text, kind="actor")
         if found is None and text[:4].lower() == "the " and text[4:5].isupper():
             found = self.names.lookup(text[4:], kind="actor")  # "the Syrian Observatory …"
@@ -407,5 +427,7 @@ def _clean(text: str) -> str:
     return text
 
 
+#: A name's short form in brackets after it.
+_SHORT_FORM = re.compile(r"\s*\(([A-Z][\w.&-]{1,11})\)$")
 #: A name ending in a dotted abbreviation ("the U.N.", "U.S.").
 _DOTTED = re.compile(r"(?:^|[\s.])[A-Z]\.[A-Z]\.$")

@@ -70,6 +70,7 @@ class Words:
     speech_verbs: frozenset[str] = frozenset()
     not_claimants: frozenset[str] = frozenset()
     unnamed_sources: frozenset[str] = frozenset()
+    untyped_sources: frozenset[str] = frozenset()
     release_words: tuple[str, ...] = ()
     hedges: dict[str, str] = field(default_factory=dict)  # phrase -> hedge
     months: dict[str, int] = field(default_factory=dict)
@@ -120,6 +121,7 @@ class Words:
         self.speech_verbs |= {_norm(x) for x in d.get("speech_verbs") or []}
         self.not_claimants |= {_norm(x) for x in d.get("not_claimants") or []}
         self.unnamed_sources |= {_norm(x) for x in d.get("unnamed_sources") or []}
+        self.untyped_sources |= {_norm(x) for x in d.get("untyped_sources") or []}
         self.release_words += tuple(_norm(x) for x in d.get("release_words") or [])
         for hedge, phrases in (d.get("hedges") or {}).items():
             for p in phrases or []:
