@@ -313,7 +313,9 @@ class Attributor:
             speaker = self.speakers.get(key(who)) or self.speakers.get(key(who).split()[-1])
         if speaker is not None:
             self._last_person = speaker
-            actor = self._actor(speaker.org, at) if speaker.org else self._actor(speaker.name, at)
+            # the body he speaks for, else (a body the tables lack) the person himself
+            actor = (self._actor(speaker.org, at) if speaker.org else None) or \
+                self._actor(speaker.name, at)
             channels = [c for c in (self._actor(ch, at) for ch in speaker.channels) if c]
             if actor:
                 self._last_org = actor
