@@ -326,6 +326,9 @@ class Attributor:
         if actor is None and low.split()[0] in ("a", "an"):
             actor = self._of_kind(low, at)  # "a monitor said": the monitor named in the text
             return actor, []
+        if actor is None and low.split()[0] not in ("the", "a", "an"):
+            # "state media said", "Syrian state television reported": the source of that kind
+            actor = self._of_kind("a " + low, at)
         if actor is None and self._described.match(who):
             # "the monitor said" is the source named before; "a rebel commander said" is a
             # new, unnamed one. With no source named before, "the UK-based monitor" is the
@@ -343,10 +346,12 @@ class Attributor:
         """The source of the kind an indefinite description names ("a war monitor"), named
         in the same document (nearest first); None for a kind no named source has."""
         words = description.split()[1:]
-        kinds = {kind for phrase, kind in self.source_kinds.items()
-                 if " ".join(words[-len(phrase.split()):]) == phrase}
-        if not kinds:
+        matching = [(len(phrase.split()), kind) for phrase, kind in self.source_kinds.items()
+                    if " ".join(words[-len(phrase.split()):]) == phrase]
+        if not matching:
             return None
+        longest = max(n for n, _ in matching)  # "state-run news agency", not "news agency"
+        kinds = {kind for n, kind in matching if n == longest}
         named = [m for m in self.mentions
                  if m.kind == "actor" and self.actor_types.get(m.ref_id) in kinds]
         if not named:
