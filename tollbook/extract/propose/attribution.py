@@ -84,6 +84,9 @@ def find_attributions(view: str, start: int, end: int,
     if not speech:
         return []
     found: list[Attribution] = []
+    #: Words that name no one before a speech verb ("Initial reports from Deir Ezzor said"):
+    #: no later, shorter match inside them names anyone either ("Ezzor said").
+    nobody: list[tuple[int, int]] = []
     for rule in (rules if rules is not None else default_rules()).attributions:
         if speech.isdisjoint(rule.anchor):
             continue
@@ -105,8 +108,10 @@ def find_attributions(view: str, start: int, end: int,
             if (first in not_claimants and not acronym) or (first in ("the", "a", "an") and len(who.split()) > 1
                                           and who.split()[1].lower() in not_claimants
                                           and shape in ("says", "said_x")):
+                nobody.append((who_start, m.end()))
                 continue  # "Initial reports indicate …", "The latest figures show …"
-            if any(m.start() < a.end and a.start < m.end() for a in found):
+            if any(m.start() < a.end and a.start < m.end() for a in found) or \
+                    any(s <= m.start("who") < e for s, e in nobody):
                 continue
             relay = m.groupdict().get("relay")
             found.append(Attribution(m.start(), m.end(), who, _clean(relay) if relay else None,

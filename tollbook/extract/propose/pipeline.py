@@ -151,6 +151,17 @@ HEADING = 300
 DATELINE = 60
 
 
+#: The longest line that is a heading ("Press Release", "Statement No. 12"): a release word
+#: in a longer line is a sentence's ("said in a statement to SANA").
+HEADING_LINE = 80
+
+
+def _on_heading_line(view: str, at: int) -> bool:
+    line_start = view.rfind("\n", 0, at) + 1
+    line_end = view.find("\n", at)
+    return len(view[line_start:line_end if line_end >= 0 else len(view)].strip()) <= HEADING_LINE
+
+
 def issuer_of(view: str, tags: Tags, mentions: list[NameMention], start: int = 0,
               actor_types: dict[str, str] | None = None) -> str | None:
     """Who a story is issued by, from its heading and dateline: a known actor named in the
@@ -160,7 +171,7 @@ def issuer_of(view: str, tags: Tags, mentions: list[NameMention], start: int = 0
     actors = [m for m in mentions if m.kind == "actor" and start <= m.start < start + HEADING]
     if not actors:
         return None
-    if tags.any(start, start + HEADING, "release"):
+    if any(_on_heading_line(view, t.start) for t in tags.within(start, start + HEADING, "release")):
         return actors[0].ref_id
     line_end = view.find("\n", start, start + HEADING)
     head = actors[0]
