@@ -72,7 +72,8 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                             lexicon.words.not_claimants,
                             lexicon.words.source_kinds, lexicon.actor_types, tags,
                             lexicon.rules, lexicon.words.source_roles,
-                            lexicon.words.continuations, lexicon.words.untyped_sources)
+                            lexicon.words.continuations, lexicon.words.untyped_sources,
+                            lexicon.words.reporting_kinds)
     attributor.sentences = sentences
     context = Context()
     if sentences:

@@ -71,6 +71,7 @@ class Words:
     not_claimants: frozenset[str] = frozenset()
     unnamed_sources: frozenset[str] = frozenset()
     untyped_sources: frozenset[str] = frozenset()
+    reporting_kinds: frozenset[str] = frozenset()
     release_words: tuple[str, ...] = ()
     hedges: dict[str, str] = field(default_factory=dict)  # phrase -> hedge
     months: dict[str, int] = field(default_factory=dict)
@@ -122,6 +123,7 @@ class Words:
         self.not_claimants |= {_norm(x) for x in d.get("not_claimants") or []}
         self.unnamed_sources |= {_norm(x) for x in d.get("unnamed_sources") or []}
         self.untyped_sources |= {_norm(x) for x in d.get("untyped_sources") or []}
+        self.reporting_kinds |= {_norm(x) for x in d.get("reporting_kinds") or []}
         self.release_words += tuple(_norm(x) for x in d.get("release_words") or [])
         for hedge, phrases in (d.get("hedges") or {}).items():
             for p in phrases or []:
