@@ -17,20 +17,13 @@ from dataclasses import dataclass, field
 
 from tollbook.extract.propose.names import NameIndex, NameMention, key
 from tollbook.extract.propose.rules import Rules, default_rules
-from tollbook.extract.propose.tagger import Tags, default_tagger
+from tollbook.extract.propose.tagger import Tags, Words, default_tagger
 
 #: The attribution shapes ("X said", "according to X", "X told Y" …), the speakers ("Observatory
 #: head Rami Abdel Rahman") and the hedges are rules of ``rules.yaml`` (sections
 #: ``attributions``, ``speakers``, ``hedges``; :mod:`.rules`).
 _PRONOUNS = frozenset(("he", "she", "they", "it"))
 _NOT_SPEAKERS = frozenset(("this", "that", "there", "which", "who", "what", "it"))
-#: Words that say when, never who: a claimant's words starting with one drop it ("media
-#: reported Sunday", "on Monday the Syrian Observatory said").
-_WHEN = frozenset((
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "overnight", "january", "february", "march", "april", "june",
-    "july", "august", "september", "october", "november", "december"))
-
 
 @dataclass(frozen=True)
 class Attribution:
@@ -74,7 +67,8 @@ def hedge_of(view: str, start: int, end: int, rules: Rules | None = None) -> str
 def find_attributions(view: str, start: int, end: int,
                       not_claimants: frozenset[str] = frozenset(),
                       speech: set[str] | None = None,
-                      rules: Rules | None = None) -> list[Attribution]:
+                      rules: Rules | None = None,
+                      when: frozenset[str] | None = None) -> list[Attribution]:
     """Attributions in ``view[start:end]``. ``speech``: the lexicon's speech words tagged in
     it (the document's one pass); tagged here when not given. ``rules``: the attribution
     rules (the packaged ones when not given); each is tried only where one of its anchor
@@ -83,6 +77,7 @@ def find_attributions(view: str, start: int, end: int,
         speech = {t.phrase for t in default_tagger().tag(view[start:end]).by_tag.get("speech", [])}
     if not speech:
         return []
+    when = when if when is not None else default_tagger().words.when_words
     found: list[Attribution] = []
     #: Words that name no one before a speech verb ("Initial reports from Deir Ezzor said"):
     #: no later, shorter match inside them names anyone either ("Ezzor said").
@@ -94,7 +89,7 @@ def find_attributions(view: str, start: int, end: int,
         for m in rule.pattern.finditer(view, start, end):
             who = _clean(m.group("who"))
             who_start = m.start("who")
-            while who and who.split()[0].lower() in _WHEN:
+            while who and who.split()[0].lower() in when:
                 # "reported Sunday", "on Monday the Observatory said": when, not who
                 rest = who.split(maxsplit=1)[1] if " " in who else ""
                 who_start = m.start("who") + m.group("who").find(rest) if rest else who_start
@@ -177,17 +172,20 @@ class Attributor:
         rules: Rules | None = None,
         source_roles: frozenset[str] | None = None,
         continuations: frozenset[str] | None = None,
-        untyped_sources: frozenset[str] | None = None,
-        reporting_kinds: frozenset[str] | None = None,
+        words: Words | None = None,
     ):
         self.view = view
+        words = words if words is not None else default_tagger().words
+        #: Words that say when, never who ("media reported Sunday", "on Monday the
+        #: Observatory said"): a claimant's words starting with one drop it.
+        self.when = words.when_words
+        #: Phrases of a sentence counting people of the figure before ("among those killed").
+        self.nested_in_before = words.nested_in_before
         #: The actor types whose business is reporting (a monitor, an agency, an outlet): the
         #: source of a sentence giving no figure goes on into the next only if of one of these.
-        self.reporting_kinds = reporting_kinds if reporting_kinds is not None else \
-            default_tagger().words.reporting_kinds
+        self.reporting_kinds = words.reporting_kinds
         #: Words of an unnamed source that say nothing of its side ("an informed source").
-        self.untyped_sources = untyped_sources if untyped_sources is not None else \
-            default_tagger().words.untyped_sources
+        self.untyped_sources = words.untyped_sources
         #: What a claimant's words may add to a known name and still be that source speaking
         #: ("SANA reporter", "the Observatory monitoring group"): the lexicon's ``source_roles``.
         self.source_roles = source_roles if source_roles is not None else \
@@ -226,11 +224,11 @@ class Attributor:
 
     def _claimant(self, start: int, end: int, figure: int) -> Claimant:
         found = self._attributions(start, end)
-        if not found and self._last_claimant is not None and \
-                _AMONG_THEM.search(self.view, start, end):
+        if not found and self._last_claimant is not None and self.nested_in_before and \
+                any(p in self.view[start:end].lower() for p in self.nested_in_before):
             # "Seventeen children were among those killed": part of the figure before, and
             # of its claim
-            return self._last_claimant
+            return Claimant(None, self._last_claimant.actor, self._last_claimant.relayed_by)
         if not found:
             # no source named: the issuer or outlet speaks (measured on the gold set, this is
             # what curators record far more often than the last source named before)
@@ -347,7 +345,8 @@ class Attributor:
             speech = None if self.tags is None else \
                 {t.phrase for t in self.tags.within(start, end, "speech")}
             self._found[(start, end)] = find_attributions(self.view, start, end,
-                                                          self.not_claimants, speech, self.rules)
+                                                          self.not_claimants, speech, self.rules,
+                                                          self.when)
         return self._found[(start, end)]
 
     def _resolve(self, who: str, at: int) -> tuple[str | None, list[str]]:
@@ -384,6 +383,8 @@ class Attributor:
             actor = self._last_org or self._of_kind(low, at)
         elif actor is None and low.endswith("s") and low.split()[0] not in ("the", "a", "an"):
             actor = self._of_kind("a " + low[:-1], at)  # "according to monitors"
+        elif actor is not None and self.actor_types.get(actor) == "individual":
+            self._last_person = Speaker(who)  # a person of the tables: "he", never "it"
         elif actor is not None:
             self._last_org = actor
         if actor is None and len(who.split()) >= 2 and who[:1].isupper():
@@ -486,8 +487,6 @@ def _clean(text: str) -> str:
 
 
 _DOTTED_ACRONYM = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z]\.){1,4}[A-Z]\.?)")
-#: A figure nested in the one before ("were among those killed", "among the dead").
-_AMONG_THEM = re.compile(r"\bamong\s+(?:the|those)\s+(?:[\w-]+\s+){0,2}?(?:dead|killed|victims|casualties|fatalities|bodies)\b")
 #: A name's short form in brackets after it.
 _SHORT_FORM = re.compile(r"\s*\(([A-Z][\w.&-]{1,11})\)$")
 #: A name ending in a dotted abbreviation ("the U.N.", "U.S.").

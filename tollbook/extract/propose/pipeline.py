@@ -72,8 +72,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                             lexicon.words.not_claimants,
                             lexicon.words.source_kinds, lexicon.actor_types, tags,
                             lexicon.rules, lexicon.words.source_roles,
-                            lexicon.words.continuations, lexicon.words.untyped_sources,
-                            lexicon.words.reporting_kinds)
+                            lexicon.words.continuations, words=lexicon.words)
     attributor.sentences = sentences
     context = Context()
     if sentences:

@@ -71,6 +71,7 @@ class Words:
     not_claimants: frozenset[str] = frozenset()
     unnamed_sources: frozenset[str] = frozenset()
     untyped_sources: frozenset[str] = frozenset()
+    nested_in_before: tuple[str, ...] = ()
     reporting_kinds: frozenset[str] = frozenset()
     release_words: tuple[str, ...] = ()
     hedges: dict[str, str] = field(default_factory=dict)  # phrase -> hedge
@@ -86,6 +87,13 @@ class Words:
     continuations: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # rule anchor tag -> words
+
+    @functools.cached_property
+    def when_words(self) -> frozenset[str]:
+        """Words that say when, never who ("media reported Sunday"): months, weekdays and
+        the days counted from today."""
+        return frozenset(w for w in (*self.months, *self.weekdays) if len(w) > 3) \
+            | (self.date_words & {"today", "yesterday", "tonight", "overnight"})
 
     @property
     def not_places(self) -> frozenset[str]:
@@ -123,6 +131,7 @@ class Words:
         self.not_claimants |= {_norm(x) for x in d.get("not_claimants") or []}
         self.unnamed_sources |= {_norm(x) for x in d.get("unnamed_sources") or []}
         self.untyped_sources |= {_norm(x) for x in d.get("untyped_sources") or []}
+        self.nested_in_before += tuple(_norm(x) for x in d.get("nested_in_before") or [])
         self.reporting_kinds |= {_norm(x) for x in d.get("reporting_kinds") or []}
         self.release_words += tuple(_norm(x) for x in d.get("release_words") or [])
         for hedge, phrases in (d.get("hedges") or {}).items():
