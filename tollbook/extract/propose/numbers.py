@@ -41,6 +41,7 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
     "approximately": (
         "nearly", "about", "around", "approximately", "almost", "roughly", "some",
         "an estimated", "estimated", "close to", "an approximate", "approx.", "circa",
+        "as high as",
     ),
 }
 
