@@ -257,11 +257,14 @@ def sentence_figures(
             if gap is not None and gap <= (p.reach or 0) and not _active(view, following, q_spans):
                 options.append((p.weight * following.word.weight - p.per_word * gap, "casualty",
                                 following.word.outcome, p.note(following.text, gap)))
+        nearest = True  # the nearest word before the number; past it, only a toll
         for cue in reversed(cues):
             if cue.end > q.span_start or cue.word.kind == "airstrike":
                 continue
             if cue.start in taken and direct is not None:
                 break
+            if not nearest and cue.word.kind != "toll":
+                continue
             between = _words(view, cue.end, q.span_start)
             n = sum(1 for t in between if t.group()[0].isalnum())
             blocked = any(t.group().lower() in CLAUSE_BREAK or t.group() in ";:." for t in between)
@@ -274,7 +277,12 @@ def sentence_figures(
                     and all(t.group().lower() in _OBJECT_LEAD for t in between):
                 options.append((before.weight * cue.word.weight - before.per_word * n,
                                 "casualty", cue.word.outcome, before.note(cue.text, n)))
-            break
+            if options or nearest and cue.word.kind == "toll" or between and \
+                    between[-1].group().lower() not in _TOLL_LEAD:
+                break
+            # "the toll for Russian soldiers killed in the conflict to 18": a word that takes
+            # no number after it leaves the number to a toll before it
+            nearest = False
         joined = None if q.implied or _skip_space(view, q.end) in other_outcomes \
             or _skip_space(view, stop) in other_outcomes \
             or _other_outcome_follows(view, stop, other_outcomes, cue_at) \
