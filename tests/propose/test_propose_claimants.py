@@ -95,6 +95,10 @@ def test_acronyms_dotted_or_in_brackets(lex, text, expected):
      "the air raids at 50.", [(50, "the Sahel Conflict Monitor", "act_monitor", ["act_daily"])]),
     ("The Yemen Data Project has put the total death toll at more than 470000.",
      [(470000, "The Yemen Data Project", "act_ydp", ["act_daily"])]),
+    # a body described as an NGO without commas, as copies that lost them write
+    ("The Yemen Data Project a nongovernmental organization however has put the death toll "
+     "from the war at as high as 150000.",
+     [(150000, "The Yemen Data Project", "act_ydp", ["act_daily"])]),
 ])
 def test_putting_the_toll_at_a_number_claims_it(lex, text, expected):
     assert killed(text, lex) == expected

@@ -1,0 +1,85 @@
+"""Killed figures the proposer used to miss (issue 14's recall target), on texts written for
+these tests: a military press release, an NGO report, wire copy from Yemen, Ukraine, Mali and
+Afghanistan."""
+
+import pytest
+
+from tollbook.extract.propose.lexicon import Lexicon
+from tollbook.extract.propose.pipeline import Document, propose_document
+from tollbook.extract.propose.text import from_str
+
+
+@pytest.fixture(scope="module")
+def lex() -> Lexicon:
+    return Lexicon.from_rows(actors=[
+        {"actor_id": "act_ydp", "name": "Yemen Data Project", "actor_type": "monitor"}])
+
+
+def killed(text, lex):
+    doc = Document("doc_00000000000000dd", from_str(text), "t")
+    found = sorted(propose_document(doc, lex).candidates, key=lambda c: c.number_start or 0)
+    return [(c.outcome, c.count_value, c.qualifier, c.number_text) for c in found
+            if c.outcome in ("killed", "executed")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "as high as" is an estimate, not an upper bound
+    ("The Yemen Data Project has put the death toll from the war at as high as 150000.",
+     [("killed", 150000, "approximately", "150000")]),
+    # a death toll reaches its figure across a long subject
+    ("The death toll in a car bomb attack on buses carrying families evacuated from two "
+     "besieged towns near the frontline has risen to at least 112 a monitoring group said.",
+     [("killed", 112, "at_least", "112")]),
+    # a word that takes no number after it leaves the number to the toll before it
+    ("The downing brought the toll for Ukrainian pilots killed in the war to 18.",
+     [("killed", 18, "exact", "18")]),
+])
+def test_death_tolls(lex, text, expected):
+    assert killed(text, lex) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a military press release
+    ("A total of 70 militants who were later identified as foreign nationals were "
+     "eliminated in the Mopti area.", [("killed", 70, "exact", "70")]),
+    ("The ministry confirmed the elimination of 34 terrorists near Menaka.",
+     [("killed", 34, "exact", "34")]),
+    ("Government soldiers recently slew nearly 170 insurgents in the province.",
+     [("killed", 170, "approximately", "170")]),
+    # an NGO report
+    ("The group published a video showing the execution of 17 young men from the village.",
+     [("executed", 17, "exact", "17")]),
+    # a side counting its own dead
+    ("The Taliban also lost 15 fighters in the attack the police said.",
+     [("killed", 15, "exact", "15")]),
+])
+def test_outcome_words_of_releases_and_reports(lex, text, expected):
+    assert killed(text, lex) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # what a side loses that is no one
+    "The army lost 3 tanks near Bakhmut.",
+    "Rebels lost 4 positions near Hodeidah.",
+    "The separatists lost 40 percent of the territory they held.",
+])
+def test_things_lost_are_no_casualties(lex, text):
+    assert killed(text, lex) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # each person noun of a list opened by an article counts one
+    ("Eleven people including a woman and child were killed in shelling on Kharkiv.",
+     [("killed", 11, "exact", "Eleven"), ("killed", 1, "exact", "a woman"),
+      ("killed", 1, "exact", "child")]),
+    ("A man woman and child died of suffocation after the strike on Taiz.",
+     [("killed", 1, "exact", "A man"), ("killed", 1, "exact", "woman"),
+      ("killed", 1, "exact", "child")]),
+    # a person noun before a verb taking no object counts one
+    ("A child died in the shelling of Kherson on Monday.", [("killed", 1, "exact", "A child")]),
+    # before a verb with an object, the noun is who did it
+    ("A suicide bomber killed at least 22 people in Kabul.",
+     [("killed", 22, "at_least", "22")]),
+])
+def test_implied_ones_in_lists(lex, text, expected):
+    assert killed(text, lex) == expected
