@@ -83,3 +83,26 @@ def test_things_lost_are_no_casualties(lex, text):
 ])
 def test_implied_ones_in_lists(lex, text, expected):
     assert killed(text, lex) == expected
+
+
+def nested(text, lex):
+    doc = Document("doc_00000000000000dd", from_str(text), "t")
+    found = sorted(propose_document(doc, lex).candidates, key=lambda c: c.number_start or 0)
+    ids = {c.candidate_id: c.count_value for c in found}
+    return [(c.outcome, c.count_value, ids.get(c.part_of)) for c in found]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an outcome after "and" is another clause's: the number stays in the figure it is in
+    ("Two days of shelling have killed 38 civilians including 14 children and wounded "
+     "another 250 in Donetsk.",
+     [("killed", 38, None), ("killed", 14, 38), ("injured", 250, None)]),
+    ("Seven civilians were killed among them a child and two women and nine others were "
+     "injured in Taiz.",
+     [("killed", 7, None), ("killed", 1, 7), ("killed", 2, 7), ("injured", 9, None)]),
+    # "N of them" written after its number counts some of the figure before
+    ("The death toll from the drone strike on Gao has risen to 86 30 of them children.",
+     [("killed", 86, None), ("killed", 30, 86)]),
+])
+def test_a_nested_number_stays_in_its_figure(lex, text, expected):
+    assert nested(text, lex) == expected

@@ -59,6 +59,10 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}[\w'-]*|[\w'-]+|[^\w\s]")
 #: Joiners that carry a figure to the verb of the one before, besides "and" (the
 #: lexicon's ``coordinators``).
 _JOINERS = tuple(c for c in read_words().coordinators if c != "and")
+#: A number counting some of the figure before it, written after: "86, 30 of them children".
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
+#: A coordination between a number and an outcome word after it.
+_AND = re.compile(r"\band\b")
 _NESTED = re.compile(
     r"(?i)\b(?:including|included|among\s+them|among\s+whom|of\s+whom|of\s+them|"
     r"among\s+(?:the\s+)?(?:dead|victims|those\s+killed|casualties)(?:\s+(?:were|are))?|"
@@ -250,13 +254,15 @@ def sentence_figures(
             options.append((p.weight * direct.word.weight + separate, kind, direct.word.outcome,
                             p.note(direct.text)))
         following = next((c for c in cues if c.start >= stop and c is not direct), None)
+        after_option = None
         if direct is None and following is not None and following.word.after \
                 and following.word.kind == "casualty":
             gap = _gap(view, stop, following.start, q_spans)
             p = pair["after-implied" if q.implied else "after"]
             if gap is not None and gap <= (p.reach or 0) and not _active(view, following, q_spans):
-                options.append((p.weight * following.word.weight - p.per_word * gap, "casualty",
-                                following.word.outcome, p.note(following.text, gap)))
+                after_option = (p.weight * following.word.weight - p.per_word * gap, "casualty",
+                                following.word.outcome, p.note(following.text, gap))
+                options.append(after_option)
         nearest = True  # the nearest word before the number; past it, only a toll
         for cue in reversed(cues):
             if cue.end > q.span_start or cue.word.kind == "airstrike":
@@ -292,6 +298,12 @@ def sentence_figures(
             options.append((joined[0].score * p.weight, joined[0].kind, joined[0].outcome,
                             p.note()))
         parent = _nested_parent(view, start, q, figures)
+        if parent is not None and after_option in options and following is not None \
+                and following.word.outcome != figures[parent].outcome \
+                and _AND.search(view, q.end, following.start):
+            # "killed 38 civilians including 14 children and wounded another 250": the
+            # outcome after "and" is another clause's; the number stays in the figure it is in
+            options.remove(after_option)
         if not options and parent is None:
             continue
         if options:
@@ -415,7 +427,8 @@ def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue],
 
 
 def _nested_parent(view: str, start: int, q: Quantity, figures: list[Figure]) -> int | None:
-    if not figures or not _NESTED.search(view, max(start, q.span_start - 60), q.span_start):
+    if not figures or not (_NESTED.search(view, max(start, q.span_start - 60), q.span_start)
+                           or _OF_THEM.match(view, q.end)):
         return None
     for i in range(len(figures) - 1, -1, -1):
         if figures[i].parent is None and figures[i].quantity is not None:
