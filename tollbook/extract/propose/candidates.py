@@ -305,7 +305,16 @@ def sentence_figures(
             # outcome after "and" is another clause's; the number stays in the figure it is in
             options.remove(after_option)
         if not options and parent is None:
-            continue
+            shared = _place_share(view, q, figures)
+            if shared is None:
+                continue
+            # "21 killed in the area, 15 in Manbij and another six in Tukhar", "and one in
+            # Harasta": a number counted by place shares the figure before's outcome
+            parent, sibling = shared
+            if sibling is not None:
+                p = pair["joined"]
+                options.append((sibling.score * p.weight, sibling.kind, sibling.outcome,
+                                p.note()))
         if options:
             score, kind, outcome, evidence = max(options, key=lambda o: o[0])
             if party is None and direct is not None and not evidence.startswith("number then"):
@@ -373,19 +382,20 @@ def _gap(view: str, start: int, end: int, q_spans: list[tuple[int, int]]) -> int
     Other figures may stand between only as part of a list ("30 regime troops and 43
     rebels – including 13 …"), not in a phrase of their own ("rises to 12 with over 200").
     """
-    n, previous = 0, ""
+    n, previous, before_previous = 0, "", ""
     starts = {s for s, _ in q_spans}
     for t in _TOKEN.finditer(view, start, end):
         w = t.group().lower()
         if w in (";", ":", ".", "(", ")") or w in CLAUSE_BREAK:
             return None
-        if t.start() in starts and previous not in _LIST_WORDS | {",", "-", "\u2013", "\u2014"}:
-            return None
+        if t.start() in starts and previous not in _LIST_WORDS | {",", "-", "\u2013", "\u2014"} \
+                and (before_previous, previous) != ("among", "the"):
+            return None  # but "11 children were among the 26 civilians killed"
         if w in _DETERMINERS and previous not in _LIST_WORDS:
             return None
         if w[0].isalnum():
             n += 1
-        previous = w
+        previous, before_previous = w, previous
     return n
 
 
@@ -424,6 +434,37 @@ def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue],
     since = verb.end if verb is not None else before.anchor[1]
     n = sum(1 for t in _words(view, since, q.span_start) if t.group()[0].isalnum())
     return (before, "joined") if n <= (pair["joined"].reach or 0) else None
+
+
+#: A number followed by a place and nothing it counts: "15 in a northern district of
+#: Manbij", "8 in Ansari", "1 in each of the districts".
+_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?"
+                       r"(?:[A-Z]|each\b|(?:villages?|towns?|city|cities|districts?|"
+                       r"neighbou?rhoods?|provinces?|areas?|camps?)\b)")
+#: How far (characters) a number counted by place may stand from the figure before it.
+_SHARE_REACH = 160
+
+
+def _place_share(view: str, q: Quantity, figures: list[Figure]
+                 ) -> tuple[int | None, Figure | None] | None:
+    """For a number that only says where ("8 in Ansari") after a casualty figure of the same
+    sentence: (the figure it is part of, None) when it follows a figure directly, or (that
+    figure's own parent, the figure) when joined to it by "and": a share of the same whole,
+    or a figure beside it. None when the number is no such share."""
+    if q.implied or q.value is None or not figures or not _IN_PLACE.match(view, q.end):
+        return None
+    i = len(figures) - 1
+    before = figures[i]
+    if before.kind != "casualty" or before.quantity is None or \
+            not 0 <= q.span_start - before.anchor[1] <= _SHARE_REACH:
+        return None
+    between = view[before.anchor[1]:q.span_start]
+    if re.search(r"[;:.]", between) or any(w.lower() in CLAUSE_BREAK
+                                            for w in re.findall(r"[A-Za-z]+", between)):
+        return None
+    if re.search(r"\band\s+(?:another\s+|a\s+further\s+)?$", between):
+        return before.parent, before
+    return (before.parent if before.parent is not None else i), None
 
 
 def _nested_parent(view: str, start: int, q: Quantity, figures: list[Figure]) -> int | None:
