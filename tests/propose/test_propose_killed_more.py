@@ -106,3 +106,28 @@ def nested(text, lex):
 ])
 def test_a_nested_number_stays_in_its_figure(lex, text, expected):
     assert nested(text, lex) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a number that only says where shares the figure before: part of it ...
+    ("The monitor said 21 civilians had been killed in drone strikes in the area 15 in a "
+     "northern district of Gao and another six in Ansongo.",
+     [("killed", 21, None), ("killed", 15, 21), ("killed", 6, 21)]),
+    ("A total 54 civilians were killed in Kharkiv on Tuesday including 9 in the district "
+     "Saltivka 8 in Osnovianskyi and 5 in Kholodnohirskyi.",
+     [("killed", 54, None), ("killed", 9, 54), ("killed", 8, 54), ("killed", 5, 54)]),
+    # ... or beside it, after "and"
+    ("Five more civilians were killed in the town of Sabqa and one in the town of Harasta.",
+     [("killed", 5, None), ("killed", 1, None)]),
+    # "N were among the M killed": N counted as killed too
+    ("At least 68 children were among the 126 people killed in the attack on Hodeidah.",
+     [("killed", 68, None), ("killed", 126, None)]),
+    # another number of a list between a number and its verb counts as one word
+    ("Another man and a woman were killed in rocket fire in the nearby town of Bakhmut.",
+     [("killed", 1, None), ("killed", 1, None)]),
+    # an age is no share
+    ("A gas attack killed at least 58 people including 11 children under the age of eight in "
+     "the northwestern province of Idlib.", [("killed", 58, None), ("killed", 11, 58)]),
+])
+def test_shares_by_place_lists_and_ages(lex, text, expected):
+    assert nested(text, lex) == expected

@@ -304,8 +304,8 @@ def sentence_figures(
             # "killed 38 civilians including 14 children and wounded another 250": the
             # outcome after "and" is another clause's; the number stays in the figure it is in
             options.remove(after_option)
+        shared = _place_share(view, q, figures) if parent is None else None
         if not options and parent is None:
-            shared = _place_share(view, q, figures)
             if shared is None:
                 continue
             # "21 killed in the area, 15 in Manbij and another six in Tukhar", "and one in
@@ -315,6 +315,8 @@ def sentence_figures(
                 p = pair["joined"]
                 options.append((sibling.score * p.weight, sibling.kind, sibling.outcome,
                                 p.note()))
+        elif shared is not None and shared[0] is not None:
+            parent = shared[0]  # "including 9 in X, 8 in Y and 5 in Z": all parts of the whole
         if options:
             score, kind, outcome, evidence = max(options, key=lambda o: o[0])
             if party is None and direct is not None and not evidence.startswith("number then"):
@@ -393,8 +395,8 @@ def _gap(view: str, start: int, end: int, q_spans: list[tuple[int, int]]) -> int
             return None  # but "11 children were among the 26 civilians killed"
         if w in _DETERMINERS and previous not in _LIST_WORDS:
             return None
-        if w[0].isalnum():
-            n += 1
+        if w[0].isalnum() and not any(s < t.start() < e for s, e in q_spans):
+            n += 1  # another number of a list counts as one word ("a man and a woman were")
         previous, before_previous = w, previous
     return n
 
