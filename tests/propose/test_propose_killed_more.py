@@ -131,3 +131,21 @@ def test_a_nested_number_stays_in_its_figure(lex, text, expected):
 ])
 def test_shares_by_place_lists_and_ages(lex, text, expected):
     assert nested(text, lex) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a death toll takes a written number, never a person noun ("of the wounded chief")
+    ("The death toll is likely to rise due to the condition of some of the wounded "
+     "Monitor chief Amadou Diallo said.", []),
+    # "including" after another outcome counts the displaced, not the dead
+    ("More than 280000 people have been killed since the war began and millions have been "
+     "forced to flee including around five million who have sought refuge abroad.",
+     [("killed", 280000, "at_least", "280000")]),
+    # "others" with a verb of their own are no second figure of the verb before
+    ("Health director Ahmed Ali said five people died and eight others experienced "
+     "breathing difficulties after the shelling of Taiz.", [("killed", 5, "exact", "five")]),
+    ("Three civilians were killed and more than twenty others suffered from suffocation in "
+     "Kherson.", [("killed", 3, "exact", "Three")]),
+])
+def test_no_figure_where_none_is_counted(lex, text, expected):
+    assert killed(text, lex) == expected

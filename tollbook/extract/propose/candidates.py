@@ -276,6 +276,7 @@ def sentence_figures(
             blocked = any(t.group().lower() in CLAUSE_BREAK or t.group() in ";:." for t in between)
             toll, before = pair["toll"], pair["before"]
             if cue.word.kind == "toll" and n <= (toll.reach or 0) and not blocked \
+                    and not q.implied \
                     and (not between or between[-1].group().lower() in _TOLL_LEAD):
                 options.append((toll.weight - toll.per_word * n, "casualty", cue.word.outcome,
                                 toll.note(cue.text, n)))
@@ -290,6 +291,7 @@ def sentence_figures(
             # no number after it leaves the number to a toll before it
             nearest = False
         joined = None if q.implied or _skip_space(view, q.end) in other_outcomes \
+            or _own_verb(party) \
             or _skip_space(view, stop) in other_outcomes \
             or _other_outcome_follows(view, stop, other_outcomes, cue_at) \
             else _coordinated(view, q, figures, cues, pair)
@@ -297,7 +299,7 @@ def sentence_figures(
             p = pair[joined[1]]
             options.append((joined[0].score * p.weight, joined[0].kind, joined[0].outcome,
                             p.note()))
-        parent = _nested_parent(view, start, q, figures)
+        parent = _nested_parent(view, start, q, figures, other_outcomes)
         if parent is not None and after_option in options and following is not None \
                 and following.word.outcome != figures[parent].outcome \
                 and _AND.search(view, q.end, following.start):
@@ -412,6 +414,14 @@ def _active(view: str, cue: Cue, q_spans: list[tuple[int, int]]) -> bool:
     return any(s == nxt for s, _ in q_spans)
 
 
+def _own_verb(party: str | None) -> bool:
+    """Whether a party phrase "others …" runs into a verb of its own ("eight others
+    experienced breathing difficulties", "twenty others suffered from suffocation"): the
+    number is that verb's subject, not a second figure of the verb before."""
+    words = (party or "").lower().split()
+    return len(words) > 1 and words[0] in _SEPARATE and words[1].endswith("ed")
+
+
 def _coordinated(view: str, q: Quantity, figures: list[Figure], cues: list[Cue],
                  pair: dict[str, Pairing]) -> tuple[Figure, str] | None:
     """The figure before ``q`` when "and" joins them under one verb ("killed 45 … and 22"),
@@ -469,12 +479,15 @@ def _place_share(view: str, q: Quantity, figures: list[Figure]
     return (before.parent if before.parent is not None else i), None
 
 
-def _nested_parent(view: str, start: int, q: Quantity, figures: list[Figure]) -> int | None:
+def _nested_parent(view: str, start: int, q: Quantity, figures: list[Figure],
+                   other_outcomes: frozenset[int] = frozenset()) -> int | None:
     if not figures or not (_NESTED.search(view, max(start, q.span_start - 60), q.span_start)
                            or _OF_THEM.match(view, q.end)):
         return None
     for i in range(len(figures) - 1, -1, -1):
         if figures[i].parent is None and figures[i].quantity is not None:
+            if any(figures[i].anchor[1] <= o < q.span_start for o in other_outcomes):
+                return None  # "… killed, and millions forced to flee, including five million"
             return i
     return None
 
