@@ -149,3 +149,44 @@ def test_shares_by_place_lists_and_ages(lex, text, expected):
 ])
 def test_no_figure_where_none_is_counted(lex, text, expected):
     assert killed(text, lex) == expected
+
+
+@pytest.fixture(scope="module")
+def placed() -> Lexicon:
+    return Lexicon.from_rows(
+        actors=[{"actor_id": "act_monitor", "name": "Sahel Conflict Monitor",
+                 "actor_type": "monitor"}],
+        locations=[
+            {"location_id": "loc_gao", "name": "Gao", "where_prec": 3, "admin1": "Gao Region"},
+            {"location_id": "loc_ansongo", "name": "Ansongo", "where_prec": 2,
+             "admin1": "Gao Region"},
+            {"location_id": "loc_kidal", "name": "Kidal", "where_prec": 3,
+             "admin1": "Kidal Region"},
+        ])
+
+
+def figures(text, lex):
+    doc = Document("doc_00000000000000ee", from_str(text), "t", outlet="act_daily")
+    found = sorted(propose_document(doc, lex).candidates, key=lambda c: c.number_start or 0)
+    return [(c.count_value, c.claimant, c.location_id) for c in found if c.outcome == "killed"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a lead restating the body's attributed figure: drafted once, with its source
+    ("At least 16 civilians were killed in air raids on Gao. Sixteen civilians were killed "
+     "on Monday in Ansongo the Sahel Conflict Monitor said.",
+     [(16, "act_monitor", "loc_ansongo")]),
+    # the same count in another region is another event
+    ("At least 16 civilians were killed in air raids on Kidal.\nSixteen civilians were "
+     "killed on Monday in Ansongo the Sahel Conflict Monitor said.",
+     [(16, "act_daily", "loc_kidal"), (16, "act_monitor", "loc_ansongo")]),
+    # "another" counts other people (the report of the monitor goes on)
+    ("Seven people were killed in Gao the Sahel Conflict Monitor said. Another seven people "
+     "were killed in raids on Ansongo.",
+     [(7, "act_monitor", "loc_gao"), (7, "act_monitor", "loc_ansongo")]),
+    # small counts recur for different events
+    ("Two people were killed in Gao.\nTwo people were killed in Ansongo the Sahel Conflict "
+     "Monitor said.", [(2, "act_daily", "loc_gao"), (2, "act_monitor", "loc_ansongo")]),
+])
+def test_a_restatement_without_its_source_is_drafted_once(placed, text, expected):
+    assert figures(text, placed) == expected
