@@ -190,3 +190,13 @@ def figures(text, lex):
 ])
 def test_a_restatement_without_its_source_is_drafted_once(placed, text, expected):
     assert figures(text, placed) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the headlines of other stories a page links to, run into the text
+    "Shares 87 Related Four Senior Taliban Commanders Killed in Kandahar Strike US Strikes "
+    "Kill 2 Leaders Near Herat",
+    "Views 85 Related Militia Commander Killed by Army Near al-Fasher Town in Darfur",
+])
+def test_related_headlines_are_page_furniture(lex, text):
+    assert killed(text, lex) == []
