@@ -197,6 +197,9 @@ def test_a_restatement_without_its_source_is_drafted_once(placed, text, expected
     "Shares 87 Related Four Senior Taliban Commanders Killed in Kandahar Strike US Strikes "
     "Kill 2 Leaders Near Herat",
     "Views 85 Related Militia Commander Killed by Army Near al-Fasher Town in Darfur",
+    # the title of an embedded video
+    "Our correspondent has the latest from Kabul. Suspected suicide attack in Kabul kills at "
+    "least 58 - YouTube",
 ])
-def test_related_headlines_are_page_furniture(lex, text):
+def test_headlines_of_other_stories_and_videos_are_page_furniture(lex, text):
     assert killed(text, lex) == []
