@@ -211,3 +211,17 @@ def test_a_release_word_in_a_sentence_makes_no_release(lex):
     text = ("Civilians killed in Kharkiv. Ten civilians were killed on Monday a police "
             "source said in a statement to Ukrinform.")
     assert [who for _, _, who, _ in killed(text, lex)] == [None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the toll describes the deed a speaker talks of, in the outlet's words
+    ("The EU foreign policy chief Kaja Kallas said Russia bears responsibility for a missile "
+     "attack on Kharkiv that killed at least 58 people.", [(58, None, "act_daily", [])]),
+    ("At the UN the Sahel Conflict Monitor said the junta should be investigated following an "
+     "attack on an aid convoy that claimed 20 lives Monday.", [(20, None, "act_daily", [])]),
+    # the speaker's own count stays theirs
+    ("The Sahel Conflict Monitor said the attack killed 12 people in Gao.",
+     [(12, "The Sahel Conflict Monitor", "act_monitor", ["act_daily"])]),
+])
+def test_a_toll_describing_the_deed_spoken_of_is_the_outlets(lex, text, expected):
+    assert killed(text, lex) == expected
