@@ -225,3 +225,11 @@ def test_a_release_word_in_a_sentence_makes_no_release(lex):
 ])
 def test_a_toll_describing_the_deed_spoken_of_is_the_outlets(lex, text, expected):
     assert killed(text, lex) == expected
+
+
+def test_a_common_noun_is_no_speakers_surname(lex):
+    # "Malis official Sahel News Agency" registers a speaker whose last word is "agency": a
+    # body described as a news agency later is not that speaker
+    text = ("Malis official Sahel News Agency put the death toll at 85. "
+            "The Sahel Conflict Monitor news agency claimed 160 civilians were killed.")
+    assert [(n, who) for n, _, who, _ in killed(text, lex)] == [(85, None), (160, "act_monitor")]

@@ -335,9 +335,17 @@ class Attributor:
         """Whether resolving ``who`` depends on who spoke before (see :meth:`_resolve`)."""
         if who.lower() in _PRONOUNS:
             return True
-        if self.speakers.get(key(who)) or self.speakers.get(key(who).split()[-1]):
+        if self._speaker(who) is not None:
             return False
         return self._actor(who, at) is None and self._described.match(who) is not None
+
+    def _speaker(self, who: str) -> Speaker | None:
+        """The person ``who`` names, by name or (a name written with a capital) surname:
+        "Abdel-Rahman said"; never by a common noun ("the Aamaq news agency")."""
+        found = self.speakers.get(key(who))
+        if found is None and who.split()[-1][:1].isupper():
+            found = self.speakers.get(key(who).split()[-1])
+        return found
 
     @functools.cached_property
     def speakers(self) -> dict[str, Speaker]:
@@ -361,7 +369,7 @@ class Attributor:
         if low in _PRONOUNS:
             speaker = self._last_person
         else:
-            speaker = self.speakers.get(key(who)) or self.speakers.get(key(who).split()[-1])
+            speaker = self._speaker(who)
         if speaker is not None:
             self._last_person = speaker
             # the body he speaks for, else (a body the tables lack) the person himself
