@@ -233,3 +233,9 @@ def test_a_common_noun_is_no_speakers_surname(lex):
     text = ("Malis official Sahel News Agency put the death toll at 85. "
             "The Sahel Conflict Monitor news agency claimed 160 civilians were killed.")
     assert [(n, who) for n, _, who, _ in killed(text, lex)] == [(85, None), (160, "act_monitor")]
+
+
+def test_the_correspondent_is_of_the_body_whose_correspondent_spoke_before(lex):
+    text = ("Ukrinform's correspondent quoted a police source as saying rockets hit Kherson. "
+            "The correspondent said the attacks claimed the lives of 3 people.")
+    assert killed(text, lex) == [(3, "The correspondent", "act_ukrinform", ["act_daily"])]

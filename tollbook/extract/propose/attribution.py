@@ -391,8 +391,10 @@ class Attributor:
         if actor is None and self._described.match(who):
             # "the monitor said" is the source named before; "a rebel commander said" is a
             # new, unnamed one. With no source named before, "the UK-based monitor" is the
-            # source of its kind the document names.
-            actor = self._last_org or self._of_kind(low, at)
+            # source of its kind the document names. "The correspondent said": the body
+            # whose correspondent was named before ("SANA's correspondent quoted …").
+            actor = self._staff_of(low.split()[-1], at) or self._last_org or \
+                self._of_kind(low, at)
         elif actor is None and low.endswith("s") and low.split()[0] not in ("the", "a", "an"):
             actor = self._of_kind("a " + low[:-1], at)  # "according to monitors"
         elif actor is not None and self.actor_types.get(actor) == "individual":
@@ -402,6 +404,19 @@ class Attributor:
         if actor is None and len(who.split()) >= 2 and who[:1].isupper():
             self._last_person = Speaker(who)
         return actor, []
+
+    def _staff_of(self, role: str, at: int) -> str | None:
+        """The body last named before ``at`` with this role after its name ("SANAs
+        correspondent", "the Reuters reporter"); None for a role no body had."""
+        if role not in self.source_roles or role in _BODY_WORDS:
+            return None
+        for m in reversed(self.mentions):
+            if m.kind != "actor" or m.start >= at:
+                continue
+            after = self.view[m.end:m.end + len(role) + 4].lower().removeprefix("'s")
+            if after.split()[:1] == [role]:
+                return m.ref_id
+        return None
 
     def _of_kind(self, description: str, at: int) -> str | None:
         """The source of the kind an indefinite description names ("a war monitor"), named
@@ -503,6 +518,9 @@ _DESCRIBED_DEED = re.compile(
     r"\b(?:attacks?|strikes?|raids?|bombings?|blasts?|explosions?|assaults?|shelling)\s+"
     r"(?:(?:on|in|at|near|against)\s+[^,;.]{1,60}?\s+)?(?:that|which)\s+(?:had\s+)?"
     r"(?:killed|left|claimed)\b[^,;.]{0,30}$")
+#: Source roles that are the body itself ("the agency said"), never its staff.
+_BODY_WORDS = frozenset(("group", "agency", "organisation", "organization", "network",
+                         "watchdog", "channel", "service", "charity", "monitor", "media"))
 #: A name's short form in brackets after it.
 _SHORT_FORM = re.compile(r"\s*\(([A-Z][\w.&-]{1,11})\)$")
 #: A name ending in a dotted abbreviation ("the U.N.", "U.S.").
