@@ -239,3 +239,10 @@ def test_the_correspondent_is_of_the_body_whose_correspondent_spoke_before(lex):
     text = ("Ukrinform's correspondent quoted a police source as saying rockets hit Kherson. "
             "The correspondent said the attacks claimed the lives of 3 people.")
     assert killed(text, lex) == [(3, "The correspondent", "act_ukrinform", ["act_daily"])]
+
+
+def test_a_coordinator_described_before_the_name_speaks_for_the_body(lex):
+    text = ("September was the deadliest month for civilians U.N. regional humanitarian "
+            "coordinator Lise Grande said.\n"
+            "Explosions in Sanaa killed 20 people in Hodeidah and Taiz Grande said again.")
+    assert killed(text, lex) == [(20, "Taiz Grande", "act_un", ["act_daily"])]
