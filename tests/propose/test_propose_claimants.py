@@ -246,3 +246,10 @@ def test_a_coordinator_described_before_the_name_speaks_for_the_body(lex):
             "coordinator Lise Grande said.\n"
             "Explosions in Sanaa killed 20 people in Hodeidah and Taiz Grande said again.")
     assert killed(text, lex) == [(20, "Taiz Grande", "act_un", ["act_daily"])]
+
+
+def test_a_described_claim_with_a_which_clause_is_the_source_named_before(lex):
+    text = ("The Islamic State (IS) group said in a statement that one of its fighters had "
+            "attacked a checkpoint near Kabul. The claim which did not mention civilians said "
+            "40 soldiers had been killed.")
+    assert killed(text, lex) == [(40, "The claim", "act_is", ["act_daily"])]
