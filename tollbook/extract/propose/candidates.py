@@ -38,6 +38,10 @@ MIN_SCORE = 0.35
 
 #: Words, with dotted abbreviations whole ("U.S.-led", "U.N."), and single other characters.
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}[\w'-]*|[\w'-]+|[^\w\s]")
+#: A number counting some of the figure before it, written after: "86, 30 of them children".
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
+#: A coordination between a number and an outcome word after it.
+_AND = re.compile(r"\band\b")
 
 
 @functools.lru_cache(maxsize=1)
@@ -212,14 +216,16 @@ def sentence_figures(
             options.append((p.weight * direct.word.weight + separate, kind, direct.word.outcome,
                             p.note(direct.text)))
         following = next((c for c in cues if c.start >= stop and c is not direct), None)
+        after_option = None
         if direct is None and following is not None and following.word.after \
                 and following.word.kind == "casualty":
             gap = _gap(view, stop, following.start, q_spans, g)
             p = pair["after-implied" if q.implied else "after"]
             if gap is not None and gap <= (p.reach or 0) and not _active(view, following, q_spans, g):
-                options.append((p.weight * following.word.weight - p.per_word * gap, "casualty",
-                                following.word.outcome, p.note(following.text, gap)))
-        nearest = True
+                after_option = (p.weight * following.word.weight - p.per_word * gap, "casualty",
+                                following.word.outcome, p.note(following.text, gap))
+                options.append(after_option)
+        nearest = True  # the nearest word before the number; past it, only a toll
         for cue in reversed(cues):
             if cue.end > q.span_start or cue.word.kind == "airstrike":
                 continue
@@ -233,6 +239,7 @@ def sentence_figures(
                           for t in between)
             toll, before = pair["toll"], pair["before"]
             if cue.word.kind == "toll" and n <= (toll.reach or 0) and not blocked \
+                    and not q.implied \
                     and (not between or between[-1].group().lower() in g.toll_leads):
                 options.append((toll.weight - toll.per_word * n, "casualty", cue.word.outcome,
                                 toll.note(cue.text, n)))
@@ -244,12 +251,14 @@ def sentence_figures(
                 # after it, "executing 15 prisoners", is the verb's object)
                 options.append((before.weight * cue.word.weight - before.per_word * n,
                                 "casualty", cue.word.outcome, before.note(cue.text, n)))
-            if options or not nearest or cue.word.kind == "toll":
+            if options or not nearest or cue.word.kind == "toll" or between and \
+                    between[-1].group().lower() not in g.toll_leads:
                 break
-            # the nearest outcome word takes no number: a toll before it may ("brought the
-            # toll for soldiers killed in the conflict to 18")
+            # "the toll for Russian soldiers killed in the conflict to 18": a word that takes
+            # no number after it leaves the number to a toll before it
             nearest = False
         joined = None if q.implied or _skip_space(view, q.end) in other_outcomes \
+            or _own_verb(party, g) \
             or _skip_space(view, stop) in other_outcomes \
             or _other_outcome_follows(view, stop, other_outcomes, cue_at, g) \
             else _coordinated(view, q, figures, cues, pair, g)
@@ -257,12 +266,29 @@ def sentence_figures(
             p = pair[joined[1]]
             options.append((joined[0].score * p.weight, joined[0].kind, joined[0].outcome,
                             p.note()))
-        parent = _nested_parent(view, start, q, figures, g)
+        parent = _nested_parent(view, start, q, figures, g, other_outcomes)
         if parent is None and _among_next(view, stop, q, quantities, g):
             among.append((q, party))  # "68 children were among the 126 killed": after it
             continue
+        if parent is not None and after_option in options and following is not None \
+                and following.word.outcome != figures[parent].outcome \
+                and _AND.search(view, q.end, following.start):
+            # "killed 38 civilians including 14 children and wounded another 250": the
+            # outcome after "and" is another clause's; the number stays in the figure it is in
+            options.remove(after_option)
+        shared = _place_share(view, q, figures, g) if parent is None else None
         if not options and parent is None:
-            continue
+            if shared is None:
+                continue
+            # "21 killed in the area, 15 in Manbij and another six in Tukhar", "and one in
+            # Harasta": a number counted by place shares the figure before's outcome
+            parent, sibling = shared
+            if sibling is not None:
+                p = pair["joined"]
+                options.append((sibling.score * p.weight, sibling.kind, sibling.outcome,
+                                p.note()))
+        elif shared is not None and shared[0] is not None:
+            parent = shared[0]  # "including 9 in X, 8 in Y and 5 in Z": all parts of the whole
         if options:
             score, kind, outcome, evidence = max(options, key=lambda o: o[0])
             if party is None and direct is not None and not evidence.startswith("number then"):
@@ -338,19 +364,20 @@ def _gap(view: str, start: int, end: int, q_spans: list[tuple[int, int]], g: Gra
     Other figures may stand between only as part of a list ("30 regime troops and 43
     rebels – including 13 …"), not in a phrase of their own ("rises to 12 with over 200").
     """
-    n, previous = 0, ""
+    n, previous, before_previous = 0, "", ""
     starts = {s for s, _ in q_spans}
     for t in _TOKEN.finditer(view, start, end):
         w = t.group().lower()
         if w in (";", ":", ".", "(", ")") or w in g.clause_breaks:
             return None
-        if t.start() in starts and previous not in g.list_words | {",", "-", "\u2013", "\u2014"}:
-            return None
+        if t.start() in starts and previous not in g.list_words | {",", "-", "\u2013", "\u2014"} \
+                and (before_previous, previous) != ("among", "the"):
+            return None  # but "11 children were among the 26 civilians killed"
         if w in g.determiners and previous not in g.list_words:
             return None
-        if w[0].isalnum():
-            n += 1
-        previous = w
+        if w[0].isalnum() and not any(s < t.start() < e for s, e in q_spans):
+            n += 1  # another number of a list counts as one word ("a man and a woman were")
+        previous, before_previous = w, previous
     return n
 
 
@@ -363,6 +390,14 @@ def _active(view: str, cue: Cue, q_spans: list[tuple[int, int]], g: Grammar) -> 
         return False  # "34 people were killed 6 of them women": passive, the number is its own
     nxt = _skip_space(view, cue.end)
     return any(s == nxt for s, _ in q_spans)
+
+
+def _own_verb(party: str | None, g: Grammar) -> bool:
+    """Whether a party phrase "others …" runs into a verb of its own ("eight others
+    experienced breathing difficulties", "twenty others suffered from suffocation"): the
+    number is that verb's subject, not a second figure of the verb before."""
+    words = (party or "").lower().split()
+    return len(words) > 1 and words[0] in g.separate and words[1].endswith("ed")
 
 
 def _takes_object(view: str, cue: Cue, quantities: list[Quantity], cues: list[Cue],
@@ -428,12 +463,46 @@ def _among_next(view: str, stop: int, q: Quantity, quantities: list[Quantity],
     return between in g.among
 
 
-def _nested_parent(view: str, start: int, q: Quantity, figures: list[Figure], g: Grammar
-                   ) -> int | None:
-    if not figures or not g.nested.search(view, max(start, q.span_start - 60), q.span_start):
+#: A number followed by a place and nothing it counts: "15 in a northern district of
+#: Manbij", "8 in Ansari", "1 in each of the districts".
+_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+|a\s+|an\s+)?(?:[a-z-]+\s+){0,3}?"
+                       r"(?:[A-Z]|each\b|(?:villages?|towns?|city|cities|districts?|"
+                       r"neighbou?rhoods?|provinces?|areas?|camps?)\b)")
+#: How far (characters) a number counted by place may stand from the figure before it.
+_SHARE_REACH = 160
+
+
+def _place_share(view: str, q: Quantity, figures: list[Figure], g: Grammar
+                 ) -> tuple[int | None, Figure | None] | None:
+    """For a number that only says where ("8 in Ansari") after a casualty figure of the same
+    sentence: (the figure it is part of, None) when it follows a figure directly, or (that
+    figure's own parent, the figure) when joined to it by "and": a share of the same whole,
+    or a figure beside it. None when the number is no such share."""
+    if q.implied or q.value is None or not figures or not _IN_PLACE.match(view, q.end):
+        return None
+    i = len(figures) - 1
+    before = figures[i]
+    if before.kind != "casualty" or before.quantity is None or \
+            not 0 <= q.span_start - before.anchor[1] <= _SHARE_REACH:
+        return None
+    between = view[before.anchor[1]:q.span_start]
+    if re.search(r"[;:.]", between) or any(w.lower() in g.clause_breaks
+                                            for w in re.findall(r"[A-Za-z]+", between)):
+        return None
+    if re.search(r"\band\s+(?:another\s+|a\s+further\s+)?$", between):
+        return before.parent, before
+    return (before.parent if before.parent is not None else i), None
+
+
+def _nested_parent(view: str, start: int, q: Quantity, figures: list[Figure], g: Grammar,
+                   other_outcomes: frozenset[int] = frozenset()) -> int | None:
+    if not figures or not (g.nested.search(view, max(start, q.span_start - 60), q.span_start)
+                           or _OF_THEM.match(view, q.end)):
         return None
     for i in range(len(figures) - 1, -1, -1):
         if figures[i].parent is None and figures[i].quantity is not None:
+            if any(figures[i].anchor[1] <= o < q.span_start for o in other_outcomes):
+                return None  # "… killed, and millions forced to flee, including five million"
             return i
     return None
 

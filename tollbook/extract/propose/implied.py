@@ -53,6 +53,8 @@ def implied_quantities(view: str, start: int, end: int, tags: Tags, words: Words
 
 #: Outcomes whose verb takes a person as object: "killed a district commissioner" is one.
 _VICTIM_OUTCOMES = frozenset(("killed", "executed"))
+
+
 def _object_one(view: str, verb_end: int, end: int, words: Words) -> Quantity | None:
     """ "killed a district commissioner": "a" or "an" after a killing verb, at most three
     words, and a noun ending the phrase count one, whatever the noun (the person nouns of the
@@ -84,7 +86,9 @@ def _person(view: str, start: int, end: int, n_start: int, n_end: int, words: Wo
     ends = words.grammar.phrase_ends
     after = _TOKEN.match(view, _skip(view, n_end, end), end) if n_end < end else None
     if after is not None and after.group()[0].isalnum() and after.group().lower() not in \
-            ends and not after.group()[0].isupper():
+            ends and not after.group()[0].isupper() \
+            and after.group().lower() not in words.person_nouns \
+            and not _intransitive(after.group().lower(), words):
         return None  # "a civilian car", "the commander's": the noun is no head
     if view[n_end:n_end + 2] == "'s":
         return None
@@ -101,10 +105,40 @@ def _person(view: str, start: int, end: int, n_start: int, n_end: int, words: Wo
                 noun = view[q_start:n_end]  # "his deputy", "its commander"
             return Quantity(q_start, n_end, view[q_start:n_end], 1, "exact", None, 1, 1, 1,
                             implied=True, noun=noun)
+        if i == len(before) - 1 and (low in ("and", ",") and _listed(before[:i], words)
+                                     or low in words.person_nouns and _listed(before, words)):
+            # "a woman and child", "a man, woman and child": the determiner of the list
+            # counts each person noun in it
+            return Quantity(n_start, n_end, view[n_start:n_end], 1, "exact", None, 1, 1, 1,
+                            implied=True, noun=view[n_start:n_end])
         if not w[0].isalpha() or low in words.number_words or low in ends \
                 or low in ("of", "to", "the"):
             return None
     return None
+
+
+def _intransitive(word: str, words: Words) -> bool:
+    """Whether a word is an outcome verb that takes no object ("a child died"; not "a bomber
+    killed 16 people", whose noun is who did it)."""
+    outcome = words.outcomes.get(word)
+    return outcome is not None and outcome.after and not outcome.before
+
+
+def _listed(before: list[re.Match[str]], words: Words) -> bool:
+    """Whether the tokens before a list's "and" are singular person nouns (bare or joined by
+    commas) opened by an article: "a man, woman", "a woman"."""
+    nouns = 0
+    for t in reversed(before[-8:]):
+        low = t.group().lower()
+        if low in words.person_nouns:
+            nouns += 1
+        elif low in (",",) and nouns:
+            continue
+        elif low in ("a", "an") and nouns:
+            return True
+        else:
+            return False
+    return False
 
 
 def _skip(view: str, i: int, end: int) -> int:

@@ -89,7 +89,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                             lexicon.words.not_claimants,
                             lexicon.words.source_kinds, lexicon.actor_types, tags,
                             lexicon.rules, lexicon.words.source_roles,
-                            lexicon.words.continuations)
+                            lexicon.words.continuations, words=lexicon.words)
     attributor.sentences = sentences
     context = Context()
     if sentences:
@@ -134,19 +134,53 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
             candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon,
                                           context, mentions, tags, horizon))
         attributor.note_sentence(s, e)
-    candidates = drop_repeats(candidates)
+    candidates = drop_repeats(candidates, lexicon.admin1)
     candidates.sort(key=lambda c: (-c.confidence, c.char_start, c.number_start or 0))
     return Proposal(doc, candidates, unknown, found_dateline)
 
 
-def drop_repeats(candidates: list[Candidate]) -> list[Candidate]:
+def _same_region(a: str | None, b: str | None, admin1: dict[str, str]) -> bool:
+    """Whether two places may be one event's: the same, one unknown, or in the same
+    first-level unit ("Idlib province" and "Khan Sheikhun")."""
+    return a == b or a is None or b is None or \
+        admin1.get(a, a) == admin1.get(b, b) or admin1.get(a) == b or admin1.get(b) == a
+
+
+def _restates(a: Candidate, b: Candidate, admin1: dict[str, str]) -> bool:
+    """Whether two figures of the same count of the same people are one told twice, once
+    with its source and once without: both wholes or both parts, in the same place, neither
+    saying it counts others."""
+    return (a.claimant_text is None) != (b.claimant_text is None) \
+        and (a.part_of is None) == (b.part_of is None) \
+        and _same_region(a.location_id, b.location_id, admin1) \
+        and not _another(a) and not _another(b)
+
+
+def _another(c: Candidate) -> bool:
+    """Whether a figure's number says it counts others ("Another seven people were killed")."""
+    before = c.quote[:(c.number_start or c.char_start) - c.char_start].split()[-1:]
+    return bool(before) and before[0].lower() in ("another", "other", "more", "further")
+
+
+#: The smallest count whose restatement without a source (a lead restating the attributed
+#: figure) is drafted once: small counts recur in one report for different events.
+RESTATED_FROM = 3
+
+
+def drop_repeats(candidates: list[Candidate], admin1: dict[str, str] | None = None
+                 ) -> list[Candidate]:
     """A casualty figure the document repeats with everything the draft says of it the same
     (outcome, count, party words, claimant, date window, place) is drafted once: a headline,
     a teaser or a summary restating the lead is one claim, not two. The kept figure's evidence
     says where the repeat stands. A figure that differs in any of these (another source giving
-    the same toll, the same count in another place) stays a claim of its own."""
+    the same toll, the same count in another place) stays a claim of its own, except a
+    restatement without a source of a count (of 3 or more) given with its source (a lead
+    restating the body's "… the Observatory said"): the attributed one is drafted
+    (:func:`_restates`)."""
+    admin1 = admin1 or {}
     kept: list[Candidate] = []
     first: dict[tuple, Candidate] = {}
+    restatements: dict[tuple, Candidate] = {}
     renamed: dict[str, str] = {}
     for c in sorted(candidates, key=lambda c: (c.char_start, c.number_start or 0)):
         if c.part_of in renamed:
@@ -157,12 +191,28 @@ def drop_repeats(candidates: list[Candidate]) -> list[Candidate]:
         k = (c.outcome, c.count_value, " ".join((c.party_text or "").lower().split()),
              c.claimant, c.date_start, c.date_end, c.location_id, c.part_of)
         twin = first.get(k)
+        restated = None if twin is not None or c.count_value < RESTATED_FROM else \
+            restatements.get(k[:3])
+        if twin is None and restated is not None and _restates(restated, c, admin1):
+            # the same count of the same people, once with its source and once without (a
+            # lead or headline restating the attributed figure): the attributed one is drafted
+            if restated.claimant_text is None:
+                kept[kept.index(restated)] = c
+                restated, c = c, restated
+                first[k] = restatements[k[:3]] = restated
+            renamed[c.candidate_id] = restated.candidate_id
+            restated.evidence += f"; restated without its source at character {c.number_start}"
+            continue
         if twin is None:
             first[k] = c
+            restatements.setdefault(k[:3], c)
             kept.append(c)
             continue
         renamed[c.candidate_id] = twin.candidate_id
         twin.evidence += f"; repeated at character {c.number_start}"
+    for c in kept:  # parts of a figure dropped before its twin was found
+        while c.part_of in renamed:
+            c.part_of = renamed[c.part_of]
     return kept
 
 
@@ -175,6 +225,17 @@ HEADING = 300
 DATELINE = 60
 
 
+#: The longest line that is a heading ("Press Release", "Statement No. 12"): a release word
+#: in a longer line is a sentence's ("said in a statement to SANA").
+HEADING_LINE = 80
+
+
+def _on_heading_line(view: str, at: int) -> bool:
+    line_start = view.rfind("\n", 0, at) + 1
+    line_end = view.find("\n", at)
+    return len(view[line_start:line_end if line_end >= 0 else len(view)].strip()) <= HEADING_LINE
+
+
 def issuer_of(view: str, tags: Tags, mentions: list[NameMention], start: int = 0,
               actor_types: dict[str, str] | None = None) -> str | None:
     """Who a story is issued by, from its heading and dateline: a known actor named in the
@@ -184,7 +245,7 @@ def issuer_of(view: str, tags: Tags, mentions: list[NameMention], start: int = 0
     actors = [m for m in mentions if m.kind == "actor" and start <= m.start < start + HEADING]
     if not actors:
         return None
-    if tags.any(start, start + HEADING, "release"):
+    if any(_on_heading_line(view, t.start) for t in tags.within(start, start + HEADING, "release")):
         return actors[0].ref_id
     line_end = view.find("\n", start, start + HEADING)
     head = actors[0]

@@ -75,6 +75,9 @@ class Words:
     speech_verbs: frozenset[str] = frozenset()
     not_claimants: frozenset[str] = frozenset()
     unnamed_sources: frozenset[str] = frozenset()
+    untyped_sources: frozenset[str] = frozenset()
+    nested_in_before: tuple[str, ...] = ()
+    reporting_kinds: frozenset[str] = frozenset()
     release_words: tuple[str, ...] = ()
     hedges: dict[str, str] = field(default_factory=dict)  # phrase -> hedge
     months: dict[str, int] = field(default_factory=dict)
@@ -118,6 +121,13 @@ class Words:
         return self.name_stops | frozenset(self.months) | frozenset(self.weekdays)
 
     @functools.cached_property
+    def when_words(self) -> frozenset[str]:
+        """Words that say when, never who ("media reported Sunday"): months, weekdays and
+        the days counted from today."""
+        return frozenset(w for w in (*self.months, *self.weekdays) if len(w) > 3) \
+            | (self.date_words & {"today", "yesterday", "tonight", "overnight"})
+
+    @functools.cached_property
     def not_places(self) -> frozenset[str]:
         """Capitalised words after a preposition that name no place ("on Monday")."""
         return frozenset(self.months) | frozenset(self.weekdays) | {"the", "a", "an"}
@@ -155,6 +165,9 @@ class Words:
         self.speech_verbs |= {_norm(x) for x in d.get("speech_verbs") or []}
         self.not_claimants |= {_norm(x) for x in d.get("not_claimants") or []}
         self.unnamed_sources |= {_norm(x) for x in d.get("unnamed_sources") or []}
+        self.untyped_sources |= {_norm(x) for x in d.get("untyped_sources") or []}
+        self.nested_in_before += tuple(_norm(x) for x in d.get("nested_in_before") or [])
+        self.reporting_kinds |= {_norm(x) for x in d.get("reporting_kinds") or []}
         self.release_words += tuple(_norm(x) for x in d.get("release_words") or [])
         for hedge, phrases in (d.get("hedges") or {}).items():
             for p in phrases or []:
