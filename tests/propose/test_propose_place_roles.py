@@ -185,6 +185,11 @@ def test_a_place_of_the_source_places_the_figure_when_there_is_no_other(lex):
     # a country-wide phrase after it
     ("Since then about 10000 civilians have been killed across the war-torn country, "
      "Kharkiv officials said.", [(10000, "loc_ukraine", "across the war-torn country")]),
+    # a scope with any one word in it, and a start of the fighting after the figure
+    ("Since then 10000 civilians have been killed throughout the war-battered country, "
+     "Kharkiv officials said.", [(10000, "loc_ukraine", "throughout the war-battered country")]),
+    ("Officials in Kharkiv said 84 journalists have been killed since the fighting began.",
+     [(84, "loc_ukraine", "since the fighting began")]),
     # a place between the war noun and the figure: that place's toll
     ("The war in Taiz killed 12 people last week.", [(12, "loc_taiz", "Taiz")]),
 ])

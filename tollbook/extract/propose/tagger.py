@@ -234,7 +234,8 @@ class Words:
         yield from ((p, "place_noun") for p in self.place_nouns)
         yield from ((p, "site_noun") for p in self.site_nouns | self.site_surroundings)
         yield from ((p, "war") for p in self.war_nouns)
-        yield from ((" ".join(p), "war_scope") for p in self.war_scopes)
+        # a scope with a wildcard ("across the * country") is tagged at its last word
+        yield from ((p[-1] if "*" in p else " ".join(p), "war_scope") for p in self.war_scopes)
         for tag, phrases in self.anchors.items():
             yield from ((p, tag) for p in phrases)
 

@@ -31,7 +31,8 @@ def war_wide(view: str, start: int, end: int, number: tuple[int, int],
              events: frozenset[str] = frozenset(),
              heads: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """The span of the words that make the figure at ``number`` a toll of the whole war (a war
-    noun before it, or a country-wide phrase after it), or None. ``start``/``end`` bound the
+    noun before it, or a country-wide phrase after it, where "*" stands for any one word:
+    "across the * country"), or None. ``start``/``end`` bound the
     sentence; a place named after one of ``prepositions`` between the war noun and the
     figure makes the figure that place's ("the war in Taiz killed 12"; "the war, which began
     when Russia invaded, has killed" is the war's), and so does one of ``events`` ("in the
@@ -63,7 +64,9 @@ def war_wide(view: str, start: int, end: int, number: tuple[int, int],
         if after[i].group() in _CLAUSE_END:
             break
         for scope in scopes:
-            if tuple(lowered[i:i + len(scope)]) == scope:
+            got = lowered[i:i + len(scope)]
+            if len(got) == len(scope) and all(w == x or w == "*" and x[0].isalnum()
+                                              for w, x in zip(scope, got, strict=True)):
                 return after[i].start(), after[i + len(scope) - 1].end()
     return None
 
