@@ -71,6 +71,9 @@ def places(text, lex):
     # a province the next sentence narrows: the place inside it
     ("An air strike killed 15 civilians in Marib province on Saturday. The strike hit a house "
      "in Harib.", [(15, "loc_harib", "Harib")]),
+    # … not a province the figure is spread across
+    ("Bombardment across Marib province killed 15 civilians on Saturday. A strike hit a house "
+     "in Harib.", [(15, "loc_marib_gov", "Marib province")]),
     # … not the province named again by its capital's name
     ("Fighting in Kherson province killed 9 soldiers. Officials in Kherson said the front "
      "held.", [(9, "loc_kherson_obl", "Kherson province")]),
@@ -190,6 +193,8 @@ def test_a_place_of_the_source_places_the_figure_when_there_is_no_other(lex):
      "Kharkiv officials said.", [(10000, "loc_ukraine", "throughout the war-battered country")]),
     ("Officials in Kharkiv said 84 journalists have been killed since the fighting began.",
      [(84, "loc_ukraine", "since the fighting began")]),
+    ("More than 10000 people have been killed in Ukraine since the country's war began, "
+     "officials in Kharkiv said.", [(10000, "loc_ukraine", "since the country's war began")]),
     # a place between the war noun and the figure: that place's toll
     ("The war in Taiz killed 12 people last week.", [(12, "loc_taiz", "Taiz")]),
 ])

@@ -174,13 +174,22 @@ def named_site(view: str, place: NameMention, s: int, e: int, horizon: int | Non
         preposition = describes_site(view, place, s, words.site_determiners, words.site_nouns,
                                      words.place_prepositions, words.site_surroundings)
     if preposition is None:
-        if lexicon.where_prec.get(str(place.ref_id), 0) < ADMIN1_PRECISION:
-            return place
+        if lexicon.where_prec.get(str(place.ref_id), 0) < ADMIN1_PRECISION or \
+                _spread(view, place, s, words.spread_words):
+            return place  # "bombardment across rebel-held Idlib province": the province's
         preposition = "in"
     return named_after(view, place, preposition, places, e, horizon, words.place_prepositions,
                        words.site_nouns | words.place_nouns, words.site_verbs,
                        words.landmark_prepositions, lexicon.where_prec, lexicon.admin1,
                        lexicon.country) or place
+
+
+def _spread(view: str, place: NameMention, s: int, spread: frozenset[str]) -> bool:
+    """A word before the place spreads the figure over all of it ("across rebel-held Idlib
+    province", "throughout the north of Syria")."""
+    before = view[max(s, place.start - 50):place.start].lower().split()[-4:]
+    pairs = [" ".join(before[i:i + 2]) for i in range(len(before) - 1)]
+    return any(w in spread for w in (*before, *pairs))
 
 
 def site_named_later(view: str, s: int, e: int, horizon: int, places: list[NameMention],

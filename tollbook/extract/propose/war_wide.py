@@ -19,7 +19,7 @@ from tollbook.extract.propose.names import NameMention
 #: clause: "The war, which began when Russia invaded in February 2022, has killed 10,000").
 _BEFORE = 20
 #: Words after a figure within which "across the country" makes it the war's toll.
-_AFTER = 15
+_AFTER = 25
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _CLAUSE_END = frozenset(".;:!?")
 
