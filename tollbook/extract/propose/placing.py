@@ -74,14 +74,7 @@ class SentencePlaces:
             # "a source in Hassakeh city said": where the source is, not the events
             named = [p for p in named if p not in speakers]
         self.named = named
-        own = [m for m in mentions if s <= m.start < e]
-        self.unknown = [
-            p for p in place_phrases(view, s, e, words.place_prepositions, words.place_nouns,
-                                     words.not_places,
-                                     tags is None or tags.any(s, e, "place_noun"),
-                                     words.name_particles, words.adjectives,
-                                     words.adjective_endings)
-            if not any(p.start < m.end and m.start < p.end for m in own)]
+        self._mentions = [m for m in mentions if s <= m.start < e]
         if named:
             lead = nearest_place(view, named, s, lexicon.where_prec, words.place_prepositions)
             if lead is not None:
@@ -96,6 +89,18 @@ class SentencePlaces:
             later = site_named_later(view, s, e, horizon, places, mentions, lexicon)
             if later is not None:
                 story.place, story.written = later
+
+    @functools.cached_property
+    def unknown(self) -> list[PlacePhrase]:
+        """Words of the sentence naming places the dataset does not know (read only when a
+        figure or the story needs them: most sentences name a place the dataset knows)."""
+        words, own = self.lexicon.words, self._mentions
+        return [p for p in place_phrases(
+                    self.view, self.s, self.e, words.place_prepositions, words.place_nouns,
+                    words.not_places, self.tags is None or self.tags.any(self.s, self.e,
+                                                                         "place_noun"),
+                    words.name_particles, words.adjectives, words.adjective_endings)
+                if not any(p.start < m.end and m.start < p.end for m in own)]
 
     def of(self, location: NameMention | None, at: int, quantity: Quantity | None) -> Placed:
         """The place of the figure at ``at`` (``location``: the one its pairing names)."""
