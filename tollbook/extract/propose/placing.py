@@ -12,6 +12,7 @@ after it (:func:`site_named_later`); a toll of the whole war is the country's
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -270,9 +271,11 @@ WIDE_PRECISION = 3
 
 
 @functools.lru_cache(maxsize=4)
-def _where_words(prepositions: frozenset[str]) -> tuple[str, ...]:
-    """The place prepositions but those of motion, each with its space ("in ", "near ")."""
-    return tuple(sorted(f"{w} " for w in prepositions - NOT_WHERE))
+def _after_where(prepositions: frozenset[str]) -> re.Pattern[str]:
+    """A place preposition but one of motion ending the text ("… in ") or followed by "the"
+    in it ("… near the ")."""
+    alts = "|".join(re.escape(w) for w in sorted(prepositions - NOT_WHERE, key=len, reverse=True))
+    return re.compile(rf"(?:{alts}) $| (?:{alts}) the ") if alts else re.compile(r"(?!)")
 
 
 def nearest_place(view: str, places: list[NameMention], at: int,
@@ -285,12 +288,10 @@ def nearest_place(view: str, places: list[NameMention], at: int,
         return None
 
     precision = where_prec or {}
-    where = _where_words(prepositions)
+    where = _after_where(prepositions)
 
     def rank(p: NameMention) -> tuple[int, int, int]:
-        before = view[max(0, p.start - 12):p.start].lower()
-        prepositional = any(before.endswith(w) or f" {w}the " in before
-                            for w in where)
+        prepositional = where.search(view[max(0, p.start - 12):p.start].lower()) is not None
         # a country ("in northwest Syria") holds the sentence's other places: it is the
         # place only when the sentence names no other
         country = precision.get(str(p.ref_id)) == COUNTRY_PRECISION

@@ -10,6 +10,7 @@ named between them, or a country-wide phrase shortly after it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -43,8 +44,6 @@ def war_wide(view: str, start: int, end: int, number: tuple[int, int],
         return None
     at, after_number = number
     before = list(_TOKEN.finditer(view, max(start, at - 200), at))[-_BEFORE:]
-    named = [p for p in places if start <= p.start < end and _after_preposition(
-        view, p.start, prepositions)]
     for i in range(len(before) - 1, -1, -1):
         t = before[i]
         if t.group() in _CLAUSE_END:
@@ -55,20 +54,32 @@ def war_wide(view: str, start: int, end: int, number: tuple[int, int],
         noun = t.group().lower() in nouns or two in nouns
         if noun and _head(view, t.end() if t.group().lower() in nouns else before[i + 1].end(),
                           at, heads):
-            if any(t.end() <= p.start < at for p in named):
+            if any(t.end() <= p.start < at and _after_preposition(view, p.start, prepositions)
+                   for p in places):
                 break  # "the war in Yemen's Taiz killed 12": Taiz's toll
             return t.start(), t.end()
     after = list(_TOKEN.finditer(view, after_number, min(end, after_number + 160)))[:_AFTER]
     lowered = [t.group().lower() for t in after]
+    by_first = _by_first(scopes)
     for i in range(len(after)):
         if after[i].group() in _CLAUSE_END:
             break
-        for scope in scopes:
+        for scope in by_first.get(lowered[i], ()):
             got = lowered[i:i + len(scope)]
             if len(got) == len(scope) and all(w == x or w == "*" and x[0].isalnum()
                                               for w, x in zip(scope, got, strict=True)):
                 return after[i].start(), after[i + len(scope) - 1].end()
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _by_first(scopes: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """The scope phrases by their first word (none starts with a wildcard)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for scope in scopes:
+        if scope:
+            out.setdefault(scope[0], []).append(scope)
+    return out
 
 
 def _head(view: str, after: int, at: int, heads: frozenset[str]) -> bool:
