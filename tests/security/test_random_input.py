@@ -3,6 +3,7 @@ and memory bound, with problems it reports (never a traceback, never a hang)."""
 
 from __future__ import annotations
 
+import os
 import resource
 import shutil
 import tempfile
@@ -20,7 +21,9 @@ from tollbook.pipeline import prepare
 #: (the process's high-water mark stays far below PEAK_MB unless some input makes work explode).
 SECONDS = 10
 PEAK_MB = 1500
-SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: 8 examples a test keep the suite under its five minutes; TOLLBOOK_PROPERTY_EXAMPLES asks more.
+SETTINGS = settings(max_examples=int(os.environ.get("TOLLBOOK_PROPERTY_EXAMPLES", "8")),
+                    deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _TEMPLATE = Path(tempfile.mkdtemp(prefix="tollbook-random-"))
 factories.make_dataset(_TEMPLATE)
