@@ -17,10 +17,10 @@ from tollbook.pipeline import prepare
 from tollbook.release.write import build_release
 
 #: Each example runs the whole read → compile → validate pipeline (about 1 s on the 2-core CI
-#: machine, mostly pandera's per-table validation), so few examples: 12 keep the suite under its
+#: machine, mostly pandera's per-table validation), so few examples: 6 keep the suite under its
 #: five minutes; `TOLLBOOK_PROPERTY_EXAMPLES=200 pytest tests/bad_input/test_properties.py`
 #: runs a thorough search.
-SETTINGS = settings(max_examples=int(os.environ.get("TOLLBOOK_PROPERTY_EXAMPLES", "12")),
+SETTINGS = settings(max_examples=int(os.environ.get("TOLLBOOK_PROPERTY_EXAMPLES", "6")),
                     deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PARTIES = ["act_army", "act_rebels", None]
 
