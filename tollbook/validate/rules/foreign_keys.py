@@ -69,12 +69,17 @@ def check_foreign_keys(ctx: RuleContext) -> list[Problem]:
         if ref_table in ctx.unreadable:
             continue  # the unreadable file is reported; every reference into it would repeat that
         frame = ctx.tables[table]
+        if frame.empty or not frame[column].notna().any():
+            continue  # nothing refers (most columns of a small dataset: each check costs ms)
         if (ref_table, ref_column) not in targets:
             values = ctx.tables[ref_table][ref_column].dropna().astype("str").drop_duplicates()
             targets[ref_table, ref_column] = pa.array(values).cast(pa.string())
         target = targets[ref_table, ref_column]
         key = primary_key(TABLES[table])[0]
-        frame = frame[_unresolved(frame[column], target)]  # rows to report
+        unresolved = _unresolved(frame[column], target)
+        if not unresolved.any():
+            continue
+        frame = frame[unresolved]  # rows to report
         known = set(target.to_pylist()) if len(frame) else set()
         row_tuple: Any  # a row of the frame's columns
         for row_tuple in frame.itertuples(index=False):
