@@ -16,7 +16,7 @@ from tollbook.extract.propose.names import NameIndex
 from tollbook.extract.propose.numbers import NumberReader
 from tollbook.extract.propose.rules import Rules, default_rules, read_rules
 from tollbook.extract.propose.tagger import Tagger, Words, default_tagger, read_words
-from tollbook.extract.propose.unnamed_sites import COUNTRY_PRECISION
+from tollbook.extract.propose.unnamed_sites import COUNTRY_PRECISION, PlaceTables
 from tollbook.extract.propose.war_wide import country_ids
 
 Rows = Iterable[Mapping[str, object]]
@@ -34,6 +34,11 @@ class Lexicon:
     admin1: dict[str, str] = field(default_factory=dict)
     #: The country of each place (``country_iso3``).
     country: dict[str, str] = field(default_factory=dict)
+
+    @functools.cached_property
+    def place_tables(self) -> PlaceTables:
+        """The places' where-precision, first-level unit and country, for the place rules."""
+        return PlaceTables(self.where_prec, self.admin1, self.country)
 
     @functools.cached_property
     def countries(self) -> dict[str, str]:

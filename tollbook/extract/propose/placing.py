@@ -184,10 +184,8 @@ def named_site(view: str, place: NameMention, s: int, e: int, horizon: int | Non
                 _spread(view, place, s, words.spread_words):
             return place  # "bombardment across rebel-held Idlib province": the province's
         preposition = "in"
-    return named_after(view, place, preposition, places, e, horizon, words.place_prepositions,
-                       words.site_nouns | words.place_nouns, words.site_verbs,
-                       words.landmark_prepositions, lexicon.where_prec, lexicon.admin1,
-                       lexicon.country) or place
+    return named_after(view, place, preposition, places, e, horizon, words,
+                       lexicon.place_tables) or place
 
 
 def _spread(view: str, place: NameMention, s: int, spread: frozenset[str]) -> bool:
@@ -207,9 +205,7 @@ def site_named_later(view: str, s: int, e: int, horizon: int, places: list[NameM
     words = lexicon.words
     if not names_a_site(view, s, e, words.site_determiners, words.site_nouns):
         return None
-    nouns = words.site_nouns | words.place_nouns
-    known = next((m for m in places if e <= m.start < horizon
-                  and located(view, m, words.place_prepositions, nouns, words.site_verbs)),
+    known = next((m for m in places if e <= m.start < horizon and located(view, m, words)),
                  None)
     written = next((p for p in place_phrases(view, e, horizon, words.place_prepositions,
                                              words.place_nouns, words.not_places, True,

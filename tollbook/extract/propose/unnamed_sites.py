@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from tollbook.extract.propose.names import NameMention
+from tollbook.extract.propose.tagger import Words
 
 #: The words of the stretch before a place that may describe it (a lead's noun phrase).
 _WORDS_BEFORE = 12
@@ -99,16 +101,24 @@ def _preposition(gap: list[str], prepositions: frozenset[str]) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class PlaceTables:
+    """What the reference tables say of each place: its where-precision, its first-level unit
+    and its country (by location id)."""
+
+    where_prec: Mapping[str, int] = field(default_factory=dict)
+    admin1: Mapping[str, str] = field(default_factory=dict)
+    country: Mapping[str, str] = field(default_factory=dict)
+
+
 def named_after(view: str, place: NameMention, preposition: str,
-                mentions: Iterable[NameMention], after: int, until: int,
-                prepositions: frozenset[str], nouns: frozenset[str], verbs: frozenset[str],
-                landmarks: frozenset[str], where_prec: Mapping[str, int],
-                admin1: Mapping[str, str], country: Mapping[str, str]) -> NameMention | None:
+                mentions: Iterable[NameMention], after: int, until: int, words: Words,
+                tables: PlaceTables) -> NameMention | None:
     """The first place named in ``[after, until)`` as where something is ("in", "at", "on"
     it: not "from" it, nor "Damascus said") that lies inside ``place``; None when a town
     written is itself named so first ("on the outskirts of Raqqa … strikes on Raqqa and
     Tabqa": Raqqa)."""
-    wide = where_prec.get(str(place.ref_id))
+    wide = tables.where_prec.get(str(place.ref_id))
     if wide is None:
         return None
     for m in mentions:
@@ -117,13 +127,14 @@ def named_after(view: str, place: NameMention, preposition: str,
         if m.start >= until:
             break
         if m.ref_id == place.ref_id:
-            if wide < ADMIN1_PRECISION and located(view, m, prepositions, nouns, verbs):
+            if wide < ADMIN1_PRECISION and located(view, m, words):
                 return None
             continue
-        if _same_name(m.text, place.text, nouns):
+        if _same_name(m.text, place.text, words.site_nouns | words.place_nouns):
             continue  # "Idlib province … in Idlib": the province again, not its capital
-        if _inside(str(m.ref_id), str(place.ref_id), wide, preposition in landmarks,
-                   where_prec, admin1, country) and located(view, m, prepositions, nouns, verbs):
+        if _inside(str(m.ref_id), str(place.ref_id), wide,
+                   preposition in words.landmark_prepositions, tables) \
+                and located(view, m, words):
             return m
     return None
 
@@ -137,22 +148,24 @@ def _same_name(a: str, b: str, nouns: frozenset[str]) -> bool:
     return bare(a) == bare(b)
 
 
-def located(view: str, m: NameMention, prepositions: frozenset[str], nouns: frozenset[str],
-             verbs: frozenset[str]) -> bool:
+def located(view: str, m: NameMention, words: Words) -> bool:
     """The mention names where something happened: after a preposition of place (a few
     modifiers or a place noun between: "in the northern town of Khan Sheikhun"), after a
     site noun ("two villages, Tokhar and …") or a verb of attack ("raids hit Babeska"), or
-    before its own description ("Babeska, a village in …")."""
-    words = _tokens(view[max(0, m.start - 60):m.start])[-5:]
+    before its own description ("Babeska, a village in …"): the lexicon's place prepositions,
+    site and place nouns, and ``unnamed_sites.verbs``."""
+    prepositions, verbs = words.place_prepositions, words.site_verbs
+    nouns = words.site_nouns | words.place_nouns
+    before = _tokens(view[max(0, m.start - 60):m.start])[-5:]
     after = [w for w in _tokens(view[m.end:m.end + 40])[:3] if w != ","]
     if len(after) >= 2 and after[0] in ("a", "an", "the") and after[1] in nouns:
         return True
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i]
+    for i in range(len(before) - 1, -1, -1):
+        w = before[i]
         if w in NOT_WHERE:
             return False
-        if (w in prepositions or " ".join(words[i - 1:i + 1]) in prepositions
-                or w in verbs or (w in nouns and i == len(words) - 1)):
+        if (w in prepositions or " ".join(before[i - 1:i + 1]) in prepositions
+                or w in verbs or (w in nouns and i == len(before) - 1)):
             return True
         if not w[0].isalnum():
             return False
@@ -163,8 +176,8 @@ def located(view: str, m: NameMention, prepositions: frozenset[str], nouns: froz
 NOT_WHERE = frozenset(("from", "to", "toward", "towards", "into"))
 
 
-def _inside(inner: str, outer: str, wide: int, landmark: bool, where_prec: Mapping[str, int],
-            admin1: Mapping[str, str], country: Mapping[str, str]) -> bool:
+def _inside(inner: str, outer: str, wide: int, landmark: bool, tables: PlaceTables) -> bool:
+    where_prec, admin1, country = tables.where_prec, tables.admin1, tables.country
     fine = where_prec.get(inner)
     if fine is None or country.get(inner) != country.get(outer):
         return False
