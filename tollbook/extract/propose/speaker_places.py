@@ -9,11 +9,9 @@ make such a description are the lexicon's ``speaker_places``.
 
 from __future__ import annotations
 
-import re
-
 from tollbook.extract.propose.names import NameMention
+from tollbook.extract.propose.text import WORD_OR_SIGN
 
-_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 #: Words between a source noun and the place ("a source at the Aleppo police command").
 _BEFORE = 4
 #: Prepositions joining a source to its place.
@@ -26,7 +24,8 @@ def speaks_from(view: str, place: NameMention, before: frozenset[str],
     "the Homs governor")."""
     if not before and not after:
         return False
-    following = [t.lower() for t in _TOKEN.findall(view[place.end:place.end + 40])[:3]]
+    following = [t.lower()
+                 for t in WORD_OR_SIGN.findall(view[place.end:place.end + 40])[:3]]
     for n in (1, 2, 3):
         if " ".join(following[:n]) in after:
             return True
@@ -34,7 +33,8 @@ def speaks_from(view: str, place: NameMention, before: frozenset[str],
             rest = following[1:]
             if rest and (rest[0] in after or " ".join(rest[:2]) in after):
                 return True
-    preceding = [t.lower() for t in _TOKEN.findall(view[max(0, place.start - 60):place.start])]
+    preceding = [t.lower()
+                 for t in WORD_OR_SIGN.findall(view[max(0, place.start - 60):place.start])]
     preceding = preceding[-_BEFORE:]
     for i in range(len(preceding) - 1, -1, -1):
         w = preceding[i]

@@ -23,6 +23,10 @@ from dataclasses import dataclass
 from functools import cache
 
 #: One-for-one replacements for the matching view: typographic quotes and odd spaces.
+#: A word (letters, digits, apostrophes and hyphens: "Kurdish-populated", "Syria's") or one
+#: other sign: the tokens the place and war rules read.
+WORD_OR_SIGN = re.compile(r"[\w'’-]+|[^\w\s]")
+
 _VIEW = str.maketrans(
     {
         "\u2018": "'",

@@ -15,12 +15,12 @@ the same country will do: "a region near Damascus" may lie in the next province.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from tollbook.extract.propose.names import NameMention
 from tollbook.extract.propose.tagger import Words
+from tollbook.extract.propose.text import WORD_OR_SIGN
 
 #: The words of the stretch before a place that may describe it (a lead's noun phrase).
 _WORDS_BEFORE = 12
@@ -30,11 +30,10 @@ _GAP = 10
 _MODIFIERS = 3
 #: The where-precision of a first-level unit and of a country (UCDP's scale).
 ADMIN1_PRECISION, COUNTRY_PRECISION = 4, 6
-_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
 
 
 def _tokens(text: str) -> list[str]:
-    return [w.lower().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text)]
+    return [w.lower().removesuffix("'s").removesuffix("’s") for w in WORD_OR_SIGN.findall(text)]
 
 
 def describes_site(view: str, place: NameMention, start: int, determiners: frozenset[str],

@@ -11,17 +11,16 @@ named between them, or a country-wide phrase shortly after it.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Mapping
 
 from tollbook.extract.propose.names import NameMention
+from tollbook.extract.propose.text import WORD_OR_SIGN
 
 #: Words before a figure within which a war noun makes it the war's toll (room for a
 #: clause: "The war, which began when Russia invaded in February 2022, has killed 10,000").
 _BEFORE = 20
 #: Words after a figure within which "across the country" makes it the war's toll.
 _AFTER = 25
-_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _CLAUSE_END = frozenset(".;:!?")
 
 
@@ -43,7 +42,7 @@ def war_wide(view: str, start: int, end: int, number: tuple[int, int],
     if not nouns and not scopes:
         return None
     at, after_number = number
-    before = list(_TOKEN.finditer(view, max(start, at - 200), at))[-_BEFORE:]
+    before = list(WORD_OR_SIGN.finditer(view, max(start, at - 200), at))[-_BEFORE:]
     for i in range(len(before) - 1, -1, -1):
         t = before[i]
         if t.group() in _CLAUSE_END:
@@ -58,7 +57,8 @@ def war_wide(view: str, start: int, end: int, number: tuple[int, int],
                    for p in places):
                 break  # "the war in Yemen's Taiz killed 12": Taiz's toll
             return t.start(), t.end()
-    after = list(_TOKEN.finditer(view, after_number, min(end, after_number + 160)))[:_AFTER]
+    after = list(WORD_OR_SIGN.finditer(view, after_number,
+                                       min(end, after_number + 160)))[:_AFTER]
     lowered = [t.group().lower() for t in after]
     by_first = _by_first(scopes)
     for i in range(len(after)):
@@ -83,7 +83,7 @@ def _by_first(scopes: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, 
 
 
 def _head(view: str, after: int, at: int, heads: frozenset[str]) -> bool:
-    nxt = _TOKEN.search(view, after, at)
+    nxt = WORD_OR_SIGN.search(view, after, at)
     if nxt is None:
         return True
     w = nxt.group().lower()
@@ -91,7 +91,7 @@ def _head(view: str, after: int, at: int, heads: frozenset[str]) -> bool:
 
 
 def _after_preposition(view: str, at: int, prepositions: frozenset[str]) -> bool:
-    words = [t.lower() for t in _TOKEN.findall(view[max(0, at - 40):at])][-3:]
+    words = [t.lower() for t in WORD_OR_SIGN.findall(view[max(0, at - 40):at])][-3:]
     if words and words[-1] == "the":
         words = words[:-1]
     return bool(words) and (words[-1] in prepositions or " ".join(words[-2:]) in prepositions)
