@@ -16,7 +16,6 @@ Shapes recognised, with a score that falls with the words between number and out
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -42,14 +41,6 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}[\w'-]*|[\w'-]+|[^\w\s]")
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")
 #: A coordination between a number and an outcome word after it.
 _AND = re.compile(r"\band\b")
-
-
-@functools.lru_cache(maxsize=1)
-def default_grammar() -> Grammar:
-    """The packaged lexicon's grammar (for callers that pass none)."""
-    from tollbook.extract.propose.tagger import read_words
-
-    return read_words().grammar
 
 
 @dataclass
@@ -192,7 +183,11 @@ def sentence_figures(
     shapes' numbers (the packaged rules' when not given); ``grammar``: the lexicon's function
     words (the packaged lexicon's when not given)."""
     pair = pairings if pairings is not None else default_rules().pairings
-    g = grammar if grammar is not None else default_grammar()
+    if grammar is None:
+        from tollbook.extract.propose.tagger import packaged_words
+
+        grammar = packaged_words().grammar
+    g = grammar
     cue_at = {c.start: c for c in cues}
     figures: list[Figure] = []
     q_spans = [(q.span_start, q.end) for q in quantities]

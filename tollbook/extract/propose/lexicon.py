@@ -15,7 +15,7 @@ from pathlib import Path
 from tollbook.extract.propose.names import NameIndex
 from tollbook.extract.propose.numbers import NumberReader
 from tollbook.extract.propose.rules import Rules, default_rules, read_rules
-from tollbook.extract.propose.tagger import Tagger, Words, default_tagger, read_words
+from tollbook.extract.propose.tagger import Tagger, Words, default_tagger, packaged_words, read_words
 from tollbook.extract.propose.unnamed_sites import COUNTRY_PRECISION, PlaceTables
 from tollbook.extract.propose.war_wide import country_ids
 
@@ -74,7 +74,7 @@ class Lexicon:
                 where[str(r["location_id"])] = int(float(str(r.get("where_prec"))))
             except (TypeError, ValueError):
                 continue
-        lexicon_words = words or read_words()
+        lexicon_words = words or packaged_words()
         index = NameIndex.build(actor_names, place_names, lexicon_words.not_names,
                                 lexicon_words.name_particles)
         names = index.spellings()

@@ -96,9 +96,9 @@ class NameIndex:
         """``actors``/``locations``: (spelling, id) pairs, e.g. from alias and variant tables;
         ``not_names`` and ``particles``: the lexicon's (the packaged one's when not given)."""
         if not_names is None or particles is None:
-            from tollbook.extract.propose.tagger import read_words
+            from tollbook.extract.propose.tagger import packaged_words
 
-            words = read_words()
+            words = packaged_words()
             not_names = words.not_names if not_names is None else not_names
             particles = words.name_particles if particles is None else particles
         index = cls(not_names=frozenset(w.lower() for w in not_names),

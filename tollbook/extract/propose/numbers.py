@@ -88,9 +88,9 @@ class NumberReader:
         packaged lexicon's when not given)."""
         self.vague: dict[str, VagueWord] = {v.word.lower(): v for v in vague}
         if qualifiers is None:
-            from tollbook.extract.propose.tagger import read_words
+            from tollbook.extract.propose.tagger import packaged_words
 
-            qualifiers = read_words().qualifiers
+            qualifiers = packaged_words().qualifiers
         self.qualifiers = {" ".join(k.lower().split()): v for k, v in qualifiers.items()}
         qualifier_re = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                                 for w in sorted(self.qualifiers, key=len, reverse=True))

@@ -474,6 +474,6 @@ def _compile(source: str, fragments: dict[str, str], bad, field_name: str = "pat
 @functools.lru_cache(maxsize=1)
 def default_rules() -> Rules:
     """The packaged rules, checked against the packaged lexicon."""
-    from tollbook.extract.propose.tagger import read_words
+    from tollbook.extract.propose.tagger import packaged_words
 
-    return read_rules(None, read_words())
+    return read_rules(None, packaged_words())

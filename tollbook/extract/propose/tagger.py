@@ -411,6 +411,13 @@ class Tagger:
 
 
 @functools.lru_cache(maxsize=1)
+def packaged_words() -> Words:
+    """The packaged lexicon's words, read once, for callers without a dataset's own (shared:
+    never changed after it is read)."""
+    return read_words()
+
+
+@functools.lru_cache(maxsize=1)
 def default_tagger() -> Tagger:
     """The packaged lexicon's tagger, for callers without a :class:`Lexicon`."""
-    return Tagger(read_words())
+    return Tagger(packaged_words())
