@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-
-#: The keys of the lexicon's ``grammar`` section.
-FIELDS = ("party_stops", "clause_breaks", "clause_ends", "control_sites",
-          "control_site_modifiers", "control_modifiers", "hypothetical", "determiners",
-          "object_leads", "toll_leads", "passive", "auxiliaries", "separate", "list_words",
-          "nested", "among", "count_words", "count_nouns", "phrase_ends")
+from dataclasses import dataclass, field, fields
 
 
 @dataclass(frozen=True)
@@ -56,21 +50,7 @@ class Grammar:
         ends = _alternation(get("clause_ends"))
         hypothetical = _alternation(get("hypothetical"))
         return cls(
-            party_stops=get("party_stops"),
-            clause_breaks=get("clause_breaks"),
-            control_sites=get("control_sites"),
-            control_site_modifiers=get("control_site_modifiers"),
-            control_modifiers=get("control_modifiers"),
-            determiners=get("determiners"),
-            object_leads=get("object_leads"),
-            toll_leads=get("toll_leads"),
-            passive=get("passive"),
-            auxiliaries=get("auxiliaries"),
-            separate=get("separate"),
-            list_words=get("list_words"),
-            count_nouns=get("count_nouns"),
-            among=get("among"),
-            phrase_ends=get("phrase_ends"),
+            **{key: get(key) for key in WORD_SETS},
             number_words=frozenset(number_words) | get("count_words"),
             joiners=tuple(c for c in coordinators if c != "and"),
             nested=re.compile(rf"(?i)\b(?:{nested})(?:\s+(?:were|are))?\s+(?:[\w'-]+\s+){{0,3}}$")
@@ -80,6 +60,14 @@ class Grammar:
             hypothetical=re.compile(rf"(?i)\b(?:{hypothetical})\b") if hypothetical
             else re.compile(r"(?!)"),
         )
+
+
+#: The keys of the lexicon's ``grammar`` section read as word sets: the fields of
+#: :class:`Grammar` a lexicon gives as they are.
+WORD_SETS = tuple(f.name for f in fields(Grammar)
+                  if f.default == frozenset() and f.name != "number_words")
+#: Every key of the section: those, and those read into patterns or merged into a field.
+FIELDS = (*WORD_SETS, "clause_ends", "hypothetical", "nested", "count_words")
 
 
 def _alternation(phrases: Iterable[str]) -> str:
