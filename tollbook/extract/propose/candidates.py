@@ -401,10 +401,7 @@ def _takes_object(view: str, cue: Cue, quantities: list[Quantity], cues: list[Cu
     least two people"): the number before the verb counts its agents, not its victims. Not
     when that number's party is followed by an outcome word of its own ("13 civilians killed
     43 others injured") or the verb is passive ("34 people were killed 6 of them women")."""
-    if not cue.word.before:
-        return False
-    before = view[max(0, cue.start - 8):cue.start].split()
-    if before and before[-1].lower() in g.passive:
+    if not _active(view, cue, [(q.span_start, q.end) for q in quantities], g):
         return False
     nxt = _skip_space(view, cue.end)
     obj = next((q for q in quantities if q.span_start == nxt), None)
