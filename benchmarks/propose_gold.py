@@ -80,7 +80,8 @@ def drafted_figures(path: Path, lexicon) -> tuple[list[dict], list[int]]:
         for f in claim.get("casualties") or []:
             if f["outcome"] in KILLED and _value(f["count"]) is not None:
                 killed.append({"value": _value(f["count"]), "claimant": claim.get("claimant"),
-                               "location": claim.get("location"), "date": window,
+                               "location": f.get("location") or claim.get("location"),
+                               "date": window,
                                "place_text": written})
         strikes += [_value(a["count"]) for a in claim.get("airstrikes") or [] if _value(a["count"]) is not None]
     return killed, strikes

@@ -125,8 +125,9 @@ def test_describes_site(lex, text, expected):
     at = text.index(name)
     place = NameMention(at, at + len(name), name, "location", "loc_x", "exact")
     w = lex.words
-    assert describes_site(text, place, 0, w.site_determiners, w.site_nouns,
-                          w.place_prepositions) == expected
+    site = describes_site(text, place, 0, w.site_determiners, w.site_nouns,
+                          w.place_prepositions)
+    assert (site.preposition if site else None) == expected
 
 
 # -- a place a phrase names, and the place that holds it ------------------------------

@@ -49,6 +49,14 @@ def figure(c: Candidate) -> dict:
     return out
 
 
+def _placed(out: dict, c: Candidate, head: Candidate) -> dict:
+    """A casualty or airstrike figure placed apart from its claim's place carries its own
+    ("15 in a district of Manbij and another six in Al-Tukhar")."""
+    if c.kind != "control_change" and c.location_id and c.location_id != head.location_id:
+        out["location"] = c.location_id
+    return out
+
+
 def claims(candidates: Iterable[Candidate]) -> list[tuple[dict, list[Candidate]]]:
     """Candidates grouped into claims (one per quote), best first, figures in text order."""
     grouped: dict[str, list[Candidate]] = {}
@@ -82,7 +90,7 @@ def claims(candidates: Iterable[Candidate]) -> list[tuple[dict, list[Candidate]]
             "note": None,
         }
         for kind, key in _FIGURE_LIST.items():
-            claim[key] = [figure(c) for c in members if c.kind == kind]
+            claim[key] = [_placed(figure(c), c, head) for c in members if c.kind == kind]
         claim["force_sizes"] = []
         out.append((claim, members))
     return out

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tollbook.extract.propose.admin_units import units_of
 from tollbook.extract.propose.names import NameIndex
 from tollbook.extract.propose.numbers import NumberReader
 from tollbook.extract.propose.rules import Rules, default_rules, read_rules
@@ -34,11 +35,20 @@ class Lexicon:
     admin1: dict[str, str] = field(default_factory=dict)
     #: The country of each place (``country_iso3``).
     country: dict[str, str] = field(default_factory=dict)
+    #: What kind of place each is (``feature_type``: city, town, neighbourhood …).
+    feature: dict[str, str] = field(default_factory=dict)
+    #: Each place's point (latitude, longitude).
+    point: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @functools.cached_property
     def place_tables(self) -> PlaceTables:
-        """The places' where-precision, first-level unit and country, for the place rules."""
-        return PlaceTables(self.where_prec, self.admin1, self.country)
+        """The places' where-precision, first-level unit, country and kind, for the place rules."""
+        return PlaceTables(self.where_prec, self.admin1, self.country, self.feature, self.point)
+
+    @functools.cached_property
+    def units(self) -> dict[str, str]:
+        """Each first-level unit's location id, by its ``admin1`` code."""
+        return units_of(self.place_tables)
 
     @functools.cached_property
     def countries(self) -> dict[str, str]:
@@ -90,7 +100,18 @@ class Lexicon:
              for r in locations if r.get("location_id") and (r.get("admin1_pcode") or r.get("admin1"))},
             {str(r["location_id"]): str(r["country_iso3"])
              for r in locations if r.get("location_id") and r.get("country_iso3")},
+            {str(r["location_id"]): str(r["feature_type"])
+             for r in locations if r.get("location_id") and r.get("feature_type")},
+            {str(r["location_id"]): point for r in locations
+             if r.get("location_id") and (point := _point(r)) is not None},
         )
+
+
+def _point(row: Mapping[str, object]) -> tuple[float, float] | None:
+    try:
+        return float(str(row.get("latitude"))), float(str(row.get("longitude")))
+    except (TypeError, ValueError):
+        return None
 
 
 def load_lexicon(dataset: Path | None) -> Lexicon:

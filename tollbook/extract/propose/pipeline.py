@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tollbook.extract.propose import ids
+from tollbook.extract.propose.admin_units import as_units, unit_anaphora
 from tollbook.extract.propose.attribution import Attributor, hedge_of
 from tollbook.extract.propose.candidates import Candidate, Figure, sentence_figures
 from tollbook.extract.propose.dates import (
@@ -82,6 +83,10 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     start, end = doc.body if doc.body else (0, len(view))
     sentences = [s for s in sentence_spans(view, start, end) if not excluded.covers(*s)]
     mentions, unknown = lexicon.names.scan(view, sentences, tags)
+    # "Idleb province", "rural Idlib": the province, not its capital; "in the province": the
+    # province of the place named last
+    mentions = as_units(view, mentions, lexicon.words, lexicon.place_tables, lexicon.units)
+    mentions = unit_anaphora(view, mentions, lexicon.words, lexicon.place_tables, lexicon.units)
     places = [m for m in mentions if m.kind == "location"]
     actors = [m for m in mentions if m.kind == "actor"]
     attributor = Attributor(view, lexicon.names, mentions, doc.outlet,

@@ -27,10 +27,12 @@ from tollbook.extract.propose.unnamed_sites import (
     ADMIN1_PRECISION,
     COUNTRY_PRECISION,
     NOT_WHERE,
+    Site,
     describes_site,
     located,
     named_after,
     names_a_site,
+    names_inside,
 )
 from tollbook.extract.propose.war_wide import country_place, war_wide
 
@@ -172,20 +174,23 @@ def named_site(view: str, place: NameMention, s: int, e: int, horizon: int | Non
     strikes on Al-Mayadin"), or a province or country the next sentences narrow ("killed 15
     in Syria's northwestern province of Idlib … The strike hit the village of Urum al-Joz").
     Else ``place``."""
-    if horizon is None or not s <= place.start < e:
-        return place
+    if horizon is None or not s <= place.start < e or place.method == "anaphora":
+        return place  # "in the province" points back to a place named, not ahead
     words = lexicon.words
-    preposition = None
+    site = None
     if tags is None or tags.any(max(s, place.start - 120), min(e, place.end + 40), "site_noun"):
-        preposition = describes_site(view, place, s, words.site_determiners, words.site_nouns,
-                                     words.place_prepositions, words.site_surroundings)
-    if preposition is None:
+        site = describes_site(view, place, s, words.site_determiners, words.site_nouns,
+                              words.place_prepositions, words.site_surroundings,
+                              words.site_settlements)
+    if site is None:
         if lexicon.where_prec.get(str(place.ref_id), 0) < ADMIN1_PRECISION or \
                 _spread(view, place, s, words.spread_words):
             return place  # "bombardment across rebel-held Idlib province": the province's
-        preposition = "in"
-    return named_after(view, place, preposition, places, e, horizon, words,
-                       lexicon.place_tables) or place
+        site = Site("in", "")
+    tables = lexicon.place_tables
+    if names_inside(place, (p for p in places if s <= p.start < e), site, words, tables):
+        return place  # "Khan Sheikhun in Idlib province": the sentence names the site
+    return named_after(view, place, site, places, e, horizon, words, tables) or place
 
 
 def _spread(view: str, place: NameMention, s: int, spread: frozenset[str]) -> bool:

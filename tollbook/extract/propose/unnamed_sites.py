@@ -15,9 +15,12 @@ the same country will do: "a region near Damascus" may lie in the next province.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from tollbook.contract.vocabulary import FEATURE_TYPES
 from tollbook.extract.propose.names import NameMention
 from tollbook.extract.propose.tagger import Words
 from tollbook.extract.propose.text import WORD_OR_SIGN
@@ -36,19 +39,30 @@ def _tokens(text: str) -> list[str]:
     return [w.lower().removesuffix("'s").removesuffix("’s") for w in WORD_OR_SIGN.findall(text)]
 
 
+class Site(NamedTuple):
+    """An unnamed site a sentence describes: its noun ("town", "districts") and the
+    preposition joining it to the place that holds it ("in", "of"; "" when the place is the
+    site's adjective, "outside" for its surroundings)."""
+
+    preposition: str
+    noun: str
+
+
 def describes_site(view: str, place: NameMention, start: int, determiners: frozenset[str],
                    nouns: frozenset[str], prepositions: frozenset[str],
-                   surroundings: frozenset[str] = frozenset()) -> str | None:
-    """The preposition (or "" when the place is an adjective of the site: "a rebel-held Syrian
-    town") when the sentence gives ``place`` only as what holds an unnamed site; else None.
-    ``start`` is the sentence's first character."""
+                   surroundings: frozenset[str] = frozenset(),
+                   settlements: frozenset[str] = frozenset()) -> Site | None:
+    """The unnamed site when the sentence gives ``place`` only as what holds one ("a town in
+    eastern Syria", "a rebel-held Syrian town"); else None. ``start`` is the sentence's first
+    character; a noun of ``settlements`` right before "of" and the place names it ("the towns
+    of Huraytan and Anadan")."""
     if not determiners or not nouns:
         return None
     before = _tokens(view[max(start, place.start - 120):place.start])[-_WORDS_BEFORE:]
     after = _tokens(view[place.end:place.end + 40])[:2]
     # the place as the site's adjective: "a rebel-held Syrian town", "an Idlib village"
     if after and _is_noun(after, nouns) and _determined(before, len(before), determiners):
-        return ""
+        return Site("", after[0] if after[0] in nouns else " ".join(after))
     # the site, then a preposition, then the place: "a town in eastern Syria"; "a district
     # of the city of Hasakeh" (a noun naming the place itself, "the city of", is passed by)
     for i in range(len(before) - 1, max(-1, len(before) - _GAP - 2), -1):
@@ -59,11 +73,13 @@ def describes_site(view: str, place: NameMention, start: int, determiners: froze
                 and " ".join(before[i - 1:i + 1]) not in nouns:
             continue
         preposition = _preposition(before[i + 1:], prepositions)
+        if before[i + 1:] == ["of"] and word in settlements:
+            continue  # "the towns of Huraytan, Hayyan …": the noun names the place itself
         if preposition is not None and word in surroundings:
-            return "outside"  # "on the outskirts of Damascus": a place near it
+            return Site("outside", word)  # "on the outskirts of Damascus": a place near it
         if preposition is not None and (_determined(before, i, determiners)
                                         or word.endswith("s")):
-            return preposition
+            return Site(preposition, word if word in nouns else " ".join(before[i - 1:i + 1]))
     return None
 
 
@@ -102,24 +118,42 @@ def _preposition(gap: list[str], prepositions: frozenset[str]) -> str | None:
 
 @dataclass(frozen=True)
 class PlaceTables:
-    """What the reference tables say of each place: its where-precision, its first-level unit
-    and its country (by location id)."""
+    """What the reference tables say of each place: its where-precision, its first-level unit,
+    its country, its kind (``feature_type``) and its point (latitude, longitude), by
+    location id."""
 
     where_prec: Mapping[str, int] = field(default_factory=dict)
     admin1: Mapping[str, str] = field(default_factory=dict)
     country: Mapping[str, str] = field(default_factory=dict)
+    feature: Mapping[str, str] = field(default_factory=dict)
+    point: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
 
-def named_after(view: str, place: NameMention, preposition: str,
-                mentions: Iterable[NameMention], after: int, until: int, words: Words,
-                tables: PlaceTables) -> NameMention | None:
-    """The first place named in ``[after, until)`` as where something is ("in", "at", "on"
-    it: not "from" it, nor "Damascus said") that lies inside ``place``; None when a town
-    written is itself named so first ("on the outskirts of Raqqa … strikes on Raqqa and
-    Tabqa": Raqqa)."""
+def holder_precision(place: NameMention, site: Site, words: Words, tables: PlaceTables
+                     ) -> int | None:
+    """How wide ``place`` is as the holder of ``site``: its where-precision, but a town held
+    "in" or "of" a place of a town's kind (the site's noun one of the lexicon's
+    ``unnamed_sites.settlements``: "a town in Idlib") is in the first-level unit the name
+    stands for, since a town does not lie in a town."""
     wide = tables.where_prec.get(str(place.ref_id))
+    if wide is not None and site.noun in words.site_settlements \
+            and site.preposition not in words.landmark_prepositions | {"outside"} \
+            and tables.feature.get(str(place.ref_id)) in SETTLEMENTS:
+        return max(wide, ADMIN1_PRECISION)
+    return wide
+
+
+def named_after(view: str, place: NameMention, site: Site, mentions: Iterable[NameMention],
+                after: int, until: int, words: Words, tables: PlaceTables
+                ) -> NameMention | None:
+    """The first place named in ``[after, until)`` as where something is ("in", "at", "on"
+    it: not "from" it, nor "Damascus said") that lies inside ``place``, the holder of
+    ``site`` (:func:`holder_precision`); None when a town written is itself named so first
+    ("on the outskirts of Raqqa … strikes on Raqqa and Tabqa": Raqqa)."""
+    wide = holder_precision(place, site, words, tables)
     if wide is None:
         return None
+    preposition = site.preposition
     for m in mentions:
         if m.start < after or m.kind != "location":
             continue
@@ -136,6 +170,17 @@ def named_after(view: str, place: NameMention, preposition: str,
                 and located(view, m, words):
             return m
     return None
+
+
+def names_inside(place: NameMention, others: Iterable[NameMention], site: Site, words: Words,
+                 tables: PlaceTables) -> bool:
+    """One of ``others`` (the sentence's other places) lies inside ``place``: "Khan Sheikhun
+    in Idlib province" names the town itself, so the next sentences do not narrow the
+    province."""
+    wide = holder_precision(place, site, words, tables)
+    return wide is not None and any(
+        m.ref_id != place.ref_id and _inside(str(m.ref_id), str(place.ref_id), wide, False, tables)
+        for m in others)
 
 
 def _same_name(a: str, b: str, nouns: frozenset[str]) -> bool:
@@ -171,6 +216,27 @@ def located(view: str, m: NameMention, words: Words) -> bool:
     return False
 
 
+#: The kinds of place (the tables' ``feature_type``) that hold others of the ``PARTS`` kinds
+#: and no other town or village: "a school in Aleppo city … the Shahba neighbourhood" is
+#: Shahba, "a market in the town of Sarmin … strikes on Maarat al-Numan" stays Sarmin.
+SETTLEMENTS = frozenset(FEATURE_TYPES[:FEATURE_TYPES.index("village") + 1])
+PARTS = frozenset(("checkpoint", "military_base", "airbase", "neighbourhood", "site"))
+
+#: How far from a town's point a part of it (a neighbourhood, a site) may lie.
+PART_RADIUS_KM = 15.0
+
+
+def _near(a: str, b: str, points: Mapping[str, tuple[float, float]]) -> bool:
+    """Whether two places' points lie within :data:`PART_RADIUS_KM` (true when either has
+    none: the tables then cannot tell)."""
+    if a not in points or b not in points:
+        return True
+    (lat1, lon1), (lat2, lon2) = points[a], points[b]
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y) <= PART_RADIUS_KM
+
+
 #: Prepositions of place that tell where someone comes from, not where something happened.
 NOT_WHERE = frozenset(("from", "to", "toward", "towards", "into"))
 
@@ -186,4 +252,8 @@ def _inside(inner: str, outer: str, wide: int, landmark: bool, tables: PlaceTabl
         return False
     if landmark and wide < ADMIN1_PRECISION:
         return True
+    if wide < ADMIN1_PRECISION and tables.feature.get(outer) in SETTLEMENTS:
+        # "a market in the town of Sarmin": not the next town named in the province, nor
+        # a camp on another city's edge ("a district of Manbij … around Handarat")
+        return tables.feature.get(inner) in PARTS and _near(inner, outer, tables.point)
     return admin1.get(inner) is not None and admin1.get(inner) == admin1.get(outer)

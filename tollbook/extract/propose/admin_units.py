@@ -1,0 +1,94 @@
+"""A town's name standing for its province: "Idleb province", "the northwestern province of
+Idlib", "the Aleppo region".
+
+The reference tables name a province and its capital alike ("Idlib"), and list a few of the
+ways reports write the province ("Idlib province", "province of Idlib") as variants. Reports
+write it many other ways: another spelling before the noun ("Idleb province"), adjectives
+between ("the northwestern province of Idlib"). A place mention of a town's kind (the tables'
+``feature_type``) right after one of the lexicon's ``admin_nouns`` and "of", or right before
+one, or after or before one of its ``countryside`` words ("rural Idlib", "the Idlib
+countryside"), is read as the first-level unit holding the town, when the tables have that unit (a
+place of ``feature_type`` admin1 with the town's ``admin1``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+from tollbook.extract.propose.names import NameMention
+from tollbook.extract.propose.tagger import Words
+from tollbook.extract.propose.unnamed_sites import ADMIN1_PRECISION, SETTLEMENTS, PlaceTables
+
+#: A noun right after the name ("Idleb province", "Idlib's countryside" is not one).
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+#: "province of " right before the name (an adjective or two may come before the noun).
+_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
+#: The word right before the name ("rural Idlib").
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def units_of(tables: PlaceTables) -> dict[str, str]:
+    """Each first-level unit's place in the tables (the ``admin1`` code → the location id of
+    the place of ``feature_type`` admin1 with that code)."""
+    return {tables.admin1[loc]: loc for loc, kind in tables.feature.items()
+            if kind == "admin1" and loc in tables.admin1}
+
+
+def as_units(view: str, mentions: list[NameMention], words: Words, tables: PlaceTables,
+             units: Mapping[str, str]) -> list[NameMention]:
+    """``mentions`` with each town named as its province ("Idleb province") or its
+    countryside ("rural Idlib") replaced by the province: the mention then spans the noun
+    too when it follows the name."""
+    nouns = words.admin_nouns | words.countryside_after
+    if not nouns or not units:
+        return mentions
+    out = []
+    for m in mentions:
+        unit = units.get(tables.admin1.get(m.ref_id, "")) \
+            if m.kind == "location" and tables.feature.get(m.ref_id) in SETTLEMENTS else None
+        if unit is None:
+            out.append(m)
+            continue
+        after = _NEXT_WORD.match(view, m.end)
+        before = _BEFORE.search(view, max(0, m.start - 30), m.start)
+        word_before = _WORD_BEFORE.search(view, max(0, m.start - 20), m.start)
+        if after is not None and after.group(1).lower() in nouns:
+            out.append(NameMention(m.start, after.end(), view[m.start:after.end()], m.kind, unit,
+                                   "unit"))
+        elif before is not None and before.group(1).lower() in nouns or \
+                word_before is not None and word_before.group(1).lower() in \
+                words.countryside_before:
+            out.append(NameMention(m.start, m.end, m.text, m.kind, unit, "unit"))
+        else:
+            out.append(m)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _anaphora(nouns: frozenset[str]) -> re.Pattern[str]:
+    """"the province", "the northwestern province" (not "the province of …", which names it)."""
+    alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"\b[Tt]he\s+(?:[a-z][a-z-]+\s+)?(?:{alts})\b(?!\s+of\b)")
+
+
+def unit_anaphora(view: str, mentions: list[NameMention], words: Words, tables: PlaceTables,
+                  units: Mapping[str, str]) -> list[NameMention]:
+    """``mentions`` and, for each "the province" the text writes without a name, the first-level
+    unit of the place named last before it ("The attack in Idlib came a day after air strikes
+    killed 26 people in the province"), in text order."""
+    if not words.unit_anaphora or not units:
+        return mentions
+    places = [m for m in mentions if m.kind == "location"]
+    added = []
+    for found in _anaphora(words.unit_anaphora).finditer(view):
+        last = next((m for m in reversed(places) if m.end <= found.start()), None)
+        unit = None if last is None else \
+            last.ref_id if tables.feature.get(last.ref_id) == "admin1" else \
+            units.get(tables.admin1.get(last.ref_id, "")) \
+            if tables.where_prec.get(last.ref_id, 9) < ADMIN1_PRECISION else None
+        if unit is not None:
+            added.append(NameMention(found.start(), found.end(), found.group(0), "location", unit,
+                                     "anaphora"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
