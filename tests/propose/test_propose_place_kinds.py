@@ -158,3 +158,23 @@ def test_a_share_placed_apart_from_its_claim_carries_its_own_place(lex):
     assert claim["location"] == "loc_bilozerka"
     assert [(f["count"]["value"], f.get("location")) for f in claim["casualties"]] == [
         (21, None), (15, None), (6, "loc_beryslav")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the place right after a figure's number is its own, though another is nearer before
+    ("Drones killed 5 civilians in Bilozerka and one in the town of Beryslav.",
+     [(5, "loc_bilozerka", "Bilozerka"), (1, "loc_beryslav", "Beryslav")]),
+    ("The strikes killed 45 civilians in and around Kharkiv and 22 in neighbouring Kherson "
+     "province.", [(45, "loc_kharkiv", "Kharkiv"), (22, "loc_kherson_obl", "Kherson province")]),
+    # a country written first is passed by
+    ("A strike killed 15 civilians including 4 children in Ukraine's Kherson province.",
+     [(15, "loc_kherson_obl", "Kherson province"), (4, "loc_kherson_obl", "Kherson province")]),
+    # a part of the place before it ("Kherson's Shumenskyi district")
+    ("A bomb exploded in Kherson's Shumenskyi district on Wednesday, killing six people.",
+     [(6, "loc_shumenskyi", "Shumenskyi")]),
+    # ... not a second place of a list
+    ("A bomb exploded in Bilozerka Beryslav and Kherson on Wednesday, killing six people.",
+     [(6, "loc_bilozerka", "Bilozerka")]),
+])
+def test_a_figures_own_place_and_a_place_inside_the_one_before(lex, text, expected):
+    assert places(text, lex) == expected

@@ -28,7 +28,9 @@ from tollbook.extract.propose.unnamed_sites import (
     COUNTRY_PRECISION,
     NOT_WHERE,
     Site,
+    _tokens,
     describes_site,
+    lies_in,
     located,
     named_after,
     names_a_site,
@@ -108,8 +110,10 @@ class SentencePlaces:
     def of(self, location: NameMention | None, at: int, quantity: Quantity | None) -> Placed:
         """The place of the figure at ``at`` (``location``: the one its pairing names)."""
         view, s, e, lexicon, story = self.view, self.s, self.e, self.lexicon, self.story
-        place = location or nearest_place(view, self.named, at, lexicon.where_prec,
-                                          lexicon.words.place_prepositions)
+        place = location or (own_place(view, quantity, self.named, lexicon)
+                             if quantity is not None else None) \
+            or nearest_place(view, self.named, at, lexicon.where_prec,
+                             lexicon.words.place_prepositions)
         if place is not None and self.named:  # the sentence's leading place, if narrower
             place = narrower_lead(view, place, story.place, lexicon)
             place = head_place(view, place, self.named, lexicon)
@@ -132,12 +136,45 @@ class SentencePlaces:
         return Placed(place, written, geo)
 
 
+#: Words a figure's own place may stand after its number: a few party words ("civilians"),
+#: then a place preposition and a few words of the place's phrase ("the town of").
+_OWN_PARTY, _OWN_PHRASE = 3, 4
+
+
+def own_place(view: str, q: Quantity, named: list[NameMention], lexicon: Lexicon
+              ) -> NameMention | None:
+    """The place written right after a figure's number as its own ("22 in neighbouring Idlib
+    province", "one in the town of Harasta", "six civilians at Bilozerka"): its party words,
+    a place preposition and a few words of the place's phrase between, no sign, no other
+    number. A country is passed by ("4 children in Syria's Idlib", "killed in Syrian
+    raids"). None when the figure's number is followed by none."""
+    prepositions = lexicon.words.place_prepositions - NOT_WHERE
+    for p in named:
+        if p.start < q.end or p.start - q.end > 80 or \
+                lexicon.where_prec.get(str(p.ref_id)) == COUNTRY_PRECISION:
+            continue
+        between = _tokens(view[q.end:p.start])
+        at = next((i for i, w in enumerate(between) if w in prepositions), None)
+        if at is None or at > _OWN_PARTY or len(between) - at - 1 > _OWN_PHRASE:
+            return None
+        if any(not w[0].isalpha() for w in between):
+            return None
+        return p
+    return None
+
+
 def head_place(view: str, place: NameMention, in_sentence: list[NameMention],
                lexicon: Lexicon) -> NameMention:
     """The place a phrase names when ``place`` only holds it: "the town of Khan Sheikhun in
     Idlib" and "the Midan district of Damascus" are Khan Sheikhun and Midan (in the same
     first-level unit), "Dumeir east of Damascus" is Dumeir (in any case); "Khan Sheikhun,
-    Idlib province" is the town when the province is wider."""
+    Idlib province" is the town when the province is wider; "Aleppo's Salaheddin district"
+    is Salaheddin, a place inside the one before it."""
+    tables = lexicon.place_tables
+    for q in in_sentence:
+        if q.start >= place.end and view[place.end:q.start].strip() in ("", "'s", "’s") \
+                and q.ref_id != place.ref_id and lies_in(str(q.ref_id), str(place.ref_id), tables):
+            return q
     for p in in_sentence:
         if p.end > place.start or p.ref_id == place.ref_id:
             continue

@@ -241,6 +241,14 @@ def _near(a: str, b: str, points: Mapping[str, tuple[float, float]]) -> bool:
 NOT_WHERE = frozenset(("from", "to", "toward", "towards", "into"))
 
 
+def lies_in(inner: str, outer: str, tables: PlaceTables) -> bool:
+    """The tables put place ``inner`` inside place ``outer`` (a town in its province, a
+    neighbourhood in its city: see :func:`named_after`; a neighbourhood holds no other)."""
+    wide = tables.where_prec.get(outer)
+    return wide is not None and tables.feature.get(outer) not in PARTS \
+        and _inside(inner, outer, wide, False, tables)
+
+
 def _inside(inner: str, outer: str, wide: int, landmark: bool, tables: PlaceTables) -> bool:
     where_prec, admin1, country = tables.where_prec, tables.admin1, tables.country
     fine = where_prec.get(inner)
