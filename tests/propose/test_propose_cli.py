@@ -116,6 +116,10 @@ def test_review_errors_are_one_line(tmp_path):
     ("propose-rules.yaml",
      "exclusions:\n  - {name: x, reason: y, anchor: digit, pattern: '\\d(', evidence: e}\n",
      "propose-rules.yaml:2: rule x: field pattern: not a valid regular expression"),
+    ("propose-rules.yaml",
+     "held_areas:\n  - {name: x, area: loc_a, within: loc_b, held_by: [rebel], evidence: e}\n",
+     "propose-rules.yaml:2: rule x: field area: loc_a is not a place of "
+     "reference/locations.csv"),
 ])
 def test_propose_bad_dataset_lexicon_or_rules_file_is_one_line(tmp_path, name, content, expected):
     dataset = tmp_path / "dataset"

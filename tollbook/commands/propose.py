@@ -32,13 +32,15 @@ class _Result:
 
 
 _LEXICON: Any = None  # the worker's lexicon, loaded once by _load
+_LEXICON_OF: Any = None  # the dataset folder it was loaded from
 
 
 def _load(dataset: Path | None) -> None:
-    global _LEXICON
+    global _LEXICON, _LEXICON_OF
     from tollbook.extract.propose.lexicon import load_lexicon
 
     _LEXICON = load_lexicon(dataset)
+    _LEXICON_OF = dataset
 
 
 def _run(job: _Job) -> _Result:
@@ -101,11 +103,8 @@ def command(files, fmt, reference_date, out, jobs, dataset, dask_scheduler=None)
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise click.ClickException(f"no such file: {', '.join(missing)}")
-    try:  # the matcher, the lexicon and rules files, checked once: one clear line if one fails
-        from tollbook.extract.propose.rules import read_rules
-        from tollbook.extract.propose.tagger import read_words
-        words = read_words(dataset)
-        read_rules(dataset, words)
+    try:  # the matcher, the lexicon and rules files and the reference tables, read once: one
+        _load(dataset)  # clear line if one fails (a rule naming a place the tables lack)
     except (ImportError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     records = dataset / "records" if dataset is not None else None
@@ -157,7 +156,8 @@ def _results(jobs_list: list[_Job], jobs: int, dataset: Path | None):
                                  initargs=(dataset,)) as pool:
             yield from _progress(pool.map(_run, jobs_list, chunksize=1), len(jobs_list), show)
     else:
-        _load(dataset)
+        if _LEXICON is None or _LEXICON_OF != dataset:
+            _load(dataset)
         yield from _progress(map(_run, jobs_list), len(jobs_list), show)
 
 

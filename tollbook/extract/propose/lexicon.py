@@ -15,7 +15,7 @@ from pathlib import Path
 from tollbook.extract.propose.admin_units import units_of
 from tollbook.extract.propose.names import NameIndex
 from tollbook.extract.propose.numbers import NumberReader
-from tollbook.extract.propose.rules import Rules, default_rules, read_rules
+from tollbook.extract.propose.rules import RuleError, Rules, default_rules, read_rules
 from tollbook.extract.propose.tagger import Tagger, Words, default_tagger, packaged_words, read_words
 from tollbook.extract.propose.unnamed_sites import COUNTRY_PRECISION, PlaceTables
 from tollbook.extract.propose.war_wide import country_ids
@@ -85,6 +85,12 @@ class Lexicon:
             except (TypeError, ValueError):
                 continue
         lexicon_words = words or packaged_words()
+        known = {str(r["location_id"]) for r in locations if r.get("location_id")}
+        for area in (rules.held_areas if rules is not None else ()):
+            for key, loc in (("area", area.area), ("within", area.within)):
+                if loc not in known:
+                    raise RuleError(f"{area.where}: rule {area.name}: field {key}: {loc} is not "
+                                    "a place of reference/locations.csv")
         index = NameIndex.build(actor_names, place_names, lexicon_words.not_names,
                                 lexicon_words.name_particles)
         names = index.spellings()

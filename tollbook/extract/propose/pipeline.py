@@ -20,6 +20,7 @@ from tollbook.extract.propose.dates import (
     find_dates,
 )
 from tollbook.extract.propose.filters import Exclusion, exclusions, rejected
+from tollbook.extract.propose.held_areas import held_area_mentions
 from tollbook.extract.propose.implied import combine, implied_quantities, merge_ranges
 from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.names import NameMention, UnknownName
@@ -87,6 +88,8 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     # province of the place named last
     mentions = as_units(view, mentions, lexicon.words, lexicon.place_tables, lexicon.units)
     mentions = unit_anaphora(view, mentions, lexicon.words, lexicon.place_tables, lexicon.units)
+    mentions = held_area_mentions(view, mentions, lexicon.words, lexicon.rules.held_areas,
+                                  doc.reference_date)  # "rebel-held areas of Aleppo"
     places = [m for m in mentions if m.kind == "location"]
     actors = [m for m in mentions if m.kind == "actor"]
     attributor = Attributor(view, lexicon.names, mentions, doc.outlet,

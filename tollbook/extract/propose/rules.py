@@ -68,6 +68,7 @@ _FIELDS = {
     "speakers": {"name", "shape", "gate", "pattern", "evidence"},
     "hedges": {"name", "hedge", "needles", "pattern", "evidence"},
     "conflicts": {"name", "start", "evidence"},
+    "held_areas": {"name", "area", "within", "held_by", "direction", "from", "until", "evidence"},
 }
 _REQUIRED = {
     "exclusions": ("name", "reason", "anchor", "pattern", "evidence"),
@@ -77,6 +78,7 @@ _REQUIRED = {
     "speakers": ("name", "shape", "gate", "pattern", "evidence"),
     "hedges": ("name", "hedge", "pattern", "evidence"),
     "conflicts": ("name", "start", "evidence"),
+    "held_areas": ("name", "area", "within", "evidence"),
 }
 _FRAGMENT = re.compile(r"\{\{(\w+)\}\}")
 
@@ -134,6 +136,31 @@ class Conflict:
     where: str = ""
 
 
+@dataclass(frozen=True)
+class HeldArea:
+    """A part of a place the dataset's tables name on its own, by who held it or where it
+    lies: "rebel-held areas of Aleppo", "the east of the city" are ``area`` (a location id)
+    while the report is dated from ``start`` to ``end`` (either open), when the place written
+    is ``within`` and the side word is one of ``held_by`` ("rebel-held") or the direction is
+    ``direction`` ("the eastern districts"). A dataset's own knowledge of its war, so it is
+    set in the dataset's rules file."""
+
+    name: str
+    area: str
+    within: str
+    evidence: str
+    held_by: frozenset[str] = frozenset()
+    direction: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    where: str = ""
+
+    def holds(self, day: dt.date | None) -> bool:
+        """Whether the area was so on ``day`` (any day when the report's day is unknown)."""
+        return day is None or ((self.start is None or self.start <= day)
+                               and (self.end is None or day <= self.end))
+
+
 @dataclass
 class Rules:
     """Every rule, by how it is run."""
@@ -146,6 +173,8 @@ class Rules:
     hedges: list[Rule] = field(default_factory=list)
     #: The conflict the dataset covers (at most one), when its rules file names it.
     conflict: Conflict | None = None
+    #: Parts of places by who held them or where they lie (:class:`HeldArea`).
+    held_areas: list[HeldArea] = field(default_factory=list)
     #: The fragments, expanded (code may compile one: "described" …).
     fragments: dict[str, str] = field(default_factory=dict)
 
@@ -240,9 +269,10 @@ def _rules(files: tuple[tuple[Path, float], ...], tags: frozenset[str],
                 raise RuleError(f"{path}:{lines.get((section,), 1)}: {section}: a list of rules")
             for i, entry in enumerate(entries):
                 where = f"{path}:{lines.get((section, i), 1)}"
-                rule: Rule | Pairing | Conflict = (
+                rule: Rule | Pairing | Conflict | HeldArea = (
                     _pairing(entry, where) if section == "pairings"
                     else _conflict(entry, where) if section == "conflicts"
+                    else _held_area(entry, where) if section == "held_areas"
                     else _rule(section, entry, where, fragments, tags, date_words, speech))
                 if rule.name in names:
                     raise RuleError(f"{where}: rule {rule.name}: field name: already used at "
@@ -250,6 +280,8 @@ def _rules(files: tuple[tuple[Path, float], ...], tags: frozenset[str],
                 names[rule.name] = where
                 if isinstance(rule, Pairing):
                     rules.pairings[rule.name] = rule
+                elif isinstance(rule, HeldArea):
+                    rules.held_areas.append(rule)
                 elif isinstance(rule, Conflict):
                     if rules.conflict is not None:
                         raise RuleError(f"{where}: rule {rule.name}: conflicts: one conflict "
@@ -331,20 +363,54 @@ def _pairing(entry: object, where: str) -> Pairing:
                    reach, numbers["bonus"], where)
 
 
+def _day(value: object) -> dt.date | None:
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
+
+
 def _conflict(entry: object, where: str) -> Conflict:
     entry, name, bad = _head("conflicts", entry, where)
-    start = entry.get("start")
-    if isinstance(start, str):
-        try:
-            start = dt.date.fromisoformat(start.strip())
-        except ValueError:
-            start = None
-    if isinstance(start, dt.datetime) or not isinstance(start, dt.date):
+    start = _day(entry.get("start"))
+    if start is None:
         raise bad("start", "missing or not a day (YYYY-MM-DD)")
     evidence = entry.get("evidence")
     if not isinstance(evidence, str) or not evidence.strip():
         raise bad("evidence", "missing or not text")
     return Conflict(name, start, evidence, where)
+
+
+def _held_area(entry: object, where: str) -> HeldArea:
+    entry, name, bad = _head("held_areas", entry, where)
+    ids = {}
+    for key in ("area", "within"):
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.startswith("loc_"):
+            raise bad(key, "missing or not a location id (loc_…)")
+        ids[key] = value
+    held_by = entry.get("held_by") or []
+    if not isinstance(held_by, list) or not all(isinstance(w, str) and w for w in held_by):
+        raise bad("held_by", "a list of side words (text)")
+    direction = entry.get("direction")
+    if direction is not None and not isinstance(direction, str):
+        raise bad("direction", "a direction word (text)")
+    if not held_by and direction is None:
+        raise bad("held_by", "an area needs side words (held_by) or a direction")
+    days = {}
+    for key in ("from", "until"):
+        if entry.get(key) is not None:
+            days[key] = _day(entry[key])
+            if days[key] is None:
+                raise bad(key, "not a day (YYYY-MM-DD)")
+    evidence = entry.get("evidence")
+    if not isinstance(evidence, str) or not evidence.strip():
+        raise bad("evidence", "missing or not text")
+    return HeldArea(name, ids["area"], ids["within"], evidence,
+                    frozenset(w.lower() for w in held_by), direction.lower() if direction else None,
+                    days.get("from"), days.get("until"), where)
 
 
 @functools.lru_cache(maxsize=16)
