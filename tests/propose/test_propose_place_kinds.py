@@ -178,3 +178,16 @@ def test_a_share_placed_apart_from_its_claim_carries_its_own_place(lex):
 ])
 def test_a_figures_own_place_and_a_place_inside_the_one_before(lex, text, expected):
     assert places(text, lex) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a town and the land around it: its province; a preposition a few modifiers before
+    ("Tags Ukraine Kherson shelling At least 51 civilians were killed on Saturday in Ukraine's "
+     "battered city Kherson and the neighbouring countryside.",
+     [(51, "loc_kherson_obl", "Kherson and the neighbouring countryside")]),
+    ("Artillery pounded Kherson again. 74 people were recorded killed in the city and its "
+     "countryside during the past week.",
+     [(74, "loc_kherson_obl", "the city and its countryside")]),
+])
+def test_a_town_and_its_countryside_is_its_province(lex, text, expected):
+    assert places(text, lex) == expected

@@ -27,6 +27,9 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 #: The word right before the name ("rural Idlib").
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+#: "and its countryside" after the name, an adjective allowed ("and the neighbouring
+#: countryside"): the town and the land around it, its province.
+_AND_AROUND = re.compile(r"\s+and\s+(?:its|the)\s+(?:[a-z]+\s+)?([a-z]+)\b")
 
 
 def units_of(tables: PlaceTables) -> dict[str, str]:
@@ -39,8 +42,8 @@ def units_of(tables: PlaceTables) -> dict[str, str]:
 def as_units(view: str, mentions: list[NameMention], words: Words, tables: PlaceTables,
              units: Mapping[str, str]) -> list[NameMention]:
     """``mentions`` with each town named as its province ("Idleb province") or its
-    countryside ("rural Idlib") replaced by the province: the mention then spans the noun
-    too when it follows the name."""
+    countryside ("rural Idlib", "Aleppo and its countryside") replaced by the province: the
+    mention then spans the words after the name too."""
     nouns = words.admin_nouns | words.countryside_after
     if not nouns or not units:
         return mentions
@@ -52,9 +55,13 @@ def as_units(view: str, mentions: list[NameMention], words: Words, tables: Place
             out.append(m)
             continue
         after = _NEXT_WORD.match(view, m.end)
+        around = _AND_AROUND.match(view, m.end)
         before = _BEFORE.search(view, max(0, m.start - 30), m.start)
         word_before = _WORD_BEFORE.search(view, max(0, m.start - 20), m.start)
-        if after is not None and after.group(1).lower() in nouns:
+        if around is not None and around.group(1) in words.countryside_after:
+            out.append(NameMention(m.start, around.end(), view[m.start:around.end()], m.kind,
+                                   unit, "unit"))
+        elif after is not None and after.group(1).lower() in nouns:
             out.append(NameMention(m.start, after.end(), view[m.start:after.end()], m.kind, unit,
                                    "unit"))
         elif before is not None and before.group(1).lower() in nouns or \
@@ -67,22 +74,26 @@ def as_units(view: str, mentions: list[NameMention], words: Words, tables: Place
 
 
 @functools.lru_cache(maxsize=8)
-def _anaphora(nouns: frozenset[str]) -> re.Pattern[str]:
-    """"the province", "the northwestern province" (not "the province of …", which names it)."""
+def _anaphora(nouns: frozenset[str], around: frozenset[str]) -> re.Pattern[str]:
+    """"the province", "the northwestern province" (not "the province of …", which names it),
+    "the city and its countryside"."""
     alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(rf"\b[Tt]he\s+(?:[a-z][a-z-]+\s+)?(?:{alts})\b(?!\s+of\b)")
+    land = "|".join(re.escape(n) for n in sorted(around, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\b[Tt]he\s+(?:(?:[a-z][a-z-]+\s+)?(?:{alts})\b(?!\s+of\b)|"
+                      rf"(?:city|town)\s+and\s+(?:its\s+|the\s+)?(?:[a-z]+\s+)?(?:{land})\b)")
 
 
 def unit_anaphora(view: str, mentions: list[NameMention], words: Words, tables: PlaceTables,
                   units: Mapping[str, str]) -> list[NameMention]:
-    """``mentions`` and, for each "the province" the text writes without a name, the first-level
-    unit of the place named last before it ("The attack in Idlib came a day after air strikes
-    killed 26 people in the province"), in text order."""
+    """``mentions`` and, for each "the province" the text writes without a name (or "the city
+    and its countryside"), the first-level unit of the place named last before it ("The
+    attack in Idlib came a day after air strikes killed 26 people in the province"), in text
+    order."""
     if not words.unit_anaphora or not units:
         return mentions
     places = [m for m in mentions if m.kind == "location"]
     added = []
-    for found in _anaphora(words.unit_anaphora).finditer(view):
+    for found in _anaphora(words.unit_anaphora, words.countryside_after).finditer(view):
         last = next((m for m in reversed(places) if m.end <= found.start()), None)
         unit = None if last is None else \
             last.ref_id if tables.feature.get(last.ref_id) == "admin1" else \

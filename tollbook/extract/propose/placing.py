@@ -22,7 +22,7 @@ from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.names import NameMention
 from tollbook.extract.propose.numbers import Quantity
 from tollbook.extract.propose.speaker_places import speaks_from
-from tollbook.extract.propose.tagger import Tags
+from tollbook.extract.propose.tagger import Tags, Words
 from tollbook.extract.propose.unnamed_sites import (
     ADMIN1_PRECISION,
     COUNTRY_PRECISION,
@@ -81,7 +81,8 @@ class SentencePlaces:
         self.named = named
         self._mentions = [m for m in mentions if s <= m.start < e]
         if named:
-            lead = nearest_place(view, named, s, lexicon.where_prec, words.place_prepositions)
+            lead = nearest_place(view, named, s, lexicon.where_prec, words.place_prepositions,
+                                 words)
             if lead is not None:
                 lead = named_site(view, lead, s, e, horizon, places, lexicon, tags)
             story.place, story.written = lead, None
@@ -113,7 +114,7 @@ class SentencePlaces:
         place = location or (own_place(view, quantity, self.named, lexicon)
                              if quantity is not None else None) \
             or nearest_place(view, self.named, at, lexicon.where_prec,
-                             lexicon.words.place_prepositions)
+                             lexicon.words.place_prepositions, lexicon.words)
         if place is not None and self.named:  # the sentence's leading place, if narrower
             place = narrower_lead(view, place, story.place, lexicon)
             place = head_place(view, place, self.named, lexicon)
@@ -316,20 +317,48 @@ def _after_where(prepositions: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:{alts}) $| (?:{alts}) the ") if alts else re.compile(r"(?!)")
 
 
+#: How many words before a place may stand between it and its preposition ("in Syria's
+#: battleground city Aleppo").
+_MODIFIERS_BEFORE = 5
+
+
+def _after_preposition(view: str, p: NameMention, places: list[NameMention], words: Words,
+                       countries: frozenset[str] = frozenset()) -> bool:
+    """A place preposition (not one of motion) among the few words before ``p``, with only
+    words between: no sign, and no other place but a country ("in Syria's battleground city
+    Aleppo"; the second of a list, "in Harib, Jubah", is not so placed)."""
+    start = max(0, p.start - 60)
+    if any(start <= q.end <= p.start for q in places
+           if q is not p and str(q.ref_id) not in countries):
+        return False
+    for w in reversed(_tokens(view[start:p.start])[-_MODIFIERS_BEFORE:]):
+        if w in NOT_WHERE or not w[0].isalnum():
+            return False
+        if w in words.place_prepositions:
+            return True
+    return False
+
+
 def nearest_place(view: str, places: list[NameMention], at: int,
                   where_prec: dict[str, int] | None = None,
-                  prepositions: frozenset[str] = frozenset()) -> NameMention | None:
+                  prepositions: frozenset[str] = frozenset(), words: Words | None = None
+                  ) -> NameMention | None:
     """The sentence's place for a figure at ``at``: after one of the lexicon's place
-    ``prepositions`` first (not one of motion: "from", "to", "into"), then nearest. (Ranking
-    the more precise place first was measured and drafted fewer right places.)"""
+    ``prepositions`` first (not one of motion: "from", "to", "into"; with the lexicon's
+    ``words``, a few modifiers or a place noun may stand between: "in Syria's battleground
+    city Aleppo", see :func:`.unnamed_sites.located`), then nearest. (Ranking the more
+    precise place first was measured and drafted fewer right places.)"""
     if not places:
         return None
 
     precision = where_prec or {}
     where = _after_where(prepositions)
+    countries = frozenset(k for k, v in precision.items() if v == COUNTRY_PRECISION) \
+        if words is not None else frozenset()
 
     def rank(p: NameMention) -> tuple[int, int, int]:
-        prepositional = where.search(view[max(0, p.start - 12):p.start].lower()) is not None
+        prepositional = where.search(view[max(0, p.start - 12):p.start].lower()) is not None \
+            or (words is not None and _after_preposition(view, p, places, words, countries))
         # a country ("in northwest Syria") holds the sentence's other places: it is the
         # place only when the sentence names no other
         country = precision.get(str(p.ref_id)) == COUNTRY_PRECISION
