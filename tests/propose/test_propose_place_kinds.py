@@ -29,6 +29,7 @@ LOCATIONS = [
     _loc("loc_bilozerka", "Bilozerka", "town", "Kherson", 1, 46.632, 32.393),
     _loc("loc_beryslav", "Beryslav", "town", "Kherson", 1, 46.842, 33.426),
     _loc("loc_kharkiv", "Kharkiv", "city", "Kharkiv", 1, 49.99, 36.23),
+    _loc("loc_snihurivka", "Snihurivka", "town", "Mykolaiv", 1, 47.08, 32.80),
 ]
 
 
@@ -191,3 +192,44 @@ def test_a_figures_own_place_and_a_place_inside_the_one_before(lex, text, expect
 ])
 def test_a_town_and_its_countryside_is_its_province(lex, text, expected):
     assert places(text, lex) == expected
+
+
+def test_a_sentence_without_figures_moves_the_story(lex):
+    text = ("Army units clashed with militants on Monday. Fighting raged on the axes of Zelenyi "
+            "Hai and Bilozerka in the western countryside. A military source said the clashes "
+            "ended with killing at least 20 militants. Artillery also hit a depot. Shells then "
+            "killed 3 more in Beryslav.")
+    assert places(text, lex) == [(20, "loc_bilozerka", "Bilozerka"),
+                                 (3, "loc_beryslav", "Beryslav")]
+
+
+def test_a_source_s_place_does_not_move_the_story(lex):
+    text = ("Shelling killed 4 people in Bilozerka on Monday. Officials in Kharkiv said the "
+            "shelling went on. Rescuers said 2 more bodies were found.")
+    assert places(text, lex) == [(4, "loc_bilozerka", "Bilozerka"),
+                                 (2, "loc_bilozerka", "Bilozerka")]
+
+
+def test_a_figure_repeated_with_a_place_takes_it(lex):
+    # a teaser without a place, then the body's telling with one: one figure, placed
+    text = ("Monitor said at least 45 militants had been killed. Militants attacked Beryslav "
+            "on Saturday. Monitor said at least 45 militants had been killed.")
+    doc = Document("doc_00000000000000ab", from_str(text), "t")
+    found = [c for c in propose_document(doc, lex).candidates if c.outcome == "killed"]
+    assert [(c.count_value, c.char_start, c.location_id) for c in found] == [
+        (45, 0, "loc_beryslav")]
+    assert found[0].evidence.endswith(f"repeated at character {text.rindex('45')}")
+
+
+def test_a_landmark_preposition_says_how_the_holder_stands_to_the_site(lex):
+    # "a town in a zone outside Kherson": outside it, so a place of the next province will do
+    text = ("Air strikes killed 4 civilians in a rebel-held town in a buffer zone outside the "
+            "city of Kherson on Thursday. The strikes hit Snihurivka.")
+    assert places(text, lex) == [(4, "loc_snihurivka", "Snihurivka")]
+    # "the west of Kherson" is a part of it, no landmark
+    site = describes_site("a school in the government-held west of Kherson",
+                          NameMention(41, 48, "Kherson", "location", "loc_kherson", "exact"), 0,
+                          lex.words.site_determiners, lex.words.site_nouns,
+                          lex.words.place_prepositions, lex.words.site_surroundings,
+                          lex.words.site_settlements, lex.words.landmark_prepositions)
+    assert site is not None and site.preposition == "in"

@@ -30,6 +30,7 @@ from tollbook.extract.propose.placing import (
     SentencePlaces,
     StoryPlace,
     nearest_place,
+    note_places,
 )
 from tollbook.extract.propose.sentences import sentence_spans
 from tollbook.extract.propose.tagger import Tags
@@ -120,6 +121,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     for i, (s, e) in enumerate(sentences):
         figures: list[Figure] = []
         if not may_hold_cue(view, s, e, tags):
+            note_places(view, s, e, places, lexicon, context.where)
             attributor.note_sentence(s, e)
             continue
         cues = find_cues(view, s, e, tags, lexicon.tagger)
@@ -141,6 +143,8 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
             horizon = sentences[min(i + SITE_NAMED_WITHIN, len(sentences) - 1)][1]
             candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon,
                                           context, mentions, tags, horizon))
+        else:
+            note_places(view, s, e, places, lexicon, context.where)
         attributor.note_sentence(s, e)
     candidates = drop_repeats(candidates, lexicon.admin1)
     candidates.sort(key=lambda c: (-c.confidence, c.char_start, c.number_start or 0))
@@ -175,11 +179,25 @@ def _another(c: Candidate) -> bool:
 RESTATED_FROM = 3
 
 
+def _unplaced(c: Candidate) -> bool:
+    """No place drafted, not even words naming one the tables lack."""
+    return c.location_id is None and c.location_text is None
+
+
+def _take_place(kept: Candidate, repeat: Candidate) -> None:
+    """A figure drafted once takes the place its repeat gives (a teaser that names no place,
+    the body that does)."""
+    for name in ("location_id", "location_text", "where_prec", "location_start",
+                 "location_end", "place_source", "place_geonames"):
+        setattr(kept, name, getattr(repeat, name))
+
+
 def drop_repeats(candidates: list[Candidate], admin1: dict[str, str] | None = None
                  ) -> list[Candidate]:
     """A casualty figure the document repeats with everything the draft says of it the same
-    (outcome, count, party words, claimant, date window, place) is drafted once: a headline,
-    a teaser or a summary restating the lead is one claim, not two. The kept figure's evidence
+    (outcome, count, party words, claimant, date window, place; a place given in one telling
+    only is the figure's) is drafted once: a headline, a teaser or a summary restating the
+    lead is one claim, not two. The kept figure's evidence
     says where the repeat stands. A figure that differs in any of these (another source giving
     the same toll, the same count in another place) stays a claim of its own, except a
     restatement without a source of a count (of 3 or more) given with its source (a lead
@@ -199,6 +217,14 @@ def drop_repeats(candidates: list[Candidate], admin1: dict[str, str] | None = No
         k = (c.outcome, c.count_value, " ".join((c.party_text or "").lower().split()),
              c.claimant, c.date_start, c.date_end, c.location_id, c.part_of)
         twin = first.get(k)
+        if twin is None:  # the same figure placed in one telling and not in the other
+            told = [t for key, t in first.items() if key[:6] == k[:6] and key[7] == c.part_of]
+            if _unplaced(c):
+                twin = next(iter(told), None)
+            else:
+                twin = next((t for t in told if _unplaced(t)), None)
+                if twin is not None:
+                    _take_place(twin, c)
         restated = None if twin is not None or c.count_value < RESTATED_FROM else \
             restatements.get(k[:3])
         if twin is None and restated is not None and _restates(restated, c, admin1):

@@ -164,6 +164,21 @@ def own_place(view: str, q: Quantity, named: list[NameMention], lexicon: Lexicon
     return None
 
 
+def note_places(view: str, s: int, e: int, places: list[NameMention], lexicon: Lexicon,
+                story: StoryPlace) -> None:
+    """A sentence without figures that names a place of the dataset (not a source's: "a
+    source in Hassakeh said") moves the story there ("Hama: army units clashed … in the
+    northern countryside of Hama province. A military source said the clashes ended with
+    killing 20")."""
+    words = lexicon.words
+    named = [p for p in places if s <= p.start < e
+             and not speaks_from(view, p, words.speaker_before, words.speaker_after)]
+    if named:
+        story.place = nearest_place(view, named, s, lexicon.where_prec, words.place_prepositions,
+                                    words)
+        story.written = None
+
+
 def head_place(view: str, place: NameMention, in_sentence: list[NameMention],
                lexicon: Lexicon) -> NameMention:
     """The place a phrase names when ``place`` only holds it: "the town of Khan Sheikhun in
@@ -219,7 +234,7 @@ def named_site(view: str, place: NameMention, s: int, e: int, horizon: int | Non
     if tags is None or tags.any(max(s, place.start - 120), min(e, place.end + 40), "site_noun"):
         site = describes_site(view, place, s, words.site_determiners, words.site_nouns,
                               words.place_prepositions, words.site_surroundings,
-                              words.site_settlements)
+                              words.site_settlements, words.landmark_prepositions)
     if site is None:
         if lexicon.where_prec.get(str(place.ref_id), 0) < ADMIN1_PRECISION or \
                 _spread(view, place, s, words.spread_words):

@@ -51,7 +51,8 @@ class Site(NamedTuple):
 def describes_site(view: str, place: NameMention, start: int, determiners: frozenset[str],
                    nouns: frozenset[str], prepositions: frozenset[str],
                    surroundings: frozenset[str] = frozenset(),
-                   settlements: frozenset[str] = frozenset()) -> Site | None:
+                   settlements: frozenset[str] = frozenset(),
+                   landmarks: frozenset[str] = frozenset()) -> Site | None:
     """The unnamed site when the sentence gives ``place`` only as what holds one ("a town in
     eastern Syria", "a rebel-held Syrian town"); else None. ``start`` is the sentence's first
     character; a noun of ``settlements`` right before "of" and the place names it ("the towns
@@ -72,7 +73,7 @@ def describes_site(view: str, place: NameMention, start: int, determiners: froze
         if word not in nouns and word not in surroundings \
                 and " ".join(before[i - 1:i + 1]) not in nouns:
             continue
-        preposition = _preposition(before[i + 1:], prepositions)
+        preposition = _preposition(before[i + 1:], prepositions, landmarks)
         if before[i + 1:] == ["of"] and word in settlements:
             continue  # "the towns of Huraytan, Hayyan …": the noun names the place itself
         if preposition is not None and word in surroundings:
@@ -106,14 +107,21 @@ def _determined(words: list[str], noun: int, determiners: frozenset[str]) -> boo
     return False
 
 
-def _preposition(gap: list[str], prepositions: frozenset[str]) -> str | None:
-    """The first preposition of the words between a site and its holder, if any."""
+def _preposition(gap: list[str], prepositions: frozenset[str],
+                 landmarks: frozenset[str] = frozenset()) -> str | None:
+    """The first preposition of the words between a site and its holder, if any; a landmark
+    preposition later in them says how the holder stands to the site ("a town in a
+    de-escalation zone outside the capital Damascus": outside it)."""
+    found = []
     for i, w in enumerate(gap):
         if i + 1 < len(gap) and f"{w} {gap[i + 1]}" in prepositions:
-            return f"{w} {gap[i + 1]}"
-        if w in prepositions:
-            return w
-    return None
+            found.append((i, f"{w} {gap[i + 1]}"))
+        elif w in prepositions:
+            found.append((i, w))
+    # "the government-held west of Aleppo" is a part of it, not a place west of it
+    landmark = next((p for i, p in reversed(found)
+                     if p in landmarks and "the" not in gap[max(0, i - 2):i]), None)
+    return landmark or (found[0][1] if found else None)
 
 
 @dataclass(frozen=True)
