@@ -233,3 +233,8 @@ def test_a_landmark_preposition_says_how_the_holder_stands_to_the_site(lex):
                           lex.words.place_prepositions, lex.words.site_surroundings,
                           lex.words.site_settlements, lex.words.landmark_prepositions)
     assert site is not None and site.preposition == "in"
+
+
+def test_where_the_attackers_stand_places_no_figure(lex):
+    text = "Rocket shells fired on Beryslav by militants positioned in Bilozerka killed 2 children."
+    assert places(text, lex) == [(2, "loc_beryslav", "Beryslav")]

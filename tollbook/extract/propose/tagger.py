@@ -208,6 +208,7 @@ class Words:
         self.site_settlements |= {_norm(x) for x in sites.get("settlements") or []}
         speakers = d.get("speaker_places") or {}
         self.speaker_before |= {_norm(x) for x in speakers.get("before") or []}
+        self.speaker_before |= {_norm(x) for x in speakers.get("positioned") or []}
         self.speaker_after |= {_norm(x) for x in speakers.get("after") or []}
         names = d.get("names") or {}
         self.name_particles += tuple(_norm(x) for x in names.get("particles") or []
