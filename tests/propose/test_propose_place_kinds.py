@@ -30,6 +30,7 @@ LOCATIONS = [
     _loc("loc_beryslav", "Beryslav", "town", "Kherson", 1, 46.842, 33.426),
     _loc("loc_kharkiv", "Kharkiv", "city", "Kharkiv", 1, 49.99, 36.23),
     _loc("loc_snihurivka", "Snihurivka", "town", "Mykolaiv", 1, 47.08, 32.80),
+    _loc("loc_dnipro_delta", "Dnipro Delta", "region", "Kherson", 3, 46.55, 32.50),
 ]
 
 
@@ -238,3 +239,17 @@ def test_a_landmark_preposition_says_how_the_holder_stands_to_the_site(lex):
 def test_where_the_attackers_stand_places_no_figure(lex):
     text = "Rocket shells fired on Beryslav by militants positioned in Bilozerka killed 2 children."
     assert places(text, lex) == [(2, "loc_beryslav", "Beryslav")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a region the lead describes is the region named after, not the first town
+    ("Air strikes on a rebel-held region near Kherson killed 22 civilians. The highest toll "
+     "was in Bilozerka, the largest town in the Dnipro Delta region.",
+     [(22, "loc_dnipro_delta", "Dnipro Delta")]),
+    # a town the lead describes is the first town named after
+    ("Air strikes on a rebel-held town near Kherson killed 22 civilians. The highest toll "
+     "was in Bilozerka, the largest town in the Dnipro Delta region.",
+     [(22, "loc_bilozerka", "Bilozerka")]),
+])
+def test_a_region_described_is_the_region_named_after(lex, text, expected):
+    assert places(text, lex) == expected

@@ -156,12 +156,15 @@ def named_after(view: str, place: NameMention, site: Site, mentions: Iterable[Na
                 ) -> NameMention | None:
     """The first place named in ``[after, until)`` as where something is ("in", "at", "on"
     it: not "from" it, nor "Damascus said") that lies inside ``place``, the holder of
-    ``site`` (:func:`holder_precision`); None when a town written is itself named so first
-    ("on the outskirts of Raqqa … strikes on Raqqa and Tabqa": Raqqa)."""
+    ``site`` (:func:`holder_precision`); for a site of the lexicon's ``unnamed_sites.regions``
+    nouns ("a region near Damascus"), the first such place that is a region, else the first;
+    None when a town written is itself named so first ("on the outskirts of Raqqa … strikes
+    on Raqqa and Tabqa": Raqqa)."""
     wide = holder_precision(place, site, words, tables)
     if wide is None:
         return None
     preposition = site.preposition
+    found = []
     for m in mentions:
         if m.start < after or m.kind != "location":
             continue
@@ -169,15 +172,22 @@ def named_after(view: str, place: NameMention, site: Site, mentions: Iterable[Na
             break
         if m.ref_id == place.ref_id:
             if wide < ADMIN1_PRECISION and located(view, m, words):
-                return None
+                if not found:
+                    return None
+                break
             continue
         if _same_name(m.text, place.text, words.site_nouns | words.place_nouns):
             continue  # "Idlib province … in Idlib": the province again, not its capital
         if _inside(str(m.ref_id), str(place.ref_id), wide,
                    preposition in words.landmark_prepositions, tables) \
                 and located(view, m, words):
-            return m
-    return None
+            if site.noun not in words.site_regions:
+                return m
+            found.append(m)
+    # "a rebel-held region near Damascus … in Douma, the largest town in the Eastern Ghouta
+    # region": a region named after, else the first place
+    return next((m for m in found if tables.feature.get(str(m.ref_id)) in REGIONS),
+                found[0] if found else None)
 
 
 def names_inside(place: NameMention, others: Iterable[NameMention], site: Site, words: Words,
@@ -229,6 +239,10 @@ def located(view: str, m: NameMention, words: Words) -> bool:
 #: Shahba, "a market in the town of Sarmin … strikes on Maarat al-Numan" stays Sarmin.
 SETTLEMENTS = frozenset(FEATURE_TYPES[:FEATURE_TYPES.index("village") + 1])
 PARTS = frozenset(("checkpoint", "military_base", "airbase", "neighbourhood", "site"))
+
+#: The kinds of place (``feature_type``) a site noun of the lexicon's
+#: ``unnamed_sites.regions`` ("a region near Damascus") names first.
+REGIONS = frozenset(("region", "admin2"))
 
 #: How far from a town's point a part of it (a neighbourhood, a site) may lie.
 PART_RADIUS_KM = 15.0
