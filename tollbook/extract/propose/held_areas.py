@@ -66,12 +66,13 @@ def held_area_mentions(view: str, mentions: list[NameMention], words: Words,
     if not areas or not words.held_parts:
         return mentions
     places = [m for m in mentions if m.kind == "location"]
+    towns = frozenset(a.within for a in areas)
     out = list(mentions)
     changed = False
     for phrase in _phrases(view, words):
         if any(m.start < phrase.end and phrase.start < m.end for m in places):
             continue  # a name of the tables ("rebel-held east Aleppo") says it already
-        holder, end = _holder(view, phrase, places)
+        holder, end = _holder(view, phrase, places, towns)
         if holder is None:
             continue
         area = next((a for a in areas if a.within == holder.ref_id and a.holds(day)
@@ -94,15 +95,18 @@ def _names(area: HeldArea, phrase: _Phrase) -> bool:
     return phrase.direction is not None and phrase.direction == area.direction
 
 
-def _holder(view: str, phrase: _Phrase, places: list[NameMention]
+def _holder(view: str, phrase: _Phrase, places: list[NameMention], towns: frozenset[str]
             ) -> tuple[NameMention | None, int]:
     """The place the phrase is a part of, and where the phrase ends: the place named right
-    after "of"/"in" ("areas of Syria's Aleppo": the phrase runs to its end), else the place
-    named last before it ("the east of the city", "in a rebel-held district")."""
+    after "of"/"in" ("areas of Syria's Aleppo": the phrase runs to its end), else the town
+    named last before it ("the east of the city", "in a rebel-held district"; one of
+    ``towns``, the places ``within`` of the dataset's areas), else the place named last."""
     after = next((m for m in places
                   if phrase.end <= m.start <= phrase.end + _HOLDER_REACH
                   and _OF.match(view[phrase.end:m.start] + " ")), None)
     if after is not None and not _THE_CITY.match(view, phrase.end):
         return after, after.end
-    before = next((m for m in reversed(places) if m.end <= phrase.start), None)
+    earlier = [m for m in places if m.end <= phrase.start]
+    before = next((m for m in reversed(earlier) if m.ref_id in towns), None) or \
+        (earlier[-1] if earlier else None)
     return before, phrase.end

@@ -51,6 +51,20 @@ def key(name: str) -> str:
     return " ".join(_SEPARATORS.sub(" ", name.lower()).split())
 
 
+#: A name's qualifier in brackets, telling namesakes apart in the tables ("Midan (Damascus)").
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def core(name: str, particles: Iterable[str] = ()) -> str:
+    """A place name without its bracketed qualifier and its leading particles: "al-Midan
+    (Aleppo)", "Midan (Damascus)" and "al Midan" are all "midan"."""
+    words = key(_QUALIFIER.sub("", name)).split()
+    lead = frozenset(particles)
+    while len(words) > 1 and words[0] in lead:
+        words = words[1:]
+    return " ".join(words)
+
+
 @dataclass(frozen=True)
 class Known:
     kind: str  # actor | location
@@ -87,6 +101,9 @@ class NameIndex:
     not_names: frozenset[str] = frozenset()
     #: Lower-case words that may join a name's words ("Bab al Hawa"): ``names.particles``.
     particles: tuple[str, ...] = ()
+    #: Places that share a name (its :func:`core`: "al-Midan (Aleppo)", "Midan (Damascus)"),
+    #: by that name: which one a text means is told by the places around it (:mod:`.namesakes`).
+    namesakes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -103,12 +120,24 @@ class NameIndex:
             particles = words.name_particles if particles is None else particles
         index = cls(not_names=frozenset(w.lower() for w in not_names),
                     particles=tuple(particles))
-        for kind, pairs in (("actor", actors), ("location", locations)):
+        cores: dict[str, set[str]] = {}
+        for kind, pairs in (("actor", actors), ("location", list(locations))):
             for name, ref_id in pairs:
-                if name and ref_id and key(name) and key(name) not in index.known:
-                    index.known[key(name)] = Known(kind, ref_id, name)
+                if not (name and ref_id):
+                    continue
+                bare = _QUALIFIER.sub("", name).strip()  # "Midan (Damascus)" is written "Midan"
+                for spelling in dict.fromkeys((name, bare)):
+                    if key(spelling) and key(spelling) not in index.known:
+                        index.known[key(spelling)] = Known(kind, ref_id, spelling)
+                if kind == "location":
+                    cores.setdefault(core(bare, index.particles), set()).add(ref_id)
+        index.namesakes = {c: tuple(sorted(refs)) for c, refs in cores.items() if len(refs) > 1}
         index._compile()
         return index
+
+    def namesakes_of(self, text: str) -> tuple[str, ...]:
+        """The places sharing the name written (empty when it names one place only)."""
+        return self.namesakes.get(core(text, self.particles), ()) if self.namesakes else ()
 
     def _compile(self) -> None:
         self._patterns: tuple[re.Pattern[str] | None, ...] | None = None  # made when first used

@@ -24,6 +24,7 @@ from tollbook.extract.propose.held_areas import held_area_mentions
 from tollbook.extract.propose.implied import combine, implied_quantities, merge_ranges
 from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.names import NameMention, UnknownName
+from tollbook.extract.propose.namesakes import resolve_namesakes
 from tollbook.extract.propose.outcomes import find_control_cues, find_cues, may_hold_cue
 from tollbook.extract.propose.placing import (
     SITE_NAMED_WITHIN,
@@ -87,6 +88,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     mentions, unknown = lexicon.names.scan(view, sentences, tags)
     # "Idleb province", "rural Idlib": the province, not its capital; "in the province": the
     # province of the place named last
+    mentions = resolve_namesakes(view, mentions, lexicon.names, lexicon.place_tables)
     mentions = as_units(view, mentions, lexicon.words, lexicon.place_tables, lexicon.units)
     mentions = unit_anaphora(view, mentions, lexicon.words, lexicon.place_tables, lexicon.units)
     mentions = held_area_mentions(view, mentions, lexicon.words, lexicon.rules.held_areas,

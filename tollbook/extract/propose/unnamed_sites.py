@@ -164,7 +164,7 @@ def named_after(view: str, place: NameMention, site: Site, mentions: Iterable[Na
     if wide is None:
         return None
     preposition = site.preposition
-    found = []
+    found: list[NameMention] = []
     for m in mentions:
         if m.start < after or m.kind != "location":
             continue
