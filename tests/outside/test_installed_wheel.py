@@ -15,7 +15,7 @@ import zipfile
 import pytest
 
 #: The latest release the package registers (releases/index.json) and row counts of its releases.
-LATEST = "2.0.3"
+LATEST = "2.0.4"
 CASUALTIES_LATEST = 1120
 CLAIMS_1_0_0 = 41
 

@@ -18,7 +18,7 @@ from tollbook.release.rebuild import builder_commit, rebuild
 
 #: The commits that wrote each committed release (git log -1 -- releases/VERSION/SHA256SUMS).
 BUILDERS = {"1.0.0": "a29d1c4f2572af5dc050877dd474c1b4df723f2f", "2.0.0": "cde6330", "2.0.1": "29344dc",
-            "2.0.2": "d34c1b6"}
+            "2.0.2": "d34c1b6", "2.0.3": "e393d5e"}
 
 
 def _full_history() -> bool:
