@@ -13,6 +13,8 @@ place it is "of".
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,21 +42,45 @@ class _Phrase:
     direction: str | None
 
 
+@functools.lru_cache(maxsize=8)
+def _triggers(held: frozenset[str], directions: frozenset[str]) -> re.Pattern[str]:
+    """Where a phrase may start: a word ending in a held word ("rebel-held", "besieged"), or
+    "the" and a direction ("the east", "the eastern"): one search over the text, the few
+    words after each match read on their own."""
+    def alts(words: frozenset[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+    return re.compile(rf"(?i)(?<![a-z])(?:{alts(held)})\b|\bthe\s+(?=(?:{alts(directions)})\b)")
+
+
 def _phrases(view: str, words: Words) -> list[_Phrase]:
-    tokens = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(view)]
     found = []
-    for i, (start, _end, word) in enumerate(tokens):
+    triggers = _triggers(words.held_words, frozenset(words.held_directions))
+    for hit in triggers.finditer(view):
+        start = hit.start()
+        if hit.group(0)[3:4].isspace():  # "the " before a direction
+            start = hit.end()
+        else:  # back over a hyphenated side ("rebel-held", "pro-government-held")
+            while start > 1 and view[start - 1] == "-" and view[start - 2].isalpha():
+                start -= 1
+                while start > 0 and view[start - 1].isalpha():
+                    start -= 1
+        tokens = [(m.start(), m.end(), m.group(0).lower())
+                  for m in itertools.islice(_WORD.finditer(view, start), _TO_PART + 1)]
+        if not tokens:
+            continue
+        word = tokens[0][2]
         parts = word.split("-")
         side = None
         if parts[-1] in words.held_words:
             side = parts[0] if len(parts) > 1 else word  # "rebel-held"; "besieged" alone
-        elif word not in words.held_directions or i == 0 or tokens[i - 1][2] != "the":
+        elif word not in words.held_directions:
             continue  # a direction only after "the": "the east of the city", not "east of"
-        for j in range(i, min(len(tokens), i + _TO_PART + 1)):
-            if tokens[j][2] in words.held_parts and (j > i or side is None):
-                direction = next((words.held_directions[t[2]] for t in tokens[i:j + 1]
+        for j, (_s, end, token) in enumerate(tokens):
+            if token in words.held_parts and (j > 0 or side is None):
+                direction = next((words.held_directions[t[2]] for t in tokens[:j + 1]
                                   if t[2] in words.held_directions), None)
-                found.append(_Phrase(start, tokens[j][1], side, direction))
+                found.append(_Phrase(tokens[0][0], end, side, direction))
                 break
     return found
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -95,6 +96,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                                   doc.reference_date)  # "rebel-held areas of Aleppo"
     places = [m for m in mentions if m.kind == "location"]
     actors = [m for m in mentions if m.kind == "actor"]
+    place_starts, actor_starts = [p.start for p in places], [a.start for a in actors]
     attributor = Attributor(view, lexicon.names, mentions, doc.outlet,
                             issuer_of(view, tags, mentions, start, lexicon.actor_types),
                             lexicon.words.not_claimants,
@@ -123,7 +125,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     for i, (s, e) in enumerate(sentences):
         figures: list[Figure] = []
         if not may_hold_cue(view, s, e, tags):
-            note_places(view, s, e, places, lexicon, context.where)
+            note_places(view, _within(places, place_starts, s, e), s, lexicon, context.where)
             attributor.note_sentence(s, e)
             continue
         cues = find_cues(view, s, e, tags, lexicon.tagger)
@@ -135,7 +137,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                                  implied_quantities(view, s, e, tags, lexicon.words))
             figures = sentence_figures(
                 view, s, e, quantities, cues, control,
-                [p for p in places if s <= p.start < e], [a for a in actors if s <= a.start < e],
+                _within(places, place_starts, s, e), _within(actors, actor_starts, s, e),
                 frozenset(t.start for t in tags.within(s, e, "other_outcome")),
                 lexicon.rules.pairings,
                 frozenset(t.start for t in tags.within(s, e, "thing")),
@@ -146,11 +148,17 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
             candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon,
                                           context, mentions, tags, horizon))
         else:
-            note_places(view, s, e, places, lexicon, context.where)
+            note_places(view, _within(places, place_starts, s, e), s, lexicon, context.where)
         attributor.note_sentence(s, e)
     candidates = drop_repeats(candidates, lexicon.admin1)
     candidates.sort(key=lambda c: (-c.confidence, c.char_start, c.number_start or 0))
     return Proposal(doc, candidates, unknown, found_dateline)
+
+
+def _within(mentions: list[NameMention], starts: list[int], s: int, e: int
+            ) -> list[NameMention]:
+    """The mentions starting in ``[s, e)`` (``starts``: their starts, in order)."""
+    return mentions[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
 
 
 def _same_region(a: str | None, b: str | None, admin1: dict[str, str]) -> bool:

@@ -164,15 +164,15 @@ def own_place(view: str, q: Quantity, named: list[NameMention], lexicon: Lexicon
     return None
 
 
-def note_places(view: str, s: int, e: int, places: list[NameMention], lexicon: Lexicon,
+def note_places(view: str, in_sentence: Sequence[NameMention], s: int, lexicon: Lexicon,
                 story: StoryPlace) -> None:
-    """A sentence without figures that names a place of the dataset (not a source's: "a
-    source in Hassakeh said") moves the story there ("Hama: army units clashed … in the
-    northern countryside of Hama province. A military source said the clashes ended with
-    killing 20")."""
+    """A sentence (starting at ``s``) without figures that names a place of the dataset (not
+    a source's: "a source in Hassakeh said") moves the story there ("Hama: army units
+    clashed … in the northern countryside of Hama province. A military source said the
+    clashes ended with killing 20"). ``in_sentence``: the places named in it."""
     words = lexicon.words
-    named = [p for p in places if s <= p.start < e
-             and not speaks_from(view, p, words.speaker_before, words.speaker_after)]
+    named = [p for p in in_sentence
+             if not speaks_from(view, p, words.speaker_before, words.speaker_after)]
     if named:
         story.place = nearest_place(view, named, s, lexicon.where_prec, words.place_prepositions,
                                     words)
