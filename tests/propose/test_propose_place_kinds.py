@@ -29,7 +29,7 @@ LOCATIONS = [
     _loc("loc_bilozerka", "Bilozerka", "town", "Kherson", 1, 46.632, 32.393),
     _loc("loc_beryslav", "Beryslav", "town", "Kherson", 1, 46.842, 33.426),
     _loc("loc_kharkiv", "Kharkiv", "city", "Kharkiv", 1, 49.99, 36.23),
-    _loc("loc_snihurivka", "Snihurivka", "town", "Mykolaiv", 1, 47.08, 32.80),
+    _loc("loc_kyselivka", "Kyselivka", "village", "Mykolaiv", 1, 46.78, 32.73),
     _loc("loc_dnipro_delta", "Dnipro Delta", "region", "Kherson", 3, 46.55, 32.50),
 ]
 
@@ -59,9 +59,11 @@ def places(text, lex):
     # a town "in" a place of a town's kind: the name stands for its province
     ("Shelling of a village in Kherson killed 6 people. The shells hit Bilozerka at dawn.",
      [(6, "loc_bilozerka", "Bilozerka")]),
-    # ... but "near" a city keeps any place of the country
-    ("Strikes on a village near Kharkiv killed 5 people. The strikes hit Bilozerka.",
+    # ... but "near" a city, any place around it (within 40 km of its point)
+    ("Strikes on a village near Kherson killed 5 people. The strikes hit Bilozerka.",
      [(5, "loc_bilozerka", "Bilozerka")]),
+    ("Strikes on a village near Kherson killed 5 people. The strikes hit Beryslav.",
+     [(5, "loc_kherson", "Kherson")]),
 ])
 def test_what_lies_inside_a_place_depends_on_its_kind(lex, text, expected):
     assert places(text, lex) == expected
@@ -225,8 +227,8 @@ def test_a_figure_repeated_with_a_place_takes_it(lex):
 def test_a_landmark_preposition_says_how_the_holder_stands_to_the_site(lex):
     # "a town in a zone outside Kherson": outside it, so a place of the next province will do
     text = ("Air strikes killed 4 civilians in a rebel-held town in a buffer zone outside the "
-            "city of Kherson on Thursday. The strikes hit Snihurivka.")
-    assert places(text, lex) == [(4, "loc_snihurivka", "Snihurivka")]
+            "city of Kherson on Thursday. The strikes hit Kyselivka.")
+    assert places(text, lex) == [(4, "loc_kyselivka", "Kyselivka")]
     # "the west of Kherson" is a part of it, no landmark
     site = describes_site("a school in the government-held west of Kherson",
                           NameMention(41, 48, "Kherson", "location", "loc_kherson", "exact"), 0,

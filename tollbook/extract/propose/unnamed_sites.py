@@ -244,19 +244,21 @@ PARTS = frozenset(("checkpoint", "military_base", "airbase", "neighbourhood", "s
 #: ``unnamed_sites.regions`` ("a region near Damascus") names first.
 REGIONS = frozenset(("region", "admin2"))
 
-#: How far from a town's point a part of it (a neighbourhood, a site) may lie.
-PART_RADIUS_KM = 15.0
+#: How far from a town's point a part of it (a neighbourhood, a site) may lie, and a place
+#: "near" it, "outside" it or on its outskirts.
+PART_RADIUS_KM, NEAR_KM = 15.0, 40.0
 
 
-def _near(a: str, b: str, points: Mapping[str, tuple[float, float]]) -> bool:
-    """Whether two places' points lie within :data:`PART_RADIUS_KM` (true when either has
-    none: the tables then cannot tell)."""
+def _near(a: str, b: str, points: Mapping[str, tuple[float, float]],
+          radius: float = PART_RADIUS_KM) -> bool:
+    """Whether two places' points lie within ``radius`` km (true when either has none: the
+    tables then cannot tell)."""
     if a not in points or b not in points:
         return True
     (lat1, lon1), (lat2, lon2) = points[a], points[b]
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     y = math.radians(lat2 - lat1)
-    return 6371.0 * math.hypot(x, y) <= PART_RADIUS_KM
+    return 6371.0 * math.hypot(x, y) <= radius
 
 
 #: Prepositions of place that tell where someone comes from, not where something happened.
@@ -280,8 +282,8 @@ def _inside(inner: str, outer: str, wide: int, landmark: bool, tables: PlaceTabl
         return fine < COUNTRY_PRECISION
     if fine >= ADMIN1_PRECISION:
         return False
-    if landmark and wide < ADMIN1_PRECISION:
-        return True
+    if landmark and wide < ADMIN1_PRECISION:  # "a village near Aleppo": any place around it
+        return _near(inner, outer, tables.point, NEAR_KM)
     if wide < ADMIN1_PRECISION and tables.feature.get(outer) in SETTLEMENTS:
         # "a market in the town of Sarmin": not the next town named in the province, nor
         # a camp on another city's edge ("a district of Manbij … around Handarat")
