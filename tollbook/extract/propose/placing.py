@@ -338,13 +338,13 @@ _MODIFIERS_BEFORE = 5
 
 
 def _after_preposition(view: str, p: NameMention, places: list[NameMention], words: Words,
-                       countries: frozenset[str] = frozenset()) -> bool:
+                       where_prec: dict[str, int]) -> bool:
     """A place preposition (not one of motion) among the few words before ``p``, with only
     words between: no sign, and no other place but a country ("in Syria's battleground city
     Aleppo"; the second of a list, "in Harib, Jubah", is not so placed)."""
     start = max(0, p.start - 60)
     if any(start <= q.end <= p.start for q in places
-           if q is not p and str(q.ref_id) not in countries):
+           if q is not p and where_prec.get(str(q.ref_id)) != COUNTRY_PRECISION):
         return False
     for w in reversed(_tokens(view[start:p.start])[-_MODIFIERS_BEFORE:]):
         if w in NOT_WHERE or not w[0].isalnum():
@@ -363,17 +363,15 @@ def nearest_place(view: str, places: list[NameMention], at: int,
     ``words``, a few modifiers or a place noun may stand between: "in Syria's battleground
     city Aleppo", see :func:`.unnamed_sites.located`), then nearest. (Ranking the more
     precise place first was measured and drafted fewer right places.)"""
-    if not places:
-        return None
+    if len(places) < 2:
+        return places[0] if places else None
 
     precision = where_prec or {}
     where = _after_where(prepositions)
-    countries = frozenset(k for k, v in precision.items() if v == COUNTRY_PRECISION) \
-        if words is not None else frozenset()
 
     def rank(p: NameMention) -> tuple[int, int, int]:
         prepositional = where.search(view[max(0, p.start - 12):p.start].lower()) is not None \
-            or (words is not None and _after_preposition(view, p, places, words, countries))
+            or (words is not None and _after_preposition(view, p, places, words, precision))
         # a country ("in northwest Syria") holds the sentence's other places: it is the
         # place only when the sentence names no other
         country = precision.get(str(p.ref_id)) == COUNTRY_PRECISION
