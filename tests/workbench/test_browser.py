@@ -112,6 +112,7 @@ def test_curate_a_new_report_with_the_keyboard_then_check_and_build(browser, ser
     page.fill('[data-field="casualties[0].count.value"]', "6")
     page.fill('[data-field="casualties[0].party"]', "act_testville_residents")
     page.fill('[data-field="casualties[0].party_text"]', "neighbours")
+    page.fill('[data-field="casualties[0].location"]', "loc_testville")  # the figure's own place
     page.keyboard.press("Escape")
     page.keyboard.press("a")
     assert "no problems" in wait_saved(page, new)
@@ -127,6 +128,7 @@ def test_curate_a_new_report_with_the_keyboard_then_check_and_build(browser, ser
         MISSED, start, start + len(MISSED))
     assert saved[new]["casualties"][0]["count"] == {"value": 6, "qualifier": "exact"}
     assert saved[new]["casualties"][0]["party"] == "act_testville_residents"
+    assert saved[new]["casualties"][0]["location"] == "loc_testville"
     assert page.locator("#documents li").inner_text() == "nothing left to decide"
 
     check = run_tollbook("check", "--dataset", str(drafted.dataset))

@@ -236,11 +236,13 @@ function figureFields(kind, f, i) {
       labelled("outcome", el("select", { "data-field": n("outcome"), name: n("outcome") }, options(v.outcomes, f.outcome))),
       labelled("party", input(n("party"), f.party, { list: "actors-list" })),
       labelled("perpetrator", input(n("perpetrator"), f.perpetrator, { list: "actors-list" }))),
-    labelled("party in the text's words", input(n("party_text"), f.party_text)));
+    labelled("party in the text's words", input(n("party_text"), f.party_text)),
+    labelled("place, if not the claim's", input(n("location"), f.location, { list: "places-list" })));
   } else if (kind === "airstrikes") {
     rows.push(el("div", { class: "row" },
       labelled("perpetrator", input(n("perpetrator"), f.perpetrator, { list: "actors-list" })),
-      labelled("weapon", el("select", { "data-field": n("weapon"), name: n("weapon") }, options(v.weapons, f.weapon || "airstrike")))));
+      labelled("weapon", el("select", { "data-field": n("weapon"), name: n("weapon") }, options(v.weapons, f.weapon || "airstrike"))),
+      labelled("place, if not the claim's", input(n("location"), f.location, { list: "places-list" }))));
   } else if (kind === "control_changes") {
     rows.push(el("div", { class: "row" },
       labelled("status", el("select", { "data-field": n("status"), name: n("status") }, options(v.control_statuses, f.status))),
@@ -312,7 +314,7 @@ function readForm(c) {
     out[kind] = (c[kind] || []).map((f, i) => {
       const g = { ...f };
       const n = (name) => val(`${kind}[${i}].${name}`);
-      for (const key of ["outcome", "party", "party_text", "perpetrator", "weapon", "status", "gained_by", "lost_by", "actor", "description"]) {
+      for (const key of ["outcome", "party", "party_text", "perpetrator", "weapon", "status", "gained_by", "lost_by", "actor", "description", "location"]) {
         const x = n(key);
         if (x !== undefined) put(g, f, key, orNull(x));
       }
