@@ -14,7 +14,7 @@ from tollbook.extract.propose.numbers import NumberReader
 from tollbook.extract.propose.pipeline import Context
 from tollbook.extract.propose.rules import default_rules
 from tollbook.extract.propose.sentences import _last_word, sentence_spans
-from tollbook.extract.propose.tagger import default_tagger
+from tollbook.extract.propose.tagger import Tagger, Words, default_tagger
 from tollbook.extract.propose.text import match_view
 
 READER = NumberReader()
@@ -116,3 +116,12 @@ def test_a_sentences_dates_are_found_once_and_are_what_find_dates_finds():
     assert first == find_dates(text, 0, 43, reference, tags, lexicon.rules)
     assert context.told(text, 0, 43, reference, tags, lexicon) is first
     assert list(context.dates) == [(0, 43)]
+
+
+def test_tags_come_by_start_longest_first_without_a_shorter_phrase_of_the_same_tag_inside():
+    words = Words.from_data({"outcomes": [{"outcome": "killed", "words": ["toll", "death toll"]}],
+                             "date_words": ["toll"]})
+    tags = Tagger(words).tag("The Death toll, a tolled bell; toll.")
+    assert [(t.start, t.end, t.tag, t.phrase) for t in tags.all] == [
+        (4, 14, "outcome", "death toll"), (10, 14, "date_word", "toll"),
+        (31, 35, "date_word", "toll"), (31, 35, "outcome", "toll")]
