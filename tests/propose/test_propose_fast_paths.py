@@ -11,7 +11,7 @@ from tollbook.extract.propose.filters import exclusions
 from tollbook.extract.propose.names import _LOWER_WORD, NameIndex, _alternation, _capital_alternation, _LowerWords
 from tollbook.extract.propose.numbers import NumberReader
 from tollbook.extract.propose.rules import Rule, Rules, default_rules
-from tollbook.extract.propose.text import _REPAIR, _repair_line, decode
+from tollbook.extract.propose.text import _C1_FIXED, _REPAIR, _ftfy_settings, _repair_line, _settled, decode
 
 READER = NumberReader()
 #: Far enough from every number that no gate or pattern around one sees it.
@@ -125,3 +125,21 @@ def test_lone_c1_controls_in_a_report():
     stored = decode("Five killed \x95 six hurt, it\x92s said.\n\x95\x81The toll rose.".encode("latin-1"))
     assert stored.text == "Five killed \u2022 six hurt, it\u2019s said.\n\u2022\x81The toll rose."
     assert stored.repaired
+
+
+@pytest.mark.parametrize("context", [(" ", "The\n"), ("x", "y"), ("\u00a3 5 ", ".\n")])
+def test_c1_controls_side_by_side_are_repaired_as_ftfy_repairs_them(context):
+    a, b = context
+    lines = [f"{a}{chr(x)}{chr(y)}{b}" for x in range(0x80, 0xA0) for y in range(0x80, 0xA0)]
+    assert [_repair_line(line) for line in lines] == [ftfy.fix_text(line, _REPAIR) for line in lines]
+
+
+def test_a_line_ftfy_leaves_but_for_its_controls_is_not_handed_to_it():
+    settings = _ftfy_settings()
+    line = "Copyright \x95\x81 2018 TRT World, \u00a3 5\n"
+    assert _settled(line, settings) and _settled(line.translate(_C1_FIXED), settings)
+    assert _repair_line(line) == ftfy.fix_text(line, _REPAIR) == \
+        "Copyright \u2022\x81 2018 TRT World, \u00a3 5\n"
+    # "\x8a\x81" is "Š\x81", which read as cp1257 is the UTF-8 of "Ё": ftfy's to decide
+    assert not _settled("a \u0160\x81 b\n", settings)
+    assert _repair_line("a \x8a\x81 b\n") == "a \u0401 b\n"

@@ -1,16 +1,20 @@
 """The shortcuts taken for speed (issue 7) find what the plain searches find."""
 
+import datetime as dt
 import re
 
 import pytest
 
 from tollbook.extract.propose.attribution import Attributor
+from tollbook.extract.propose.dates import find_dates
 from tollbook.extract.propose.filters import exclusions
+from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.names import NameIndex
 from tollbook.extract.propose.numbers import NumberReader
+from tollbook.extract.propose.pipeline import Context
 from tollbook.extract.propose.rules import default_rules
 from tollbook.extract.propose.sentences import _last_word, sentence_spans
-from tollbook.extract.propose.tagger import default_tagger
+from tollbook.extract.propose.tagger import Tagger, Words, default_tagger
 from tollbook.extract.propose.text import match_view
 
 READER = NumberReader()
@@ -99,3 +103,25 @@ def test_attributor_reads_noted_sentences_only_when_a_claimant_is_asked_for():
     assert "speakers" not in attributor.__dict__ and attributor._found == {}
     c = attributor.claimant(*second, second[0])
     assert (c.text, c.actor) == ("it", "act_sohr")
+
+
+def test_a_sentences_dates_are_found_once_and_are_what_find_dates_finds():
+    text = "Seven people were killed on Monday in Homs. Strikes went on."
+    lexicon = Lexicon()
+    tags = lexicon.tagger.tag(text)
+    reference = dt.date(2016, 5, 4)
+    context = Context()
+    first = context.told(text, 0, 43, reference, tags, lexicon)
+    assert [(d.text, d.range.start) for d in first] == [("on Monday", dt.date(2016, 5, 2))]
+    assert first == find_dates(text, 0, 43, reference, tags, lexicon.rules)
+    assert context.told(text, 0, 43, reference, tags, lexicon) is first
+    assert list(context.dates) == [(0, 43)]
+
+
+def test_tags_come_by_start_longest_first_without_a_shorter_phrase_of_the_same_tag_inside():
+    words = Words.from_data({"outcomes": [{"outcome": "killed", "words": ["toll", "death toll"]}],
+                             "date_words": ["toll"]})
+    tags = Tagger(words).tag("The Death toll, a tolled bell; toll.")
+    assert [(t.start, t.end, t.tag, t.phrase) for t in tags.all] == [
+        (4, 14, "outcome", "death toll"), (10, 14, "date_word", "toll"),
+        (31, 35, "date_word", "toll"), (31, 35, "outcome", "toll")]

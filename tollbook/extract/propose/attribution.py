@@ -72,7 +72,8 @@ def find_attributions(view: str, start: int, end: int,
     """Attributions in ``view[start:end]``. ``speech``: the lexicon's speech words tagged in
     it (the document's one pass); tagged here when not given. ``rules``: the attribution
     rules (the packaged ones when not given); each is tried only where one of its anchor
-    words is tagged."""
+    words is tagged, and in an ASCII stretch only where it holds one of the rule's needles
+    (words every match holds)."""
     if speech is None:
         speech = {t.phrase for t in default_tagger().tag(view[start:end]).by_tag.get("speech", [])}
     if not speech:
@@ -82,8 +83,12 @@ def find_attributions(view: str, start: int, end: int,
     #: Words that name no one before a speech verb ("Initial reports from Deir Ezzor said"):
     #: no later, shorter match inside them names anyone either ("Ezzor said").
     nobody: list[tuple[int, int]] = []
+    text = view[start:end]
+    low = text.lower() if text.isascii() else None
     for rule in (rules if rules is not None else default_rules()).attributions:
         if speech.isdisjoint(rule.anchor):
+            continue
+        if low is not None and rule.needles and not any(n in low for n in rule.needles):
             continue
         shape = rule.effect
         for m in rule.pattern.finditer(view, start, end):

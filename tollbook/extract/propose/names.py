@@ -387,6 +387,7 @@ class _LowerWords:
 
 
 _RUN = re.compile(r"[\w-]+")
+_NOT_LETTER = re.compile(r"[^A-Za-z]")
 
 
 def _begins_match(view: str, i: int) -> bool:
@@ -431,8 +432,11 @@ def _whole(text: str, start: int, end: int) -> bool:
         and not (end < len(text) and (text[end].isalnum() or text[end] in "_-"))
 
 
+@functools.lru_cache(maxsize=65536)
 def _acronym(name: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", name)
+    """Whether a known name is a short acronym ("AFP", "U.N."), matched only as written
+    (asked for each name the text holds: the answer is kept by name)."""
+    letters = _NOT_LETTER.sub("", name)
     return len(letters) <= 5 and letters.isupper()
 
 

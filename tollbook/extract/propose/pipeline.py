@@ -111,8 +111,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
                                             lexicon.words.place_prepositions, lexicon.words)
     for s, e in sentences[:LEAD_SENTENCES]:  # the story's date, from its lead: it holds
         context.date = _first_dated([
-            d for d in _told(view, find_dates(view, s, e, doc.reference_date, tags,
-                                              lexicon.rules))
+            d for d in context.told(view, s, e, doc.reference_date, tags, lexicon)
             if d.carried and (s == sentences[0][0] or d.range and d.range.prec <= 2)])
         if context.date is not None:
             break
@@ -323,8 +322,7 @@ def _candidates(
     quote = doc.text[s:e]
     hedge = hedge_of(view, s, e, lexicon.rules)
     context = context or Context()
-    dates = anchored(_told(view, find_dates(view, s, e, doc.reference_date, tags,
-                                            lexicon.rules)),
+    dates = anchored(context.told(view, s, e, doc.reference_date, tags, lexicon),
                      context.date, doc.reference_date)
     story = context.date
     own = _first_dated([d for d in dates if d.carried])  # what later sentences take
@@ -401,6 +399,17 @@ class Context:
 
     date: DateMention | None = None
     where: StoryPlace = field(default_factory=StoryPlace)
+    #: The dates of each sentence read so far, by span (what :meth:`told` found): the lead's
+    #: sentences are read once for the story's date and again for their figures.
+    dates: dict[tuple[int, int], list[DateMention]] = field(default_factory=dict)
+
+    def told(self, view: str, s: int, e: int, reference: dt.date | None, tags: Tags | None,
+             lexicon: Lexicon) -> list[DateMention]:
+        """The sentence ``[s, e)``'s dates (:func:`_told`), found once."""
+        if (s, e) not in self.dates:
+            self.dates[(s, e)] = _told(view, find_dates(view, s, e, reference, tags,
+                                                        lexicon.rules))
+        return self.dates[(s, e)]
 
 
 #: What follows a dateline's date: the agency in brackets and a dash ("March 3 (Reuters) -").

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from tollbook.extract.propose.required import required_words
 from tollbook.extract.propose.text import lower_case_twin
 
 if TYPE_CHECKING:
@@ -98,6 +99,9 @@ class Rule:
     effect: str  # an exclusion's reason, a date rule's shape
     #: The pattern for a lower-cased ASCII text (None: run on the text as it is).
     lower: re.Pattern[str] | None = None
+    #: Words one of which a text must hold (in lower case) for the rule to be tried: given
+    #: for a document exclusion or a hedge, read from the pattern for an attribution
+    #: (:func:`.required.required_words`, tried on an ASCII sentence only).
     needles: tuple[str, ...] = ()
     start_at: re.Pattern[str] | None = None  # also a speaker rule's gate
     where: str = ""  # file:line
@@ -468,7 +472,8 @@ def _rule(section: str, entry: object, where: str, fragments: dict[str, str],
         if unknown and speech:
             raise bad("anchor", f"{', '.join(unknown)}: not a speech verb of the lexicon "
                       "(speech_verbs)")
-        return Rule(name, tuple(given), pattern, str(entry["evidence"]), shape, where=where)
+        return Rule(name, tuple(given), pattern, str(entry["evidence"]), shape,
+                    needles=required_words(pattern, given), where=where)
     if section == "speakers":
         shape = str(entry["shape"])
         if shape not in SPEAKER_SHAPES:

@@ -411,23 +411,24 @@ class Tagger:
         if len(low) != len(view):  # a few characters lower to two: keep offsets
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in view)
         n = len(low)
-        hits = []
+        # (start, -end, tag, phrase): sorted as they come, by start, longest first, then tag
+        hits: list[tuple[int, int, str, str]] = []
         for last, (phrase, tags, length, left, right) in self._auto.iter(low):
-            start = last - length + 1
             end = last + 1
+            start = end - length
             if (left and start > 0 and (low[start - 1].isalnum() or low[start - 1] == "_")) or \
                     (right and end < n and (low[end].isalnum() or low[end] == "_")):
                 continue
             for t in tags:
-                hits.append(Tag(start, end, t, phrase))
-        hits.sort(key=lambda t: (t.start, -t.end, t.tag))
+                hits.append((start, -end, t, phrase))
+        hits.sort()
         kept: list[Tag] = []
         reach: dict[str, int] = {}
-        for t in hits:
-            if reach.get(t.tag, -1) > t.start:
+        for start, minus_end, tag, phrase in hits:
+            if reach.get(tag, -1) > start:
                 continue  # inside a longer phrase of the same tag ("death toll" holds "toll")
-            kept.append(t)
-            reach[t.tag] = t.end
+            kept.append(Tag(start, -minus_end, tag, phrase))
+            reach[tag] = -minus_end
         return Tags(kept)
 
 

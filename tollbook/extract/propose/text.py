@@ -57,6 +57,7 @@ def _ftfy_settings() -> dict:
     """ftfy and the tables made from it, loaded on first use (curating only: reading a release,
     checking or building a dataset needs none of it unless a text must be repaired)."""
     import ftfy
+    from ftfy import chardata
     from ftfy.badness import MOJIBAKE_CATEGORIES
     from ftfy.fixes import fix_c1_controls
 
@@ -91,6 +92,11 @@ def _ftfy_settings() -> dict:
         #: for ("\x92" was a closing quote, "\x95" a bullet); those cp1252 leaves undefined stay.
         "_C1_FIXED": {c: fix_c1_controls(chr(c)) for c in range(0x80, 0xA0)},
         "fix_text": ftfy.fix_text,
+        #: What :func:`_settled` asks of ftfy's own tables: the single-byte encodings it tries
+        #: reading text back into, whether a text can be, and its pattern of mojibake.
+        "encodings": tuple(chardata.CHARMAP_ENCODINGS),
+        "possible_encoding": chardata.possible_encoding,
+        "utf8_detector": chardata.UTF8_DETECTOR_RE,
     }
 
 
@@ -110,12 +116,40 @@ def _repair_line(line: str) -> str:
     as latin-1): ftfy fixes each of those on its own, as ``_C1_FIXED`` says. That was
     checked for every control between any two ASCII characters and every two controls one
     character apart (tests/propose/test_propose_fast_paths.py keeps a sample). Two controls
-    side by side may read as mojibake of another character ("\x8a\x81" → "Ё"): ftfy decides.
+    side by side may read as mojibake of another character ("\x8a\x81" → "Ё"): ftfy decides,
+    unless the line is one it leaves as it is but for its controls (:func:`_settled`).
     """
     settings = _ftfy_settings()
+    fixed = line.translate(settings["_C1_FIXED"])
     if _NOT_LONE_C1.search(line) is None:
-        return line.translate(settings["_C1_FIXED"])
+        return fixed
+    if _UNSETTLED.search(line) is None and _settled(line, settings) and \
+            _settled(fixed, settings):
+        return fixed
     return settings["fix_text"](line, settings["_REPAIR"])
+
+
+#: Characters that let ftfy change a line other than by its C1 controls: the byte 1A and
+#: "�" (its sign of a lost byte) and surrogates.
+_UNSETTLED = re.compile("[\x1a\ufffd\ud800-\udfff]")
+
+
+def _settled(text: str, settings: dict) -> bool:
+    r"""Whether ftfy leaves ``text`` (a line beyond ASCII) as it is but for its C1 controls,
+    which it then reads one by one as cp1252 (``_C1_FIXED``): ftfy's pattern of mojibake
+    finds nothing in it, and none of its characters beyond ASCII is a byte that starts a
+    UTF-8 sequence in any single-byte encoding ftfy could read the whole line back into, so
+    the line never reads as UTF-8 ("" before a word, "£ 9,899"). A line with
+    letters such as "Ã", "é" or, read as Mac Roman, "’" (byte D5) is left to ftfy.
+    """
+    if settings["utf8_detector"].search(text) is not None:
+        return False
+    beyond = {c for c in text if c > "\x7f"}
+    for encoding in settings["encodings"]:
+        if settings["possible_encoding"](text, encoding) and \
+                any(c.encode(encoding)[0] >= 0xC0 for c in beyond):
+            return False
+    return True
 
 
 @dataclass(frozen=True)
