@@ -37,3 +37,14 @@ def test_match_view_keeps_every_offset():
     view = match_view(text)
     assert view == '"Six" killed – Idlib\'s'
     assert len(view) == len(text)
+
+
+def test_a_document_view_keeps_its_lower_case_twin():
+    from tollbook.extract.propose.text import View, lowered, match_view
+
+    view = match_view("Shelling KILLED 4 in Kherson")
+    assert isinstance(view, View) and lowered(view) == "shelling killed 4 in kherson"
+    assert lowered(view) is lowered(view)  # made once per document, kept on the view
+    assert lowered(match_view("Kyiv’s 4 dead")) == "kyiv's 4 dead"  # the view's plain quote
+    assert lowered(match_view("Київ: 4 dead")) is None  # not ASCII: offsets would move
+    assert lowered("A Phrase") == "a phrase"  # a phrase looked up is lowered as asked

@@ -18,6 +18,7 @@ in the view has the same offsets in the stored text.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -206,16 +207,19 @@ def _repair(text: str, encoding: str) -> StoredText:
     return StoredText(fixed, encoding, fixed != text)
 
 
-def match_view(text: str) -> str:
+class View(str):
+    """A document's text as the proposer matches it (:func:`match_view`), which keeps its own
+    lower-case twin: every stage asks for it, and it is made once per document."""
+
+    @functools.cached_property
+    def ascii_lower(self) -> str | None:
+        """The text in lower case when it is ASCII (offsets unchanged), else None."""
+        return str.lower(self) if self.isascii() else None
+
+
+def match_view(text: str) -> View:
     """A same-length copy of ``text`` with quotes and spaces made plain, for matching."""
-    if text.isascii():
-        return text
-    return text.translate(_VIEW)
-
-
-#: The last few views :func:`lowered` was asked about (a document, and short phrases looked
-#: up while it is read), with their answers.
-_LOWERED: list[tuple[str, str | None]] = []
+    return View(text if text.isascii() else text.translate(_VIEW))
 
 
 def lowered(view: str) -> str | None:
@@ -223,15 +227,12 @@ def lowered(view: str) -> str | None:
 
     Patterns written in lower case match this exactly as they would match ``view`` ignoring
     case, and far faster: without IGNORECASE the regex engine skips alternatives on their
-    first character. A document is asked about many times in a row, so recent answers are kept.
+    first character. A document's :class:`View` keeps its answer; a short phrase is lowered
+    each time it is asked about.
     """
-    for text, low in _LOWERED:
-        if text is view:
-            return low
-    low = view.lower() if view.isascii() else None
-    _LOWERED.insert(0, (view, low))
-    del _LOWERED[4:]
-    return low
+    if isinstance(view, View):
+        return view.ascii_lower
+    return view.lower() if view.isascii() else None
 
 
 def lower_case_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
