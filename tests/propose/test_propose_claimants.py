@@ -253,3 +253,11 @@ def test_a_described_claim_with_a_which_clause_is_the_source_named_before(lex):
             "attacked a checkpoint near Kabul. The claim which did not mention civilians said "
             "40 soldiers had been killed.")
     assert killed(text, lex) == [(40, "The claim", "act_is", ["act_daily"])]
+
+
+def test_a_place_name_is_never_cut_to_make_a_speaker(lex):
+    # "… province of Deir al-Zor the monitoring group said": a name is read whole (the
+    # fragment is atomic), so "Zor" is no speaker; the group described is
+    text = ("Air strikes killed 20 civilians in two parts of the eastern province of Deir "
+            "al-Zor the UK-based war monitoring group said yesterday.")
+    assert killed(text, lex) == [(20, "the UK-based war monitoring group", None, ["act_daily"])]
