@@ -45,6 +45,9 @@ def as_units(view: str, mentions: list[NameMention], words: Words, tables: Place
     countryside ("rural Idlib", "Aleppo and its countryside") replaced by the province: the
     mention then spans the words after the name too."""
     nouns = words.admin_nouns | words.countryside_after
+    # "the province of Idlib", "the countryside of Raqqa"; not "the region of Al-Quriyah",
+    # which names a town's area
+    units_before = words.unit_anaphora | words.countryside_after
     if not nouns or not units:
         return mentions
     out = []
@@ -64,7 +67,7 @@ def as_units(view: str, mentions: list[NameMention], words: Words, tables: Place
         elif after is not None and after.group(1).lower() in nouns:
             out.append(NameMention(m.start, after.end(), view[m.start:after.end()], m.kind, unit,
                                    "unit"))
-        elif before is not None and before.group(1).lower() in nouns or \
+        elif before is not None and before.group(1).lower() in units_before or \
                 word_before is not None and word_before.group(1).lower() in \
                 words.countryside_before:
             out.append(NameMention(m.start, m.end, m.text, m.kind, unit, "unit"))
