@@ -261,3 +261,14 @@ def test_a_place_name_is_never_cut_to_make_a_speaker(lex):
     text = ("Air strikes killed 20 civilians in two parts of the eastern province of Deir "
             "al-Zor the UK-based war monitoring group said yesterday.")
     assert killed(text, lex) == [(20, "the UK-based war monitoring group", None, ["act_daily"])]
+
+
+def test_the_organisation_said_is_the_organisation_named_before():
+    lex = Lexicon.from_rows(actors=[{"actor_id": "act_nrc", "name": "Norwegian Refugee Council",
+                                     "actor_type": "humanitarian"}])
+    text = ("GENEVA, 3 March 2023 - The Norwegian Refugee Council said on Friday that shelling "
+            "had killed at least 14 civilians over the past week. The province has seen 120 "
+            "civilian deaths since January, the organisation said.")
+    assert killed(text, lex, outlet=None) == [
+        (14, "The Norwegian Refugee Council", "act_nrc", []),
+        (120, "the organisation", "act_nrc", [])]
