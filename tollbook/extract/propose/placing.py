@@ -1,12 +1,17 @@
 """Where a figure happened, from its sentence and the sentences around it.
 
-The sentence's places are ranked (after a place preposition first, then nearest the figure;
-a country only when nothing narrower is named). Then the phrase decides: "the town of Khan
-Sheikhun in Idlib" and "Dumeir east of Damascus" name the town (:func:`head_place`); a lead's
-unnamed site ("a town in eastern Syria") or its province is the place the next sentences
-name inside it (:func:`named_site`); a lead naming no place at all takes the first one named
-after it (:func:`site_named_later`); a toll of the whole war is the country's
-(:func:`war_toll_place`). The words each rule reads are the lexicon's.
+A place written right after a figure's number is its own ("one in the town of Harasta",
+:func:`own_place`). Else the sentence's places are ranked (after a place preposition first,
+a few modifiers allowed between, then nearest the figure; a country only when nothing
+narrower is named). Then the phrase decides: "the town of Khan Sheikhun in Idlib", "Dumeir
+east of Damascus" and "Aleppo's Salaheddin district" name the town or district
+(:func:`head_place`); a lead's unnamed site ("a town in eastern Syria") or its province is
+the place the next sentences name inside it (:func:`named_site`); a lead naming no place at
+all takes the first one named after it (:func:`site_named_later`); a toll of the whole war is
+the country's (:func:`war_toll_place`). A sentence naming no place takes the story's, which
+every sentence naming one moves (:func:`note_places`). Words naming a place the dataset does
+not know go to the offline gazetteer, in the country the sentence names
+(:meth:`SentencePlaces.where_written`). The words each rule reads are the lexicon's.
 """
 
 from __future__ import annotations

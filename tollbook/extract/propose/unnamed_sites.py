@@ -8,9 +8,12 @@ place mention is used that way, from the lexicon's ``unnamed_sites`` words; :fun
 finds the first place the following text names inside it.
 
 Inside means: in the same country (for a country), in the same first-level unit and finer
-(for a province or district), in the same first-level unit and not wider than a town (for a
-town: its neighbourhoods, a village near it). After "near", "outside", "close to" a town,
-the same country will do: "a region near Damascus" may lie in the next province.
+(for a province or district); for a town (``feature_type`` city, town or village), one of its
+parts (a neighbourhood, a site) within 15 km of it, not the next town of its province. After
+"near", "outside", "close to" a town, any place within 40 km of it will do: "a region near
+Damascus" may lie in the next province. A town "in" a place of a town's kind ("a town in
+Idlib") is in the first-level unit the name stands for (:func:`holder_precision`). Without
+kinds and points in the tables, the first-level unit decides.
 """
 
 from __future__ import annotations
