@@ -272,3 +272,18 @@ def test_the_organisation_said_is_the_organisation_named_before():
     assert killed(text, lex, outlet=None) == [
         (14, "The Norwegian Refugee Council", "act_nrc", []),
         (120, "the organisation", "act_nrc", [])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a release's issuer the tables do not know: its heading's words, for the curator to add
+    ("Sahel Protection Cluster\nPress Release\nBAMAKO, 14 February 2024 - At least 23 "
+     "civilians were killed in an attack on the village of Ogossagou on Tuesday.\n",
+     [(23, "Sahel Protection Cluster", None, [])]),
+    ("NRC Press Release\nGENEVA - Shelling killed 14 civilians in Bakhmut this week.\n",
+     [(14, "NRC", None, [])]),
+    # no release: no heading taken for a claimant
+    ("Sahel Protection Cluster\nAt least 23 civilians were killed in Ogossagou on Tuesday.\n",
+     [(23, None, None, [])]),
+])
+def test_an_unknown_issuer_of_a_release_is_its_heading(lex, text, expected):
+    assert killed(text, lex, outlet=None) == expected

@@ -178,8 +178,12 @@ class Attributor:
         source_roles: frozenset[str] | None = None,
         continuations: frozenset[str] | None = None,
         words: Words | None = None,
+        issuer_text: str | None = None,
     ):
         self.view = view
+        #: The words naming a release's issuer the tables do not know ("Sahel Protection
+        #: Cluster / Press Release"): the claimant's words of a sentence naming no source.
+        self.issuer_text = issuer_text
         words = words if words is not None else default_tagger().words
         #: Words that say when, never who ("media reported Sunday", "on Monday the
         #: Observatory said"): a claimant's words starting with one drop it.
@@ -247,7 +251,8 @@ class Attributor:
                 # before goes on
                 self._read_noted()
                 actor = self._last_org or actor
-            return Claimant(None, actor, self._chain(actor, []))
+            return Claimant(self.issuer_text if actor is None else None, actor,
+                            self._chain(actor, []))
         best = min(found, key=lambda a: min(abs(a.start - figure), abs(a.end - figure)))
         if best.end <= figure and _DESCRIBED_DEED.search(self.view, best.end, figure):
             # "Mogherini said the regime bears responsibility for an attack that killed 58":

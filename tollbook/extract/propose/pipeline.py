@@ -97,12 +97,13 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     places = [m for m in mentions if m.kind == "location"]
     actors = [m for m in mentions if m.kind == "actor"]
     place_starts, actor_starts = [p.start for p in places], [a.start for a in actors]
-    attributor = Attributor(view, lexicon.names, mentions, doc.outlet,
-                            issuer_of(view, tags, mentions, start, lexicon.actor_types),
+    issuer = issuer_of(view, tags, mentions, start, lexicon.actor_types)
+    attributor = Attributor(view, lexicon.names, mentions, doc.outlet, issuer,
                             lexicon.words.not_claimants,
                             lexicon.words.source_kinds, lexicon.actor_types, tags,
                             lexicon.rules, lexicon.words.source_roles,
-                            lexicon.words.continuations, words=lexicon.words)
+                            lexicon.words.continuations, words=lexicon.words,
+                            issuer_text=None if issuer else issuer_heading(view, tags, start))
     attributor.sentences = sentences
     context = Context()
     if sentences:
@@ -279,6 +280,23 @@ def _on_heading_line(view: str, at: int) -> bool:
     return len(view[line_start:line_end if line_end >= 0 else len(view)].strip()) <= HEADING_LINE
 
 
+def issuer_heading(view: str, tags: Tags, start: int = 0) -> str | None:
+    """The words naming a release's issuer the tables do not know: the heading line before
+    the release line ("Sahel Protection Cluster / Press Release / BAMAKO, …"), or the words
+    before the release word on its line ("NRC Press Release"). None for a document that does
+    not say it is a release."""
+    release = next((t for t in tags.within(start, start + HEADING, "release")
+                    if _on_heading_line(view, t.start)), None)
+    if release is None:
+        return None
+    line_start = view.rfind("\n", start, release.start) + 1
+    before = view[line_start:release.start].strip(" -–—:|/\t")
+    if before:
+        return before if len(before) <= HEADING_LINE else None
+    heading = [line.strip() for line in view[start:line_start].splitlines() if line.strip()]
+    return heading[-1] if heading and len(heading[-1]) <= HEADING_LINE else None
+
+
 def issuer_of(view: str, tags: Tags, mentions: list[NameMention], start: int = 0,
               actor_types: dict[str, str] | None = None) -> str | None:
     """Who a story is issued by, from its heading and dateline: a known actor named in the
@@ -288,8 +306,15 @@ def issuer_of(view: str, tags: Tags, mentions: list[NameMention], start: int = 0
     actors = [m for m in mentions if m.kind == "actor" and start <= m.start < start + HEADING]
     if not actors:
         return None
-    if any(_on_heading_line(view, t.start) for t in tags.within(start, start + HEADING, "release")):
-        return actors[0].ref_id
+    release = next((t for t in tags.within(start, start + HEADING, "release")
+                    if _on_heading_line(view, t.start)), None)
+    if release is not None:
+        # the body named on the heading's lines down to the release line, not one the first
+        # sentence names
+        line_end = view.find("\n", release.start)
+        heading = next((m for m in actors if _on_heading_line(view, m.start)
+                        and (line_end < 0 or m.start < line_end)), None)
+        return heading.ref_id if heading is not None else None
     line_end = view.find("\n", start, start + HEADING)
     head = actors[0]
     if line_end > 0 and head.end <= line_end and \
