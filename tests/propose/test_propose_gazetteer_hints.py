@@ -48,3 +48,19 @@ def test_the_stored_gazetteer_keeps_namesakes_in_order(tmp_path, small_gazetteer
     assert stored.lookup("Pokrovsk").name == "Engels"
     assert stored.lookup("Pokrovsk", "UA").name == "Pokrovsk"
     assert stored.lookup("Pokrovsk", "FR").name == "Engels"  # none there: the most populous
+
+
+def test_a_headline_s_capitals_name_no_place():
+    text = ("Coalition Airstrike Killed 12 at Wedding in Remote Mountain Village\n"
+            "A coalition airstrike on a wedding party killed 12 civilians on Sunday.\n")
+    assert [(c.count_value, c.location_text) for c in
+            propose_document(Document("doc_00000000000000af", from_str(text), "t"),
+                             Lexicon()).candidates if c.outcome == "killed"] == [
+        (12, None), (12, None)]
+
+
+def test_a_place_the_gazetteer_knows_gives_a_story_without_one_its_place():
+    text = ("Over the past day, units of the Southern group repelled four attacks in the area of "
+            "Pokrovsk in eastern Ukraine. The enemy lost up to 190 servicemen and two tanks.")
+    assert placed(text) == [
+        (190, "Pokrovsk", "GeoNames 704422 Pokrovsk, UA, city (48.28, 37.18)", 1)]

@@ -227,6 +227,8 @@ def place_phrases(view: str, start: int, end: int, prepositions: frozenset[str],
     after_prep, before_noun, noun_of = _patterns(prepositions, nouns, particles)
     for pattern in (after_prep, before_noun, noun_of) if has_noun else (after_prep,):
         for m in pattern.finditer(view, start, end):
+            if _title_case_line(view, m.start("name")):
+                continue  # "Coalition Airstrike Killed 12 at Wedding": capitals name nothing
             words = list(re.finditer(r"\S+", view[m.start("name"):m.end("name")]))
             base = m.start("name")
             while words and (words[0].group().lower() in not_places
@@ -249,6 +251,20 @@ def place_phrases(view: str, start: int, end: int, prepositions: frozenset[str],
             continue
         kept.append(p)
     return kept
+
+
+#: A headline's words: most of a line's words of four letters or more capitalised.
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def _title_case_line(view: str, at: int) -> bool:
+    """Whether the line holding ``at`` is written in title case (a headline), where a
+    capital says nothing of a name: at least five long words, at most one in five of them in
+    lower case ("Shells fell in Bab al Hawa on Monday." is a sentence)."""
+    line_start = view.rfind("\n", 0, at) + 1
+    line_end = view.find("\n", at)
+    words = _LONG_WORD.findall(view, line_start, line_end if line_end >= 0 else len(view))
+    return len(words) >= 5 and sum(w[0].islower() for w in words) * 5 <= len(words)
 
 
 def lookup(text: str, country: str | None = None) -> GeoPlace | None:

@@ -125,7 +125,8 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     for i, (s, e) in enumerate(sentences):
         figures: list[Figure] = []
         if not may_hold_cue(view, s, e, tags):
-            note_places(view, _within(places, place_starts, s, e), s, lexicon, context.where)
+            note_places(view, _within(places, place_starts, s, e), s, e, lexicon,
+                        context.where, tags)
             attributor.note_sentence(s, e)
             continue
         cues = find_cues(view, s, e, tags, lexicon.tagger)
@@ -148,7 +149,8 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
             candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon,
                                           context, mentions, tags, horizon))
         else:
-            note_places(view, _within(places, place_starts, s, e), s, lexicon, context.where)
+            note_places(view, _within(places, place_starts, s, e), s, e, lexicon,
+                        context.where, tags)
         attributor.note_sentence(s, e)
     candidates = drop_repeats(candidates, lexicon.admin1)
     candidates.sort(key=lambda c: (-c.confidence, c.char_start, c.number_start or 0))

@@ -64,6 +64,8 @@ class StoryPlace:
 
     place: NameMention | None = None
     written: PlacePhrase | None = None
+    #: The country the sentence giving ``written`` names (the offline gazetteer's code).
+    country: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ class SentencePlaces:
                 lead = named_site(view, lead, s, e, horizon, places, lexicon, tags)
             story.place, story.written = lead, None
         elif self.unknown:
-            story.place, story.written = None, self.unknown[0]
+            story.place, story.written, story.country = None, self.unknown[0], self.country
         elif horizon is not None and story.place is None and story.written is None and (
                 tags is None or tags.any(s, e, "site_noun")):
             # the story's first place: "… killed 223 civilians in two villages. The
@@ -126,19 +128,16 @@ class SentencePlaces:
     def country(self) -> str | None:
         """The country the sentence names, as the offline gazetteer's code ("in eastern
         Ukraine", "Sudan's"): which of several places of one name it means."""
-        for m in _CAPITALISED.finditer(self.view, self.s, self.e):
-            geo = gazetteer_lookup(m.group("name"))
-            if geo is not None and geo.feature == "country":
-                return geo.country
-        return None
+        return sentence_country(self.view, self.s, self.e)
 
-    def where_written(self, written: PlacePhrase) -> GeoPlace | None:
+    def where_written(self, written: PlacePhrase, country: str | None = None
+                      ) -> GeoPlace | None:
         """Where the offline gazetteer puts words naming a place the dataset does not know:
         the place of that name in the country the sentence names, if any; for "Sudan's North
         Kordofan", the place after the country's name, else the country; a town's name before
         an admin noun is the region named for it ("the Kherson oblast", where-precision 4; "the
         al-Rastan region", 3)."""
-        geo = gazetteer_lookup(written.text, self.country)
+        geo = gazetteer_lookup(written.text, self.country or country)
         if geo is None and (split := _POSSESSIVE.match(written.text)) is not None:
             holder = gazetteer_lookup(split.group(1))
             if holder is not None and holder.feature == "country":
@@ -170,7 +169,7 @@ class SentencePlaces:
             written = min(self.unknown, key=lambda p: abs(p.start - at), default=None)
             if written is None:
                 place, written = story.place, story.written
-        geo = self.where_written(written) if written is not None else None
+        geo = self.where_written(written, story.country) if written is not None else None
         tags = self.tags
         if location is None and quantity is not None and (
                 tags is None or tags.any(s, e, "war") or tags.any(s, e, "war_scope")):
@@ -209,12 +208,14 @@ def own_place(view: str, q: Quantity, named: list[NameMention], lexicon: Lexicon
     return None
 
 
-def note_places(view: str, in_sentence: Sequence[NameMention], s: int, lexicon: Lexicon,
-                story: StoryPlace) -> None:
-    """A sentence (starting at ``s``) without figures that names a place of the dataset (not
-    a source's: "a source in Hassakeh said") moves the story there ("Hama: army units
-    clashed … in the northern countryside of Hama province. A military source said the
-    clashes ended with killing 20"). ``in_sentence``: the places named in it."""
+def note_places(view: str, in_sentence: Sequence[NameMention], s: int, e: int,
+                lexicon: Lexicon, story: StoryPlace, tags: Tags | None = None) -> None:
+    """A sentence (``view[s:e]``) without figures that names a place of the dataset (not a
+    source's: "a source in Hassakeh said") moves the story there ("Hama: army units clashed
+    … in the northern countryside of Hama province. A military source said the clashes ended
+    with killing 20"). ``in_sentence``: the dataset's places named in it. While the story has
+    no place at all, words naming one the dataset does not know but the offline gazetteer
+    does give it ("four attacks in the area of Avdiivka. The enemy lost up to 190 servicemen")."""
     words = lexicon.words
     named = [p for p in in_sentence
              if not speaks_from(view, p, words.speaker_before, words.speaker_after)]
@@ -222,6 +223,24 @@ def note_places(view: str, in_sentence: Sequence[NameMention], s: int, lexicon: 
         story.place = nearest_place(view, named, s, lexicon.where_prec, words.place_prepositions,
                                     words)
         story.written = None
+    elif story.place is None and story.written is None and not in_sentence:
+        written = place_phrases(view, s, e, words.place_prepositions, words.place_nouns,
+                                words.not_places, tags is None or tags.any(s, e, "place_noun"),
+                                words.name_particles, words.adjectives, words.adjective_endings)
+        # only words the offline gazetteer knows: a capitalised phrase after "of" is as often
+        # a person ("the regime of Bashar") as a place
+        story.written = next((w for w in written if gazetteer_lookup(w.text) is not None), None)
+        story.country = sentence_country(view, s, e) if story.written is not None else None
+
+
+def sentence_country(view: str, s: int, e: int) -> str | None:
+    """The country ``view[s:e]`` names, as the offline gazetteer's code ("in eastern
+    Ukraine", "Sudan's"), or None."""
+    for m in _CAPITALISED.finditer(view, s, e):
+        geo = gazetteer_lookup(m.group("name"))
+        if geo is not None and geo.feature == "country":
+            return geo.country
+    return None
 
 
 def head_place(view: str, place: NameMention, in_sentence: list[NameMention],
