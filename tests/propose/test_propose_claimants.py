@@ -287,3 +287,9 @@ def test_the_organisation_said_is_the_organisation_named_before():
 ])
 def test_an_unknown_issuer_of_a_release_is_its_heading(lex, text, expected):
     assert killed(text, lex, outlet=None) == expected
+
+
+def test_a_pronoun_speaker_is_a_whole_word(lex):
+    # "according to health partners" was drafted as "he" said it
+    text = "Shelling killed 70 people across the province, according to health partners."
+    assert killed(text, lex) == [(70, None, "act_daily", [])]
