@@ -64,3 +64,10 @@ def test_a_place_the_gazetteer_knows_gives_a_story_without_one_its_place():
             "Pokrovsk in eastern Ukraine. The enemy lost up to 190 servicemen and two tanks.")
     assert placed(text) == [
         (190, "Pokrovsk", "GeoNames 704422 Pokrovsk, UA, city (48.28, 37.18)", 1)]
+
+
+def test_a_sentence_naming_no_country_takes_the_document_s():
+    text = ("Flash Update No. 3\nEscalation in Eastern Ukraine\n"
+            "On 8 October, shelling hit a market in Pokrovsk town, killing 9 civilians.\n")
+    assert placed(text) == [
+        (9, "Pokrovsk", "GeoNames 704422 Pokrovsk, UA, city (48.28, 37.18)", 1)]

@@ -66,6 +66,16 @@ class StoryPlace:
     written: PlacePhrase | None = None
     #: The country the sentence giving ``written`` names (the offline gazetteer's code).
     country: str | None = None
+    #: The first country the document names (found when first needed; "" for none).
+    document_country: str | None = None
+
+    def country_of_document(self, view: str) -> str | None:
+        """The first country ``view`` (the whole document) names, as the offline gazetteer's
+        code: which place of a name a story means when its sentences name no country
+        ("OCHA Flash Update / Escalation in North-West Syria … a market in Ariha town")."""
+        if self.document_country is None:
+            self.document_country = sentence_country(view, 0, len(view)) or ""
+        return self.document_country or None
 
 
 @dataclass(frozen=True)
@@ -169,7 +179,8 @@ class SentencePlaces:
             written = min(self.unknown, key=lambda p: abs(p.start - at), default=None)
             if written is None:
                 place, written = story.place, story.written
-        geo = self.where_written(written, story.country) if written is not None else None
+        geo = self.where_written(written, story.country or story.country_of_document(view)) \
+            if written is not None else None  # the sentence's country, else the story's
         tags = self.tags
         if location is None and quantity is not None and (
                 tags is None or tags.any(s, e, "war") or tags.any(s, e, "war_scope")):
@@ -237,9 +248,12 @@ def sentence_country(view: str, s: int, e: int) -> str | None:
     """The country ``view[s:e]`` names, as the offline gazetteer's code ("in eastern
     Ukraine", "Sudan's"), or None."""
     for m in _CAPITALISED.finditer(view, s, e):
-        geo = gazetteer_lookup(m.group("name"))
-        if geo is not None and geo.feature == "country":
-            return geo.country
+        run = m.group("name")
+        words = run.split()
+        for name in (run, *words) if len(words) > 1 else (run,):  # "West Syria": Syria
+            geo = gazetteer_lookup(name)
+            if geo is not None and geo.feature == "country":
+                return geo.country
     return None
 
 
