@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -162,75 +162,67 @@ class Words:
         implied = d.get("implied_counts") or {}
         self.implied.update({_norm(k): v for k, v in (implied.get("words") or {}).items()})
         self.pronouns.update({_norm(k): int(v) for k, v in (implied.get("pronouns") or {}).items()})
-        self.determiners |= {_norm(x) for x in implied.get("determiners") or []}
-        self.person_nouns |= {_norm(x) for x in implied.get("person_nouns") or []}
+        self.determiners |= _normed(implied, "determiners")
+        self.person_nouns |= _normed(implied, "person_nouns")
         self.coordinators += tuple(_norm(x) for x in d.get("coordinators") or []
                                    if _norm(x) not in self.coordinators)
-        self.other_outcomes |= {_norm(x) for x in d.get("other_outcomes") or []}
+        self.other_outcomes |= _normed(d, "other_outcomes")
         self.number_words.update({_norm(k): v for k, v in (d.get("number_words") or {}).items()})
-        for qualifier, phrases in (d.get("qualifiers") or {}).items():
-            for p in phrases or []:
-                self.qualifiers.setdefault(_norm(p), str(qualifier))
-        self.speech_verbs |= {_norm(x) for x in d.get("speech_verbs") or []}
-        self.not_claimants |= {_norm(x) for x in d.get("not_claimants") or []}
-        self.unnamed_sources |= {_norm(x) for x in d.get("unnamed_sources") or []}
-        self.untyped_sources |= {_norm(x) for x in d.get("untyped_sources") or []}
+        _invert(self.qualifiers, d.get("qualifiers"))
+        self.speech_verbs |= _normed(d, "speech_verbs")
+        self.not_claimants |= _normed(d, "not_claimants")
+        self.unnamed_sources |= _normed(d, "unnamed_sources")
+        self.untyped_sources |= _normed(d, "untyped_sources")
         self.nested_in_before += tuple(_norm(x) for x in d.get("nested_in_before") or [])
-        self.reporting_kinds |= {_norm(x) for x in d.get("reporting_kinds") or []}
+        self.reporting_kinds |= _normed(d, "reporting_kinds")
         self.release_words += tuple(_norm(x) for x in d.get("release_words") or [])
-        for hedge, phrases in (d.get("hedges") or {}).items():
-            for p in phrases or []:
-                self.hedges.setdefault(_norm(p), str(hedge))
+        _invert(self.hedges, d.get("hedges"))
         self.months.update({_norm(k): int(v) for k, v in (d.get("months") or {}).items()})
-        self.date_words |= {_norm(x) for x in d.get("date_words") or []}
+        self.date_words |= _normed(d, "date_words")
         self.weekdays.update({_norm(k): int(v) for k, v in (d.get("weekdays") or {}).items()})
-        self.weapons |= {_norm(x) for x in d.get("weapons") or []}
-        self.units |= {_norm(x) for x in d.get("units") or []}
-        self.place_prepositions |= {_norm(x) for x in d.get("place_prepositions") or []}
-        self.place_nouns |= {_norm(x) for x in d.get("place_nouns") or []}
-        self.landmark_prepositions |= {_norm(x) for x in d.get("landmark_prepositions") or []}
-        self.spread_words |= {_norm(x) for x in d.get("spread_words") or []}
-        self.admin_nouns |= {_norm(x) for x in d.get("admin_nouns") or []}
-        self.unit_anaphora |= {_norm(x) for x in d.get("unit_anaphora") or []}
+        self.weapons |= _normed(d, "weapons")
+        self.units |= _normed(d, "units")
+        self.place_prepositions |= _normed(d, "place_prepositions")
+        self.place_nouns |= _normed(d, "place_nouns")
+        self.landmark_prepositions |= _normed(d, "landmark_prepositions")
+        self.spread_words |= _normed(d, "spread_words")
+        self.admin_nouns |= _normed(d, "admin_nouns")
+        self.unit_anaphora |= _normed(d, "unit_anaphora")
         held = d.get("held_areas") or {}
-        self.held_words |= {_norm(x) for x in held.get("held") or []}
-        self.held_parts |= {_norm(x) for x in held.get("parts") or []}
-        for direction, phrases in (held.get("directions") or {}).items():
-            for p in phrases or []:
-                self.held_directions.setdefault(_norm(p), _norm(direction))
+        self.held_words |= _normed(held, "held")
+        self.held_parts |= _normed(held, "parts")
+        _invert(self.held_directions, held.get("directions"), _norm)
         countryside = d.get("countryside") or {}
-        self.countryside_before |= {_norm(x) for x in countryside.get("before") or []}
-        self.countryside_after |= {_norm(x) for x in countryside.get("after") or []}
+        self.countryside_before |= _normed(countryside, "before")
+        self.countryside_after |= _normed(countryside, "after")
         sites = d.get("unnamed_sites") or {}
-        self.site_determiners |= {_norm(x) for x in sites.get("determiners") or []}
-        self.site_nouns |= {_norm(x) for x in sites.get("nouns") or []}
-        self.site_verbs |= {_norm(x) for x in sites.get("verbs") or []}
-        self.site_surroundings |= {_norm(x) for x in sites.get("surroundings") or []}
-        self.site_settlements |= {_norm(x) for x in sites.get("settlements") or []}
-        self.site_regions |= {_norm(x) for x in sites.get("regions") or []}
+        self.site_determiners |= _normed(sites, "determiners")
+        self.site_nouns |= _normed(sites, "nouns")
+        self.site_verbs |= _normed(sites, "verbs")
+        self.site_surroundings |= _normed(sites, "surroundings")
+        self.site_settlements |= _normed(sites, "settlements")
+        self.site_regions |= _normed(sites, "regions")
         speakers = d.get("speaker_places") or {}
-        self.speaker_before |= {_norm(x) for x in speakers.get("before") or []}
-        self.speaker_before |= {_norm(x) for x in speakers.get("positioned") or []}
-        self.speaker_after |= {_norm(x) for x in speakers.get("after") or []}
+        self.speaker_before |= _normed(speakers, "before")
+        self.speaker_before |= _normed(speakers, "positioned")
+        self.speaker_after |= _normed(speakers, "after")
         names = d.get("names") or {}
         self.name_particles += tuple(_norm(x) for x in names.get("particles") or []
                                      if _norm(x) not in self.name_particles)
-        self.name_stops |= {_norm(x) for x in names.get("not_names") or []}
+        self.name_stops |= _normed(names, "not_names")
         self.adjective_endings += tuple(_norm(x) for x in names.get("adjective_endings") or []
                                         if _norm(x) not in self.adjective_endings)
-        self.adjectives |= {_norm(x) for x in names.get("adjectives") or []}
+        self.adjectives |= _normed(names, "adjectives")
         war = d.get("war_wide") or {}
-        self.war_nouns |= {_norm(x) for x in war.get("nouns") or []}
-        self.war_events |= {_norm(x) for x in war.get("events") or []}
-        self.war_heads |= {_norm(x) for x in war.get("heads") or []}
+        self.war_nouns |= _normed(war, "nouns")
+        self.war_events |= _normed(war, "events")
+        self.war_heads |= _normed(war, "heads")
         self.war_scopes += tuple(tuple(_norm(x).split()) for x in war.get("scopes") or []
                                  if tuple(_norm(x).split()) not in self.war_scopes)
-        self.source_roles |= {_norm(x) for x in d.get("source_roles") or []}
-        self.continuations |= {_norm(x) for x in d.get("continuations") or []}
-        self.things |= {_norm(x) for x in d.get("things") or []}
-        for kind, phrases in (d.get("source_kinds") or {}).items():
-            for p in phrases or []:
-                self.source_kinds.setdefault(_norm(p), str(kind))
+        self.source_roles |= _normed(d, "source_roles")
+        self.continuations |= _normed(d, "continuations")
+        self.things |= _normed(d, "things")
+        _invert(self.source_kinds, d.get("source_kinds"))
         for key, phrases in (d.get("grammar") or {}).items():
             self.grammar_words[key] = self.grammar_words.get(key, frozenset()) | {
                 _norm(p) for p in phrases or []}
@@ -273,6 +265,20 @@ def _wordish(c: str) -> bool:
 
 def _norm(phrase: object) -> str:
     return " ".join(str(phrase).lower().split())
+
+
+def _normed(section: Mapping, key: str) -> set[str]:
+    """The phrases listed under ``key`` of a lexicon section, normalised."""
+    return {_norm(x) for x in section.get(key) or []}
+
+
+def _invert(target: dict[str, str], lists: Mapping | None,
+            value: Callable[[object], str] = str) -> None:
+    """``target`` maps each phrase of ``lists`` (value → its phrases) to its value; a phrase
+    already mapped keeps its value."""
+    for name, phrases in (lists or {}).items():
+        for p in phrases or []:
+            target.setdefault(_norm(p), value(name))
 
 
 @functools.lru_cache(maxsize=8)
