@@ -35,7 +35,7 @@ from tollbook.extract.propose.placing import (
     note_places,
 )
 from tollbook.extract.propose.sentences import sentence_spans
-from tollbook.extract.propose.tagger import Tags
+from tollbook.extract.propose.tagger import Tag, Tags
 from tollbook.extract.propose.text import StoredText, match_view
 
 #: How many sentences of a story may give its date when its first sentence gives none: a
@@ -124,13 +124,10 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     candidates: list[Candidate] = []
     for i, (s, e) in enumerate(sentences):
         figures: list[Figure] = []
-        if not may_hold_cue(view, s, e, tags):
-            note_places(view, _within(places, place_starts, s, e), s, e, lexicon,
-                        context.where, tags)
-            attributor.note_sentence(s, e)
-            continue
-        cues = find_cues(view, s, e, tags, lexicon.tagger)
-        control = find_control_cues(view, s, e, tags, lexicon.tagger)
+        cues, control = [], []
+        if may_hold_cue(view, s, e, tags):
+            cues = find_cues(view, s, e, tags, lexicon.tagger)
+            control = find_control_cues(view, s, e, tags, lexicon.tagger)
         if cues or control:
             quantities = merge_ranges(view, [q for q in lexicon.numbers.find(view, s, e)
                                              if rejected(q, view, excluded) is None])
@@ -148,7 +145,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
             horizon = sentences[min(i + SITE_NAMED_WITHIN, len(sentences) - 1)][1]
             candidates.extend(_candidates(doc, view, s, e, figures, attributor, places, lexicon,
                                           context, mentions, tags, horizon))
-        else:
+        else:  # a sentence without figures may still move the story's place
             note_places(view, _within(places, place_starts, s, e), s, e, lexicon,
                         context.where, tags)
         attributor.note_sentence(s, e)
@@ -282,13 +279,19 @@ def _on_heading_line(view: str, at: int) -> bool:
     return len(view[line_start:line_end if line_end >= 0 else len(view)].strip()) <= HEADING_LINE
 
 
+def _release_word(view: str, tags: Tags, start: int) -> Tag | None:
+    """The word saying the document is a release ("Press Release"), on a heading line of its
+    first :data:`HEADING` characters; None when it says no such thing."""
+    return next((t for t in tags.within(start, start + HEADING, "release")
+                 if _on_heading_line(view, t.start)), None)
+
+
 def issuer_heading(view: str, tags: Tags, start: int = 0) -> str | None:
     """The words naming a release's issuer the tables do not know: the heading line before
     the release line ("Sahel Protection Cluster / Press Release / BAMAKO, …"), or the words
     before the release word on its line ("NRC Press Release"). None for a document that does
     not say it is a release."""
-    release = next((t for t in tags.within(start, start + HEADING, "release")
-                    if _on_heading_line(view, t.start)), None)
+    release = _release_word(view, tags, start)
     if release is None:
         return None
     line_start = view.rfind("\n", start, release.start) + 1
@@ -308,8 +311,7 @@ def issuer_of(view: str, tags: Tags, mentions: list[NameMention], start: int = 0
     actors = [m for m in mentions if m.kind == "actor" and start <= m.start < start + HEADING]
     if not actors:
         return None
-    release = next((t for t in tags.within(start, start + HEADING, "release")
-                    if _on_heading_line(view, t.start)), None)
+    release = _release_word(view, tags, start)
     if release is not None:
         # the body named on the heading's lines down to the release line, not one the first
         # sentence names
