@@ -19,10 +19,9 @@ from collections.abc import Mapping
 
 from tollbook.extract.propose.names import NameMention
 from tollbook.extract.propose.tagger import Words
+from tollbook.extract.propose.text import NEXT_WORD
 from tollbook.extract.propose.unnamed_sites import ADMIN1_PRECISION, SETTLEMENTS, PlaceTables
 
-#: A noun right after the name ("Idleb province", "Idlib's countryside" is not one).
-_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: "province of " right before the name (an adjective or two may come before the noun).
 _BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?$")
 #: The word right before the name ("rural Idlib").
@@ -57,7 +56,7 @@ def as_units(view: str, mentions: list[NameMention], words: Words, tables: Place
         if unit is None:
             out.append(m)
             continue
-        after = _NEXT_WORD.match(view, m.end)
+        after = NEXT_WORD.match(view, m.end)
         around = _AND_AROUND.match(view, m.end)
         before = _BEFORE.search(view, max(0, m.start - 30), m.start)
         word_before = _WORD_BEFORE.search(view, max(0, m.start - 20), m.start)

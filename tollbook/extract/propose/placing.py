@@ -29,22 +29,22 @@ from tollbook.extract.propose.names import NameMention
 from tollbook.extract.propose.numbers import Quantity
 from tollbook.extract.propose.speaker_places import speaks_from
 from tollbook.extract.propose.tagger import Tags, Words
+from tollbook.extract.propose.text import NEXT_WORD
 from tollbook.extract.propose.unnamed_sites import (
     ADMIN1_PRECISION,
     COUNTRY_PRECISION,
     NOT_WHERE,
     Site,
-    _tokens,
     describes_site,
     lies_in,
     located,
     named_after,
     names_a_site,
     names_inside,
+    place_words,
 )
 from tollbook.extract.propose.war_wide import country_place, war_wide
 
-_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: UCDP's where-precision of a region that is no first-level unit (a district, an area).
 REGION_PRECISION = 3
 #: A capitalised name (one word or more), possessive dropped: a country the sentence names.
@@ -140,19 +140,20 @@ class SentencePlaces:
         Ukraine", "Sudan's"): which of several places of one name it means."""
         return sentence_country(self.view, self.s, self.e)
 
-    def where_written(self, written: PlacePhrase, country: str | None = None
-                      ) -> GeoPlace | None:
+    def where_written(self, written: PlacePhrase) -> GeoPlace | None:
         """Where the offline gazetteer puts words naming a place the dataset does not know:
-        the place of that name in the country the sentence names, if any; for "Sudan's North
-        Kordofan", the place after the country's name, else the country; a town's name before
-        an admin noun is the region named for it ("the Kherson oblast", where-precision 4; "the
-        al-Rastan region", 3)."""
-        geo = gazetteer_lookup(written.text, self.country or country)
+        the place of that name in the country the sentence names, else the story's, else the
+        document's; for "Sudan's North Kordofan", the place after the country's name, else the
+        country; a town's name before an admin noun is the region named for it ("the Kherson
+        oblast", where-precision 4; "the al-Rastan region", 3)."""
+        story = self.story
+        country = self.country or story.country or story.country_of_document(self.view)
+        geo = gazetteer_lookup(written.text, country)
         if geo is None and (split := _POSSESSIVE.match(written.text)) is not None:
             holder = gazetteer_lookup(split.group(1))
             if holder is not None and holder.feature == "country":
                 geo = gazetteer_lookup(split.group(2), holder.country) or holder
-        after = _NEXT_WORD.match(self.view, written.end)
+        after = NEXT_WORD.match(self.view, written.end)
         noun = after.group(1).lower() if after is not None else ""
         if geo is not None and geo.feature == "city" and noun in self.lexicon.words.admin_nouns:
             # "the Kherson oblast" is a first-level unit; "the al-Rastan region" a town's area
@@ -179,8 +180,7 @@ class SentencePlaces:
             written = min(self.unknown, key=lambda p: abs(p.start - at), default=None)
             if written is None:
                 place, written = story.place, story.written
-        geo = self.where_written(written, story.country or story.country_of_document(view)) \
-            if written is not None else None  # the sentence's country, else the story's
+        geo = self.where_written(written) if written is not None else None
         tags = self.tags
         if location is None and quantity is not None and (
                 tags is None or tags.any(s, e, "war") or tags.any(s, e, "war_scope")):
@@ -209,7 +209,7 @@ def own_place(view: str, q: Quantity, named: list[NameMention], lexicon: Lexicon
         if p.start < q.end or p.start - q.end > 80 or \
                 lexicon.where_prec.get(str(p.ref_id)) == COUNTRY_PRECISION:
             continue
-        between = _tokens(view[q.end:p.start])
+        between = place_words(view[q.end:p.start])
         at = next((i for i, w in enumerate(between) if w in prepositions), None)
         if at is None or at > _OWN_PARTY or len(between) - at - 1 > _OWN_PHRASE:
             return None
@@ -424,7 +424,7 @@ def _after_preposition(view: str, p: NameMention, places: list[NameMention], wor
     if any(start <= q.end <= p.start for q in places
            if q is not p and where_prec.get(str(q.ref_id)) != COUNTRY_PRECISION):
         return False
-    for w in reversed(_tokens(view[start:p.start])[-_MODIFIERS_BEFORE:]):
+    for w in reversed(place_words(view[start:p.start])[-_MODIFIERS_BEFORE:]):
         if w in NOT_WHERE or not w[0].isalnum():
             return False
         if w in words.place_prepositions:

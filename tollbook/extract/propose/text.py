@@ -27,6 +27,8 @@ from functools import cache
 #: A word (letters, digits, apostrophes and hyphens: "Kurdish-populated", "Syria's") or one
 #: other sign: the tokens the place and war rules read.
 WORD_OR_SIGN = re.compile(r"[\w'’-]+|[^\w\s]")
+#: The word right after a name ("Idleb province", "the Kherson oblast"), matched at its end.
+NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 
 _VIEW = str.maketrans(
     {

@@ -38,7 +38,9 @@ _MODIFIERS = 3
 ADMIN1_PRECISION, COUNTRY_PRECISION = 4, 6
 
 
-def _tokens(text: str) -> list[str]:
+def place_words(text: str) -> list[str]:
+    """The lower-case words and signs of ``text`` the place rules read, a possessive "'s"
+    dropped ("Syria's" is "syria")."""
     return [w.lower().removesuffix("'s").removesuffix("’s") for w in WORD_OR_SIGN.findall(text)]
 
 
@@ -62,8 +64,8 @@ def describes_site(view: str, place: NameMention, start: int, determiners: froze
     of Huraytan and Anadan")."""
     if not determiners or not nouns:
         return None
-    before = _tokens(view[max(start, place.start - 120):place.start])[-_WORDS_BEFORE:]
-    after = _tokens(view[place.end:place.end + 40])[:2]
+    before = place_words(view[max(start, place.start - 120):place.start])[-_WORDS_BEFORE:]
+    after = place_words(view[place.end:place.end + 40])[:2]
     # the place as the site's adjective: "a rebel-held Syrian town", "an Idlib village"
     if after and _is_noun(after, nouns) and _determined(before, len(before), determiners):
         return Site("", after[0] if after[0] in nouns else " ".join(after))
@@ -91,7 +93,7 @@ def names_a_site(view: str, start: int, end: int, determiners: frozenset[str],
                  nouns: frozenset[str]) -> bool:
     """The sentence ``view[start:end]`` tells of a site it does not name ("killed 223
     civilians in two villages on Sunday")."""
-    words = _tokens(view[start:end])
+    words = place_words(view[start:end])
     return any((w in nouns or " ".join(words[i - 1:i + 1]) in nouns)
                and _determined(words, i, determiners) for i, w in enumerate(words))
 
@@ -208,7 +210,7 @@ def _same_name(a: str, b: str, nouns: frozenset[str]) -> bool:
     """Two names of one place but for its kind ("Idlib", "Idlib province", "the province of
     Idlib")."""
     def bare(name: str) -> str:
-        return " ".join(w for w in _tokens(name) if w not in nouns and w not in ("of", "the"))
+        return " ".join(w for w in place_words(name) if w not in nouns and w not in ("of", "the"))
 
     return bare(a) == bare(b)
 
@@ -221,8 +223,8 @@ def located(view: str, m: NameMention, words: Words) -> bool:
     site and place nouns, and ``unnamed_sites.verbs``."""
     prepositions, verbs = words.place_prepositions, words.site_verbs
     nouns = words.site_nouns | words.place_nouns
-    before = _tokens(view[max(0, m.start - 60):m.start])[-5:]
-    after = [w for w in _tokens(view[m.end:m.end + 40])[:3] if w != ","]
+    before = place_words(view[max(0, m.start - 60):m.start])[-5:]
+    after = [w for w in place_words(view[m.end:m.end + 40])[:3] if w != ","]
     if len(after) >= 2 and after[0] in ("a", "an", "the") and after[1] in nouns:
         return True
     for i in range(len(before) - 1, -1, -1):
