@@ -38,6 +38,11 @@ def units_of(tables: PlaceTables) -> dict[str, str]:
             if kind == "admin1" and loc in tables.admin1}
 
 
+def _unit_of(ref_id: str, tables: PlaceTables, units: Mapping[str, str]) -> str | None:
+    """The first-level unit holding the place ``ref_id`` (see :func:`units_of`)."""
+    return units.get(tables.admin1.get(ref_id, ""))
+
+
 def as_units(view: str, mentions: list[NameMention], words: Words, tables: PlaceTables,
              units: Mapping[str, str]) -> list[NameMention]:
     """``mentions`` with each town named as its province ("Idleb province") or its
@@ -51,7 +56,7 @@ def as_units(view: str, mentions: list[NameMention], words: Words, tables: Place
         return mentions
     out = []
     for m in mentions:
-        unit = units.get(tables.admin1.get(m.ref_id, "")) \
+        unit = _unit_of(m.ref_id, tables, units) \
             if m.kind == "location" and tables.feature.get(m.ref_id) in SETTLEMENTS else None
         if unit is None:
             out.append(m)
@@ -97,10 +102,11 @@ def unit_anaphora(view: str, mentions: list[NameMention], words: Words, tables: 
     added = []
     for found in _anaphora(words.unit_anaphora, words.countryside_after).finditer(view):
         last = next((m for m in reversed(places) if m.end <= found.start()), None)
-        unit = None if last is None else \
-            last.ref_id if tables.feature.get(last.ref_id) == "admin1" else \
-            units.get(tables.admin1.get(last.ref_id, "")) \
-            if tables.where_prec.get(last.ref_id, 9) < ADMIN1_PRECISION else None
+        unit = None
+        if last is not None and tables.feature.get(last.ref_id) == "admin1":
+            unit = last.ref_id  # "Idlib province … in the province"
+        elif last is not None and tables.where_prec.get(last.ref_id, 9) < ADMIN1_PRECISION:
+            unit = _unit_of(last.ref_id, tables, units)  # a town: its province
         if unit is not None:
             added.append(NameMention(found.start(), found.end(), found.group(0), "location", unit,
                                      "anaphora"))
