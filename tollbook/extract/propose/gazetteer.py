@@ -23,6 +23,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from tollbook.extract.propose.text import View, title_case
+
 #: UCDP-style where-precision of a GeoNames match: a city or town is the place itself (1),
 #: a country only the country (6).
 CITY_PREC = 1
@@ -253,18 +255,14 @@ def place_phrases(view: str, start: int, end: int, prepositions: frozenset[str],
     return kept
 
 
-#: A headline's words: most of a line's words of four letters or more capitalised.
-_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
-
-
 def _title_case_line(view: str, at: int) -> bool:
-    """Whether the line holding ``at`` is written in title case (a headline), where a
-    capital says nothing of a name: at least five long words, at most one in five of them in
-    lower case ("Shells fell in Bab al Hawa on Monday." is a sentence)."""
+    """Whether the line holding ``at`` is written in title case (:func:`.text.title_case`);
+    a document's :class:`.text.View` knows its headlines already."""
     line_start = view.rfind("\n", 0, at) + 1
+    if isinstance(view, View):
+        return line_start in view.title_case_lines
     line_end = view.find("\n", at)
-    words = _LONG_WORD.findall(view, line_start, line_end if line_end >= 0 else len(view))
-    return len(words) >= 5 and sum(w[0].islower() for w in words) * 5 <= len(words)
+    return title_case(view[line_start:line_end if line_end >= 0 else len(view)])
 
 
 def lookup(text: str, country: str | None = None) -> GeoPlace | None:

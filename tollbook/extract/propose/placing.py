@@ -247,10 +247,14 @@ def note_places(view: str, in_sentence: Sequence[NameMention], s: int, e: int,
 def sentence_country(view: str, s: int, e: int) -> str | None:
     """The country ``view[s:e]`` names, as the offline gazetteer's code ("in eastern
     Ukraine", "Sudan's"), or None."""
+    asked: set[str] = set()  # a name asked once (a story repeats its names)
     for m in _CAPITALISED.finditer(view, s, e):
         run = m.group("name")
         words = run.split()
         for name in (run, *words) if len(words) > 1 else (run,):  # "West Syria": Syria
+            if name in asked:
+                continue
+            asked.add(name)
             geo = gazetteer_lookup(name)
             if geo is not None and geo.feature == "country":
                 return geo.country

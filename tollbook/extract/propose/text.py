@@ -209,14 +209,36 @@ def _repair(text: str, encoding: str) -> StoredText:
     return StoredText(fixed, encoding, fixed != text)
 
 
+#: A headline's words: words of four letters or more.
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def title_case(line: str) -> bool:
+    """Whether ``line`` is written in title case (a headline), where a capital says nothing of
+    a name: at least five long words, at most one in five of them in lower case ("Shells fell
+    in Bab al Hawa on Monday." is a sentence)."""
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 5 and sum(w[0].islower() for w in words) * 5 <= len(words)
+
+
 class View(str):
-    """A document's text as the proposer matches it (:func:`match_view`), which keeps its own
-    lower-case twin: every stage asks for it, and it is made once per document."""
+    """A document's text as the proposer matches it (:func:`match_view`), which keeps what
+    every stage asks of it, made once per document: its lower-case twin and its headlines."""
 
     @functools.cached_property
     def ascii_lower(self) -> str | None:
         """The text in lower case when it is ASCII (offsets unchanged), else None."""
         return str.lower(self) if self.isascii() else None
+
+    @functools.cached_property
+    def title_case_lines(self) -> frozenset[int]:
+        """Where each line written in title case starts (:func:`title_case`)."""
+        starts, at = set(), 0
+        for line in self.split("\n"):
+            if title_case(line):
+                starts.add(at)
+            at += len(line) + 1
+        return frozenset(starts)
 
 
 def match_view(text: str) -> View:
