@@ -53,6 +53,12 @@ def propose_text(text: str, lexicon: Lexicon, reference: dt.date | None = dt.dat
     return propose_document(doc, lexicon).candidates
 
 
+def killed_in_order(text: str, lexicon: Lexicon, reference: dt.date | None = None) -> list:
+    """The killed figures drafted from ``text``, in text order."""
+    return [c for c in sorted(propose_text(text, lexicon, reference), key=lambda c: c.char_start)
+            if c.outcome == "killed"]
+
+
 def propose_seed(stem: str, lexicon: Lexicon, reference: dt.date | None = None):
     path = SOURCES / f"{stem}.txt"
     doc = Document(f"doc_{stem.split('_')[1]}", decode(path.read_bytes()), path.name, reference,

@@ -4,6 +4,7 @@ before an admin noun as the region named for it. A small gazetteer stands in for
 (tests/conftest.py); texts of other wars, written for these tests."""
 
 import pytest
+from propose_support import killed_in_order
 
 from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.pipeline import Document, propose_document
@@ -11,9 +12,8 @@ from tollbook.extract.propose.text import from_str
 
 
 def placed(text):
-    doc = Document("doc_00000000000000ae", from_str(text), "t")
     return [(c.count_value, c.location_text, c.place_geonames, c.where_prec)
-            for c in propose_document(doc, Lexicon()).candidates if c.outcome == "killed"]
+            for c in killed_in_order(text, Lexicon())]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -6,12 +6,11 @@ written for these tests."""
 import datetime as dt
 
 import pytest
+from propose_support import killed_in_order
 
 from tollbook.extract.propose.lexicon import Lexicon
-from tollbook.extract.propose.pipeline import Document, propose_document
 from tollbook.extract.propose.rules import RuleError, read_rules
 from tollbook.extract.propose.tagger import read_words
-from tollbook.extract.propose.text import from_str
 
 WORDS = read_words()
 RULES = """held_areas:
@@ -40,10 +39,8 @@ def lexicon(tmp_path, text=RULES):
 
 
 def places(text, lex, day=dt.date(2022, 6, 1)):
-    doc = Document("doc_00000000000000ac", from_str(text), "t", day, "option")
     return [(c.count_value, c.location_id, c.location_text)
-            for c in sorted(propose_document(doc, lex).candidates, key=lambda c: c.char_start)
-            if c.outcome == "killed"]
+            for c in killed_in_order(text, lex, day)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

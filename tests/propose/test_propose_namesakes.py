@@ -2,11 +2,10 @@
 tables), told apart by the place a text names them in or the story's place before them."""
 
 import pytest
+from propose_support import killed_in_order
 
 from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.names import NameIndex, core
-from tollbook.extract.propose.pipeline import Document, propose_document
-from tollbook.extract.propose.text import from_str
 
 
 def _loc(loc_id, name, feature, admin1, where_prec=1):
@@ -31,10 +30,7 @@ def lex() -> Lexicon:
 
 
 def places(text, lex):
-    doc = Document("doc_00000000000000ad", from_str(text), "t")
-    return [(c.count_value, c.location_id)
-            for c in sorted(propose_document(doc, lex).candidates, key=lambda c: c.char_start)
-            if c.outcome == "killed"]
+    return [(c.count_value, c.location_id) for c in killed_in_order(text, lex)]
 
 
 def test_core_drops_the_qualifier_and_leading_particles():

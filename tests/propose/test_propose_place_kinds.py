@@ -5,6 +5,7 @@ back to the place named last. Texts of other wars, written for these tests."""
 
 import pytest
 import yaml
+from propose_support import killed_in_order
 
 from tollbook.extract.propose import draft
 from tollbook.extract.propose.admin_units import as_units, unit_anaphora, units_of
@@ -40,10 +41,7 @@ def lex() -> Lexicon:
 
 
 def places(text, lex):
-    doc = Document("doc_00000000000000ab", from_str(text), "t")
-    return [(c.count_value, c.location_id, c.location_text)
-            for c in sorted(propose_document(doc, lex).candidates, key=lambda c: c.char_start)
-            if c.outcome == "killed"]
+    return [(c.count_value, c.location_id, c.location_text) for c in killed_in_order(text, lex)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -4,6 +4,7 @@ toll; and lexicon words YAML would misread. Texts of other wars and registers, w
 these tests."""
 
 import pytest
+from propose_support import killed_in_order
 
 from tollbook.extract.propose.lexicon import Lexicon
 from tollbook.extract.propose.names import NameMention
@@ -44,10 +45,7 @@ def lex() -> Lexicon:
 
 
 def places(text, lex):
-    doc = Document("doc_00000000000000ab", from_str(text), "t")
-    return [(c.count_value, c.location_id, c.location_text)
-            for c in sorted(propose_document(doc, lex).candidates, key=lambda c: c.char_start)
-            if c.outcome == "killed"]
+    return [(c.count_value, c.location_id, c.location_text) for c in killed_in_order(text, lex)]
 
 
 # -- a place the lead describes and a later sentence names ------------------------------
