@@ -356,9 +356,7 @@ def _pairing(entry: object, where: str) -> Pairing:
     reach = entry.get("reach")
     if reach is not None and (isinstance(reach, bool) or not isinstance(reach, int) or reach < 0):
         raise bad("reach", "a whole number of words (0 or more)")
-    evidence = entry.get("evidence")
-    if not isinstance(evidence, str) or not evidence.strip():
-        raise bad("evidence", "missing or not text")
+    evidence = _evidence(entry, bad)
     try:
         evidence.format(word="w", gap=1)
     except (KeyError, IndexError, ValueError) as error:
@@ -376,14 +374,20 @@ def _day(value: object) -> dt.date | None:
     return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
 
 
+def _evidence(entry: Mapping, bad: Callable[[str, str], RuleError]) -> str:
+    """A rule's ``evidence``: what it stands for, in words (required)."""
+    evidence = entry.get("evidence")
+    if not isinstance(evidence, str) or not evidence.strip():
+        raise bad("evidence", "missing or not text")
+    return evidence
+
+
 def _conflict(entry: object, where: str) -> Conflict:
     entry, name, bad = _head("conflicts", entry, where)
     start = _day(entry.get("start"))
     if start is None:
         raise bad("start", "missing or not a day (YYYY-MM-DD)")
-    evidence = entry.get("evidence")
-    if not isinstance(evidence, str) or not evidence.strip():
-        raise bad("evidence", "missing or not text")
+    evidence = _evidence(entry, bad)
     return Conflict(name, start, evidence, where)
 
 
@@ -409,9 +413,7 @@ def _held_area(entry: object, where: str) -> HeldArea:
             days[key] = _day(entry[key])
             if days[key] is None:
                 raise bad(key, "not a day (YYYY-MM-DD)")
-    evidence = entry.get("evidence")
-    if not isinstance(evidence, str) or not evidence.strip():
-        raise bad("evidence", "missing or not text")
+    evidence = _evidence(entry, bad)
     return HeldArea(name, ids["area"], ids["within"], evidence,
                     frozenset(w.lower() for w in held_by), direction.lower() if direction else None,
                     days.get("from"), days.get("until"), where)
