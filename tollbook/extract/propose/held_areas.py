@@ -93,6 +93,8 @@ def held_area_mentions(view: str, mentions: list[NameMention], words: Words,
         return mentions
     places = [m for m in mentions if m.kind == "location"]
     towns = frozenset(a.within for a in areas)
+    if not any(m.ref_id in towns for m in places):
+        return mentions  # a part is only ever of a place the text names
     out = list(mentions)
     changed = False
     for phrase in _phrases(view, words):
