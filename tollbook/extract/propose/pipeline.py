@@ -108,8 +108,7 @@ def propose_document(doc: Document, lexicon: Lexicon) -> Proposal:
     context = Context()
     if sentences:
         lead = [p for p in places if sentences[0][0] <= p.start < sentences[0][1]]
-        context.where.place = nearest_place(view, lead, sentences[0][0], lexicon.where_prec,
-                                            lexicon.words.place_prepositions, lexicon.words)
+        context.where.place = nearest_place(view, lead, sentences[0][0], lexicon)
     for s, e in sentences[:LEAD_SENTENCES]:  # the story's date, from its lead: it holds
         context.date = _first_dated([
             d for d in context.told(view, s, e, doc.reference_date, tags, lexicon)

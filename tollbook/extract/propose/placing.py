@@ -107,8 +107,7 @@ class SentencePlaces:
         self.named = named
         self._mentions = [m for m in mentions if s <= m.start < e]
         if named:
-            lead = nearest_place(view, named, s, lexicon.where_prec, words.place_prepositions,
-                                 words)
+            lead = nearest_place(view, named, s, lexicon)
             if lead is not None:
                 lead = named_site(view, lead, s, e, horizon, places, lexicon, tags)
             story.place, story.written = lead, None
@@ -168,8 +167,7 @@ class SentencePlaces:
         view, s, e, lexicon, story = self.view, self.s, self.e, self.lexicon, self.story
         place = location or (own_place(view, quantity, self.named, lexicon)
                              if quantity is not None else None) \
-            or nearest_place(view, self.named, at, lexicon.where_prec,
-                             lexicon.words.place_prepositions, lexicon.words)
+            or nearest_place(view, self.named, at, lexicon)
         if place is not None and self.named:  # the sentence's leading place, if narrower
             place = narrower_lead(view, place, story.place, lexicon)
             place = head_place(view, place, self.named, lexicon)
@@ -231,8 +229,7 @@ def note_places(view: str, in_sentence: Sequence[NameMention], s: int, e: int,
     named = [p for p in in_sentence
              if not speaks_from(view, p, words.speaker_before, words.speaker_after)]
     if named:
-        story.place = nearest_place(view, named, s, lexicon.where_prec, words.place_prepositions,
-                                    words)
+        story.place = nearest_place(view, named, s, lexicon)
         story.written = None
     elif story.place is None and story.written is None and not in_sentence:
         written = place_phrases(view, s, e, words.place_prepositions, words.place_nouns,
@@ -436,24 +433,21 @@ def _after_preposition(view: str, p: NameMention, places: list[NameMention], wor
     return False
 
 
-def nearest_place(view: str, places: list[NameMention], at: int,
-                  where_prec: dict[str, int] | None = None,
-                  prepositions: frozenset[str] = frozenset(), words: Words | None = None
+def nearest_place(view: str, places: list[NameMention], at: int, lexicon: Lexicon
                   ) -> NameMention | None:
     """The sentence's place for a figure at ``at``: after one of the lexicon's place
-    ``prepositions`` first (not one of motion: "from", "to", "into"; with the lexicon's
-    ``words``, a few modifiers or a place noun may stand between: "in Syria's battleground
-    city Aleppo", see :func:`.unnamed_sites.located`), then nearest. (Ranking the more
-    precise place first was measured and drafted fewer right places.)"""
+    prepositions first (not one of motion: "from", "to", "into"; a few modifiers or a place
+    noun may stand between: "in Syria's battleground city Aleppo"), then nearest. (Ranking
+    the more precise place first was measured and drafted fewer right places.)"""
     if len(places) < 2:
         return places[0] if places else None
 
-    precision = where_prec or {}
-    where = _after_where(prepositions)
+    words, precision = lexicon.words, lexicon.where_prec
+    where = _after_where(words.place_prepositions)
 
     def rank(p: NameMention) -> tuple[int, int, int]:
         prepositional = where.search(view[max(0, p.start - 12):p.start].lower()) is not None \
-            or (words is not None and _after_preposition(view, p, places, words, precision))
+            or _after_preposition(view, p, places, words, precision)
         # a country ("in northwest Syria") holds the sentence's other places: it is the
         # place only when the sentence names no other
         country = precision.get(str(p.ref_id)) == COUNTRY_PRECISION
